@@ -1,0 +1,35 @@
+"""Shared test set-up: headless Qt, a private data dir and a master key per test."""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", "/tmp/walletdesk-hypothesis")
+
+# A test must never touch the developer's real data, log dir or keychain.
+for _name in ("WALLETDESK_DATA_DIR", "WALLETDESK_MASTER_KEY", "WALLETDESK_CLERK_ISSUER",
+              "WALLETDESK_CLERK_CLIENT_ID", "WALLETDESK_MEXC_BASE_URL",
+              "WALLETDESK_BINANCE_BASE_URL"):
+    os.environ.pop(_name, None)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh data dir, also exported as WALLETDESK_DATA_DIR for subprocesses."""
+    path = tmp_path / "data"
+    monkeypatch.setenv("WALLETDESK_DATA_DIR", str(path))
+    yield path
+
+
+@pytest.fixture
+def master_key(monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """A random master key supplied through WALLETDESK_MASTER_KEY (no keychain needed)."""
+    key = os.urandom(32)
+    monkeypatch.setenv("WALLETDESK_MASTER_KEY", base64.b64encode(key).decode())
+    return key

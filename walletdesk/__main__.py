@@ -1,0 +1,3 @@
+from walletdesk.app import entry_point
+
+entry_point()

@@ -1,0 +1,39 @@
+"""Composition root: parse the command line, build the services once, hand them to the
+GUI or to the CLI command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from walletdesk.logging_setup import configure_logging
+from walletdesk.paths import resolve_paths
+from walletdesk.services import Services
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from walletdesk.cli.parser import build_parser
+
+    args = build_parser().parse_args(argv)
+    paths = resolve_paths(args.data_dir)
+    try:
+        configure_logging(paths.log_dir)
+    except OSError as error:
+        print(f"walletdesk: cannot write the log in {paths.log_dir}: {error.strerror}.",
+              file=sys.stderr)
+        return 1
+    services = Services(paths)
+    try:
+        if args.handler is None:
+            from walletdesk.ui.gui_main import run_gui
+
+            return run_gui(services, smoke=args.smoke)
+        from walletdesk.cli.runner import run_command
+
+        return run_command(args.handler, args, services)
+    finally:
+        services.close()
+
+
+def entry_point() -> None:
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt-free types shared by every layer: money, domain records and user-facing errors."""

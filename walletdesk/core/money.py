@@ -1,0 +1,60 @@
+"""Exact money: every amount is a ``Decimal`` with at most 8 decimal places.
+
+The one rounding rule of WalletDesk: amounts are quantized to 8 decimal places with
+ROUND_HALF_EVEN (banker's rounding), once, when they enter storage or leave a computation.
+Amounts whose magnitude needs more than 10 integer digits (the spec's DECIMAL(18,8)) are
+refused with :class:`AmountOutOfRangeError`.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+from walletdesk.core.errors import AmountOutOfRangeError, InvalidAmountError
+
+PLACES = 8
+QUANTUM = Decimal(1).scaleb(-PLACES)  # 0.00000001
+INTEGER_DIGITS = 10
+LIMIT = Decimal(10) ** INTEGER_DIGITS  # smallest magnitude that no longer fits
+ZERO = Decimal("0E-8")
+SCALE = 10**PLACES
+
+
+def parse_amount(text: str | int | Decimal) -> Decimal:
+    """Parse an amount as an exchange sends it (a string); never goes through float."""
+    if isinstance(text, float):
+        raise TypeError("amounts are never floats")
+    try:
+        value = Decimal(text.strip()) if isinstance(text, str) else Decimal(text)
+    except (InvalidOperation, ValueError) as exc:
+        raise InvalidAmountError(f"{str(text)[:40]!r} is not a number.") from exc
+    if not value.is_finite():
+        raise InvalidAmountError(f"{str(text)[:40]!r} is not a finite number.")
+    return value
+
+
+def quantize8(value: Decimal) -> Decimal:
+    """Round to 8 decimal places (ROUND_HALF_EVEN) and check the DECIMAL(18,8) range."""
+    if not value.is_finite():
+        raise InvalidAmountError("Amounts must be finite numbers.")
+    if value.adjusted() >= INTEGER_DIGITS + 2:  # far too large; avoid a huge quantize
+        raise AmountOutOfRangeError(value)
+    quantized = value.quantize(QUANTUM, rounding=ROUND_HALF_EVEN)
+    if abs(quantized) >= LIMIT:
+        raise AmountOutOfRangeError(value)
+    return quantized
+
+
+def to_units(value: Decimal) -> int:
+    """An amount as an integer count of 1e-8 units: the exact storage form in SQLite."""
+    return int(quantize8(value).scaleb(PLACES))
+
+
+def from_units(units: int) -> Decimal:
+    """The inverse of :func:`to_units`: exact, with exactly 8 decimal places."""
+    return Decimal(units).scaleb(-PLACES).quantize(QUANTUM)
+
+
+def format_plain(value: Decimal) -> str:
+    """Fixed-point text with exactly 8 decimals, no exponent ("0.10000000")."""
+    return f"{quantize8(value):f}"

@@ -1,0 +1,88 @@
+"""A rotating log file that never holds a secret.
+
+Secrets are kept out in two ways: code never logs them, and a filter masks anything that
+looks like one that slipped into a message anyway (signatures, api keys in query strings,
+bearer tokens, registered secret values).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+LOG_FILE = "walletdesk.log"
+_MASK = "***"
+
+_PATTERNS = (
+    re.compile(r"(signature=)[0-9a-fA-F]+"),
+    re.compile(r"((?:api[_-]?key|apikey|secret|token|password)[\"']?\s*[=:]\s*[\"']?)[^\s&\"',}]+", re.I),
+    re.compile(r"(Bearer\s+)[A-Za-z0-9._~+/=-]+", re.I),
+    re.compile(r"(X-(?:MEXC|MBX)-APIKEY[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+", re.I),
+)
+
+
+class SecretRegistry:
+    """Exact secret values that the log filter must mask wherever they appear."""
+
+    def __init__(self) -> None:
+        self._values: set[str] = set()
+        self._lock = threading.Lock()
+
+    def add(self, value: str) -> None:
+        if len(value) >= 4:
+            with self._lock:
+                self._values.add(value)
+
+    def discard(self, value: str) -> None:
+        with self._lock:
+            self._values.discard(value)
+
+    def mask(self, text: str) -> str:
+        with self._lock:
+            values = sorted(self._values, key=len, reverse=True)
+        for value in values:
+            text = text.replace(value, _MASK)
+        return text
+
+
+SECRETS = SecretRegistry()
+
+
+def redact(text: str) -> str:
+    for pattern in _PATTERNS:
+        text = pattern.sub(lambda m: m.group(1) + _MASK, text)
+    return SECRETS.mask(text)
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        if record.exc_info and record.exc_info[1] is not None:
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        return True
+
+
+def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path:
+    """Send the ``walletdesk`` loggers (and httpx's) to a rotating file; return its path."""
+    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = log_dir / LOG_FILE
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    for name in ("walletdesk", "httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        for old in [h for h in logger.handlers if isinstance(h, RotatingFileHandler)]:
+            logger.removeHandler(old)
+            old.close()
+        logger.addHandler(handler)
+        logger.setLevel(level if name == "walletdesk" else logging.WARNING)
+        logger.propagate = False
+    path.touch(mode=0o600, exist_ok=True)
+    return path

@@ -1,0 +1,88 @@
+"""The composition root's product: every service built once, lazily, on first use.
+
+Nothing here imports SQLAlchemy, httpx, keyring or authlib at module import time, so the
+GUI can paint its first frame (from the read model) before any of them load.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from walletdesk.paths import AppPaths
+
+if TYPE_CHECKING:
+    from walletdesk.controllers.credentials import CredentialsController
+    from walletdesk.controllers.export import ExportController
+    from walletdesk.controllers.portfolio import PortfolioController
+    from walletdesk.controllers.session import SessionController
+    from walletdesk.core.models import User
+    from walletdesk.exchanges.registry import ExchangeRegistry
+    from walletdesk.security.vault import Vault
+    from walletdesk.store.database import Database
+
+
+class Services:
+    """Builds the store, vault, exchange registry and controllers once each."""
+
+    def __init__(self, paths: AppPaths) -> None:
+        self.paths = paths
+        self._lock = threading.RLock()  # cached_property is not thread-safe on its own
+
+    @cached_property
+    def database(self) -> Database:
+        from walletdesk.store.database import open_database
+
+        with self._lock:
+            return open_database(self.paths.database)
+
+    @cached_property
+    def vault(self) -> Vault:
+        from walletdesk.security.master_key import MasterKeyStore
+        from walletdesk.security.vault import Vault
+
+        return Vault(MasterKeyStore().load)
+
+    @cached_property
+    def exchanges(self) -> ExchangeRegistry:
+        from walletdesk.exchanges.registry import default_registry
+
+        return default_registry()
+
+    @cached_property
+    def session(self) -> SessionController:
+        from walletdesk.controllers.session import SessionController
+
+        with self._lock:
+            return SessionController(self.paths, lambda: self.database)
+
+    def current_user(self) -> User:
+        """The signed-in user, or the local profile; raises AuthError when signed out."""
+        return self.session.current_user()
+
+    @cached_property
+    def credentials(self) -> CredentialsController:
+        from walletdesk.controllers.credentials import CredentialsController
+
+        with self._lock:
+            return CredentialsController(self.database, self.vault, self.exchanges, self.current_user)
+
+    @cached_property
+    def portfolio(self) -> PortfolioController:
+        from walletdesk.controllers.portfolio import PortfolioController
+
+        with self._lock:
+            return PortfolioController(self.database, self.vault, self.exchanges, self.current_user)
+
+    @cached_property
+    def export(self) -> ExportController:
+        from walletdesk.controllers.export import ExportController
+
+        return ExportController()
+
+    def close(self) -> None:
+        if "exchanges" in self.__dict__:
+            self.exchanges.close()
+        if "database" in self.__dict__:
+            self.database.close()
