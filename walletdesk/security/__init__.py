@@ -1,0 +1,1 @@
+"""Secrets at rest: the AES-256-GCM vault and the master key it uses."""
