@@ -1,0 +1,58 @@
+"""One adapter refreshes several credentials of an exchange at once, over reused connections."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+
+from tests.exchange_server import ExchangeServer
+from walletdesk.exchanges.base import ApiCredentials
+from walletdesk.exchanges.http import MAX_CONCURRENT
+from walletdesk.exchanges.spot_v3 import SpotV3Adapter
+
+LATENCY = 0.25
+
+
+def test_eight_credentials_are_fetched_concurrently_through_one_adapter(
+    adapter: SpotV3Adapter, exchange_server: ExchangeServer
+) -> None:
+    accounts = [
+        exchange_server.add_account(balances={"BTC": str(n), "USDT": f"{n}.5"}) for n in range(1, 9)
+    ]
+    adapter.fetch_balances(ApiCredentials(accounts[0].api_key, accounts[0].secret))  # warm up
+    exchange_server.latency = LATENCY
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(
+            pool.map(
+                lambda a: adapter.fetch_balances(ApiCredentials(a.api_key, a.secret)), accounts
+            )
+        )
+    elapsed = time.perf_counter() - started
+
+    for n, balances in enumerate(results, start=1):
+        assert [(b.asset, b.free) for b in balances] == [
+            ("BTC", Decimal(n)),
+            ("USDT", Decimal(f"{n}.5")),
+        ]
+    assert elapsed < 4 * LATENCY  # one after another would take 8 x 0.25 s
+
+
+def test_sequential_calls_reuse_one_connection(
+    adapter: SpotV3Adapter, exchange_server: ExchangeServer, creds: ApiCredentials
+) -> None:
+    for _ in range(5):
+        adapter.fetch_balances(creds)
+        adapter.fetch_prices()
+    assert len({request.client_port for request in exchange_server.requests}) == 1
+
+
+def test_concurrent_calls_open_at_most_the_pool_size_of_connections(
+    adapter: SpotV3Adapter, exchange_server: ExchangeServer
+) -> None:
+    exchange_server.latency = 0.05
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        list(pool.map(lambda _: adapter.fetch_prices(), range(32)))
+    assert len({request.client_port for request in exchange_server.requests}) <= MAX_CONCURRENT

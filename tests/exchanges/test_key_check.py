@@ -1,0 +1,71 @@
+"""Checking a key proves it reads the account and warns when it can do more than read."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.exchange_server import ExchangeServer, Fault
+from walletdesk.exchanges.base import ApiCredentials
+from walletdesk.exchanges.spot_v3 import SpotV3Adapter
+
+RESTRICTIONS = "/sapi/v1/account/apiRestrictions"
+
+
+def test_read_only_key_passes_the_check(adapter: SpotV3Adapter, creds: ApiCredentials) -> None:
+    check = adapter.check_credentials(creds)
+    assert (check.can_trade, check.can_withdraw) == (False, False)
+    assert check.message == "Key works and is read-only."
+
+
+@pytest.mark.parametrize(
+    ("can_trade", "can_withdraw", "powers"),
+    [
+        (True, False, "it can trade."),
+        (False, True, "it can withdraw."),
+        (True, True, "it can trade and withdraw."),
+    ],
+)
+def test_key_that_can_trade_or_withdraw_gets_a_read_only_warning(
+    adapter: SpotV3Adapter,
+    exchange_server: ExchangeServer,
+    can_trade: bool,
+    can_withdraw: bool,
+    powers: str,
+) -> None:
+    account = exchange_server.add_account(can_trade=can_trade, can_withdraw=can_withdraw)
+    check = adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
+    assert (check.can_trade, check.can_withdraw) == (can_trade, can_withdraw)
+    assert powers in check.message
+    assert "create a read-only key" in check.message
+
+
+def test_binance_reads_permissions_from_api_restrictions(
+    binance_server: ExchangeServer, binance_adapter: SpotV3Adapter
+) -> None:
+    account = binance_server.add_account(can_withdraw=True)
+    binance_adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
+    (request,) = binance_server.requests_to(RESTRICTIONS)
+    assert "signature" in request.params
+
+
+def test_binance_margin_permission_counts_as_trading(
+    binance_server: ExchangeServer, binance_adapter: SpotV3Adapter
+) -> None:
+    account = binance_server.add_account()
+    binance_server.inject(
+        Fault.RAW,
+        path=RESTRICTIONS,
+        body=b'{"enableMargin": true, '
+        b'"enableSpotAndMarginTrading": false, "enableWithdrawals": false}',
+    )
+    check = binance_adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
+    assert check.can_trade is True
+
+
+def test_binance_without_api_restrictions_falls_back_to_account_flags(
+    binance_server: ExchangeServer, binance_adapter: SpotV3Adapter
+) -> None:
+    account = binance_server.add_account(can_trade=True)  # as on the spot testnet: no /sapi
+    binance_server.inject(Fault.RAW, path=RESTRICTIONS, status=404, body=b"Not Found")
+    check = binance_adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
+    assert check.can_trade is True

@@ -1,0 +1,39 @@
+"""An account with 10,000 assets is read completely, exactly and quickly."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+from tests.exchange_server import ExchangeServer
+from walletdesk.exchanges.base import ApiCredentials
+from walletdesk.exchanges.spot_v3 import SpotV3Adapter
+from walletdesk.pricing import value_balances
+
+ASSETS = 10_000
+
+
+def test_ten_thousand_assets_parse_and_value_correctly(
+    adapter: SpotV3Adapter, exchange_server: ExchangeServer
+) -> None:
+    balances = {f"A{n}": (f"{n}.12345678", f"0.{n:08d}") for n in range(1, ASSETS + 1)}
+    account = exchange_server.add_account(balances=balances)
+    exchange_server.set_prices({f"A{n}USDT": "2" for n in range(1, ASSETS + 1, 2)})
+
+    started = time.perf_counter()
+    amounts = adapter.fetch_balances(ApiCredentials(account.api_key, account.secret))
+    valued = value_balances(amounts, adapter.fetch_prices())
+    elapsed = time.perf_counter() - started
+
+    assert len(valued) == ASSETS
+    last = valued[-1]
+    assert (last.asset, last.free, last.locked) == (
+        f"A{ASSETS}",
+        Decimal("10000.12345678"),
+        Decimal("0.00010000"),
+    )
+    assert (last.usd_value, last.priced) == (Decimal(0), False)  # only odd assets are priced
+    first = valued[0]
+    assert (first.usd_value, first.priced) == (Decimal("2.24691358"), True)
+    assert sum(v.priced for v in valued) == ASSETS // 2
+    assert elapsed < 2.0

@@ -1,0 +1,35 @@
+"""Nothing an adapter or httpx logs holds the key, the secret or a signature."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from tests.exchange_server import Account, ExchangeServer, Fault
+from walletdesk.core.errors import ExchangeError
+from walletdesk.exchanges.base import ApiCredentials
+from walletdesk.exchanges.spot_v3 import SpotV3Adapter
+
+
+def test_logs_name_method_and_path_but_no_key_secret_or_signature(
+    adapter: SpotV3Adapter,
+    exchange_server: ExchangeServer,
+    account: Account,
+    creds: ApiCredentials,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    exchange_server.inject(Fault.SERVER_ERROR, times=1)
+    exchange_server.inject(Fault.RATE_LIMIT, times=1, retry_after=0)
+    adapter.check_credentials(creds)
+    adapter.fetch_balances(creds)
+    exchange_server.inject(Fault.BAD_SIGNATURE)
+    with pytest.raises(ExchangeError):
+        adapter.fetch_balances(creds)
+
+    assert "GET /api/v3/account" in caplog.text
+    assert "HTTP Request: GET" in caplog.text  # httpx's own line, query stripped
+    signatures = [r.params["signature"] for r in exchange_server.requests_to("/api/v3/account")]
+    for forbidden in (account.secret, account.api_key, *signatures, "timestamp=", "signature"):
+        assert forbidden not in caplog.text

@@ -1,0 +1,92 @@
+"""USD valuation: stablecoins at 1, then USDT, USDC and BTC routes; unpriced is never silent."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+
+from walletdesk.core.models import AssetAmount
+from walletdesk.pricing import USD_STABLECOINS, value_balances
+
+
+def amount(asset: str, free: str, locked: str = "0") -> AssetAmount:
+    return AssetAmount(asset=asset, free=Decimal(free), locked=Decimal(locked))
+
+
+def usd(asset: str, prices: dict[str, str], free: str = "2") -> tuple[Decimal, bool]:
+    (valued,) = value_balances([amount(asset, free)], {k: Decimal(v) for k, v in prices.items()})
+    return valued.usd_value, valued.priced
+
+
+@pytest.mark.parametrize("coin", sorted(USD_STABLECOINS))
+def test_usd_stablecoins_are_worth_one_dollar_whatever_the_ticker_says(coin: str) -> None:
+    assert usd(coin, {f"{coin}USDT": "0.97"}) == (Decimal("2.00000000"), True)
+
+
+def test_usdt_pair_comes_first() -> None:
+    assert usd(
+        "ETH", {"ETHUSDT": "3000", "ETHUSDC": "3100", "ETHBTC": "0.05", "BTCUSDT": "70000"}
+    ) == (Decimal("6000.00000000"), True)
+
+
+def test_usdc_pair_is_used_when_there_is_no_usdt_pair() -> None:
+    assert usd("ARB", {"ARBUSDC": "0.8125"}) == (Decimal("1.62500000"), True)
+
+
+def test_btc_pair_is_valued_through_btcusdt() -> None:
+    assert usd("RVN", {"RVNBTC": "0.00000031", "BTCUSDT": "64250.10"}, free="15000") == (
+        Decimal("298.76296500"),
+        True,
+    )
+
+
+def test_btc_pair_without_a_btc_price_is_unpriced() -> None:
+    assert usd("RVN", {"RVNBTC": "0.00000031"}) == (Decimal("0E-8"), False)
+
+
+def test_zero_price_is_no_route() -> None:
+    assert usd("OLD", {"OLDUSDT": "0", "OLDUSDC": "1.5"}) == (Decimal("3.00000000"), True)
+
+
+def test_asset_without_any_route_is_unpriced_with_zero_value() -> None:
+    assert usd("VEN", {"BTCUSDT": "65000"}) == (Decimal("0E-8"), False)
+
+
+def test_value_counts_locked_amounts_and_rounds_once_at_the_end() -> None:
+    # 0.333333333 + 0.333333333 = 0.666666666 x 3 = 1.999999998 -> 2.00000000 (once)
+    (valued,) = value_balances([amount("X", "0.333333333", "0.333333333")], {"XUSDT": Decimal("3")})
+    assert valued.usd_value == Decimal("2.00000000")
+    assert (valued.free, valued.locked) == (Decimal("0.33333333"), Decimal("0.33333333"))
+
+
+def test_rounding_is_half_even() -> None:
+    assert usd("X", {"XUSDT": "0.000000005"}, free="1")[0] == Decimal("0E-8")
+    assert usd("X", {"XUSDT": "0.000000015"}, free="1")[0] == Decimal("2E-8")
+
+
+def test_results_are_decimal_with_eight_places_in_input_order() -> None:
+    valued = value_balances(
+        [amount("USDT", "1"), amount("BTC", "0.1"), amount("NOPE", "5")],
+        {"BTCUSDT": Decimal("65000.123456789")},
+    )
+    assert [v.asset for v in valued] == ["USDT", "BTC", "NOPE"]
+    assert all(v.usd_value.as_tuple().exponent == -8 for v in valued)
+    assert valued[1].usd_value == Decimal("6500.01234568")
+
+
+def test_value_too_large_to_store_is_shown_as_unpriced() -> None:
+    assert usd("SCAM", {"SCAMUSDT": "99999999999999"}, free="1000") == (Decimal("0E-8"), False)
+
+
+def test_ten_thousand_assets_are_valued_quickly() -> None:
+    amounts = [amount(f"A{n}", "1.5") for n in range(10_000)]
+    prices = {f"A{n}USDT": Decimal("2") for n in range(0, 10_000, 3)}
+    prices |= {f"A{n}BTC": Decimal("0.0001") for n in range(1, 10_000, 3)}
+    prices["BTCUSDT"] = Decimal("65000")
+    started = time.perf_counter()
+    valued = value_balances(amounts, prices)
+    assert time.perf_counter() - started < 0.5
+    assert sum(v.priced for v in valued) == 6667
+    assert valued[1].usd_value == Decimal("9.75000000")
