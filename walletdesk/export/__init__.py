@@ -1,0 +1,32 @@
+"""Balance tables exported to files (CSV, XLSX, JSON) and to text for the command line.
+
+Qt-free and cheap to import: openpyxl is imported only when an XLSX file is written.
+CSV and JSON are the exact formats (decimal text, exactly as stored); XLSX holds
+spreadsheet numbers, which Excel keeps as doubles (15-16 significant digits).
+"""
+
+from walletdesk.export.csv_writer import render_csv, write_csv
+from walletdesk.export.files import FORMAT_DESCRIPTIONS, FORMATS, export_balances, normalize_format
+from walletdesk.export.json_writer import render_json, write_json
+from walletdesk.export.rows import COLUMN_NAMES, COLUMNS, format_timestamp, json_record
+from walletdesk.export.table_text import balances_table, render_table
+from walletdesk.export.text_output import TEXT_FORMATS, write_balances_text
+
+__all__ = [
+    "COLUMNS",
+    "COLUMN_NAMES",
+    "FORMATS",
+    "FORMAT_DESCRIPTIONS",
+    "TEXT_FORMATS",
+    "balances_table",
+    "export_balances",
+    "format_timestamp",
+    "json_record",
+    "normalize_format",
+    "render_csv",
+    "render_json",
+    "render_table",
+    "write_balances_text",
+    "write_csv",
+    "write_json",
+]

@@ -1,0 +1,27 @@
+"""Balances as JSON, the shape of ``balances --format json``: an array of objects with
+decimal strings (exact), a boolean ``priced`` and ``wallet_updated`` in ISO 8601 UTC.
+
+UTF-8, indented by 2, non-ASCII kept as is, a final newline. JSON is data for programs,
+so text is not formula-guarded: an asset is exactly what the exchange reported.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from walletdesk.core.models import Balance
+from walletdesk.export.rows import json_record
+
+
+def write_json(balances: Iterable[Balance], out: TextIO) -> None:
+    json.dump([json_record(balance) for balance in balances], out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def render_json(balances: Iterable[Balance]) -> str:
+    out = io.StringIO()
+    write_json(balances, out)
+    return out.getvalue()
