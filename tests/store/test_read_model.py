@@ -1,0 +1,92 @@
+"""The first paint's stdlib reader returns exactly what the ORM returns, or None."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
+from datetime import timedelta
+from pathlib import Path
+
+from walletdesk.core.models import Portfolio
+from walletdesk.store.database import Database
+from walletdesk.store.read_model import read_portfolio_snapshot
+from walletdesk.store.wallets import WalletRepository
+
+from .builders import T0, many, valued
+from .sandbox import REPO, read_only
+
+
+def fill(alice: WalletRepository, bob: WalletRepository) -> None:
+    alice.replace_balances("MEXC", [
+        valued("BTC", "1.5", "0.25", "175000.12345678"), valued("OBSCURE", "1000"),
+        valued("A", "1", usd="5"), valued("B", "-2", usd="5")], T0)
+    alice.replace_balances("BINANCE", [valued("A", "3", usd="5"),
+                                       valued("USDT", "9999999999.99999999", usd="1")],
+                           T0 + timedelta(minutes=5))
+    alice.replace_balances("DEMO", [], T0)
+    bob.replace_balances("MEXC", [valued("DOGE", "1000", usd="100")], T0)
+
+
+def test_the_snapshot_equals_the_orm_portfolio_value_for_value(
+        db: Database, alice_wallets: WalletRepository, bob_wallets: WalletRepository) -> None:
+    fill(alice_wallets, bob_wallets)
+    snapshot = read_portfolio_snapshot(db.path, "user_alice")
+    assert snapshot == alice_wallets.portfolio()
+    assert snapshot is not None and len(snapshot.balances) == 6
+    for ours, orms in zip(snapshot.balances, alice_wallets.portfolio().balances, strict=True):
+        assert [str(v) for v in (ours.free, ours.locked, ours.total, ours.usd_value)] == [
+            str(v) for v in (orms.free, orms.locked, orms.total, orms.usd_value)]
+        assert ours.wallet_updated.tzinfo == orms.wallet_updated.tzinfo
+
+
+def test_a_user_without_wallets_gets_an_empty_portfolio(
+        db: Database, alice_wallets: WalletRepository) -> None:
+    assert read_portfolio_snapshot(db.path, "user_alice") == Portfolio((), ())
+
+
+def test_no_database_yet_gives_none(tmp_path: Path) -> None:
+    assert read_portfolio_snapshot(tmp_path / "missing.db", "u") is None
+    (tmp_path / "empty.db").touch()
+    assert read_portfolio_snapshot(tmp_path / "empty.db", "u") is None
+    with closing(sqlite3.connect(tmp_path / "other.db")) as other:
+        other.execute("CREATE TABLE notes (body TEXT)")
+    assert read_portfolio_snapshot(tmp_path / "other.db", "u") is None
+    (tmp_path / "garbage.db").write_bytes(b"not sqlite at all" * 100)
+    assert read_portfolio_snapshot(tmp_path / "garbage.db", "u") is None
+
+
+def test_the_snapshot_reads_a_read_only_database(
+        db: Database, alice_wallets: WalletRepository, bob_wallets: WalletRepository) -> None:
+    fill(alice_wallets, bob_wallets)
+    expected = alice_wallets.portfolio()
+    db.close()
+    with read_only(db.path):
+        assert read_portfolio_snapshot(db.path, "user_alice") == expected
+
+
+def test_reading_the_snapshot_never_imports_sqlalchemy(db: Database) -> None:
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from walletdesk.store.read_model import read_portfolio_snapshot\n"
+        f"print(read_portfolio_snapshot(Path({str(db.path)!r}), 'user_alice'))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=REPO)
+    assert result.stdout.splitlines() == ["Portfolio(wallets=(), balances=())", "[]"]
+
+
+def test_ten_thousand_balances_load_in_a_few_tens_of_milliseconds(
+        db: Database, alice_wallets: WalletRepository) -> None:
+    alice_wallets.replace_balances("MEXC", many(10_000), T0)
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        snapshot = read_portfolio_snapshot(db.path, "user_alice")
+        timings.append(time.perf_counter() - started)
+    assert snapshot is not None and len(snapshot.balances) == 10_000
+    print(f"read_model, 10,000 balances: best {min(timings) * 1000:.1f} ms")
+    assert min(timings) < 0.15

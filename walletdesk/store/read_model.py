@@ -1,0 +1,86 @@
+"""The first paint's read: the last stored portfolio through stdlib ``sqlite3``, read-only.
+
+Importing SQLAlchemy costs more than a bare window start, so the window is painted from
+this one read, and everything after goes through the ORM (``wallets.WalletRepository``).
+The result equals ``WalletRepository.portfolio()``: same order, same types. This module
+must never import SQLAlchemy (a test checks it).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from walletdesk.core.models import Balance, Portfolio, Wallet
+from walletdesk.core.money import from_units
+
+log = logging.getLogger(__name__)
+
+_WALLETS = """
+    SELECT w.id, w.exchange, w.total_usd_value, w.last_updated,
+           (SELECT count(*) FROM balances AS b WHERE b.wallet_id = w.id)
+    FROM wallets AS w WHERE w.user_id = ? ORDER BY w.exchange
+"""
+_BALANCES = """
+    SELECT w.exchange, b.asset, b.free, b.locked, b.total, b.usd_value, w.last_updated
+    FROM balances AS b JOIN wallets AS w ON b.wallet_id = w.id
+    WHERE w.user_id = ? ORDER BY b.usd_value DESC, w.exchange, b.asset
+"""
+
+
+def read_portfolio_snapshot(database_path: Path, user_id: str) -> Portfolio | None:
+    """The user's stored portfolio, or None when there is no readable database yet.
+
+    None covers a missing file, missing tables and a file that cannot be read; opening the
+    database through ``store.database`` then says what is wrong.
+    """
+    if not database_path.is_file():
+        return None
+    uri = f"{database_path.resolve().as_uri()}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True, timeout=1.0,
+                                     isolation_level=None)) as connection:
+            connection.execute("BEGIN")  # both queries read one snapshot
+            wallet_rows = connection.execute(_WALLETS, (user_id,)).fetchall()
+            balance_rows = connection.execute(_BALANCES, (user_id,)).fetchall()
+    except sqlite3.Error as exc:
+        log.info("No stored portfolio to show yet (%s)", type(exc).__name__)
+        return None
+    times, amounts = _Timestamps(), _Amounts()
+    wallets = tuple(
+        Wallet(id=wallet_id, exchange=exchange, total_usd_value=amounts[total],
+               last_updated=times.parse(updated), asset_count=count)
+        for wallet_id, exchange, total, updated, count in wallet_rows
+    )
+    balances = tuple(
+        Balance(exchange=exchange, asset=asset, free=amounts[free], locked=amounts[locked],
+                total=amounts[total], usd_value=amounts[usd], priced=usd != 0 or total == 0,
+                wallet_updated=times.parse(updated))
+        for exchange, asset, free, locked, total, usd, updated in balance_rows
+    )
+    return Portfolio(wallets=wallets, balances=balances)
+
+
+class _Timestamps:
+    """Parses the stored UTC text (one value per wallet, so each is parsed once)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, datetime] = {}
+
+    def parse(self, text: str) -> datetime:
+        parsed = self._seen.get(text)
+        if parsed is None:
+            parsed = self._seen[text] = datetime.fromisoformat(text).replace(tzinfo=UTC)
+        return parsed
+
+
+class _Amounts(dict[int, Decimal]):
+    """Stored units to ``Decimal``, each distinct value converted once (zeros abound)."""
+
+    def __missing__(self, units: int) -> Decimal:
+        value = self[units] = from_units(units)
+        return value

@@ -1,0 +1,107 @@
+"""The ``wallets`` and ``balances`` tables, scoped to one user.
+
+A wallet is one exchange's part of the portfolio; a refresh replaces its balances in one
+transaction, so a failed refresh leaves the previous balances and total untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from walletdesk.core.models import Balance, Portfolio, ValuedBalance, Wallet
+from walletdesk.core.money import from_units
+from walletdesk.store.balance_writes import replace_rows, storable, usd_sum
+from walletdesk.store.database import Database
+from walletdesk.store.schema import BalanceRow, Base, WalletRow
+from walletdesk.store.types import as_utc, utcnow
+
+_wallets = Base.metadata.tables[WalletRow.__tablename__]
+
+
+class WalletRepository:
+    def __init__(self, db: Database, user_id: str) -> None:
+        self._db = db
+        self._user_id = user_id
+
+    def replace_balances(self, exchange: str, balances: Sequence[ValuedBalance],
+                         updated_at: datetime) -> Wallet:
+        """Make ``balances`` the wallet's content, in one transaction.
+
+        Balances of one asset given twice are added up; assets whose total is zero are not
+        stored; assets not given any more are deleted. ``total_usd_value`` is the sum of the
+        stored ``usd_value``. Raises ``AmountOutOfRangeError`` (and ``ValueError`` for a
+        naive ``updated_at``) before writing anything.
+        """
+        updated_at = as_utc(updated_at)
+        rows = storable(balances)
+        total_usd = from_units(usd_sum(rows))
+        now = utcnow()
+        with self._db.transaction() as session:
+            wallet_id = session.execute(
+                insert(_wallets)
+                .values(user_id=self._user_id, exchange=exchange, last_updated=updated_at,
+                        total_usd_value=total_usd, created_at=now, updated_at=now)
+                .on_conflict_do_update(
+                    index_elements=[_wallets.c.user_id, _wallets.c.exchange],
+                    set_={"last_updated": updated_at, "total_usd_value": total_usd,
+                          "updated_at": now})
+                .returning(_wallets.c.id)
+            ).scalar_one()
+            replace_rows(session, wallet_id, rows, now)
+        return Wallet(id=wallet_id, exchange=exchange, total_usd_value=total_usd,
+                      last_updated=updated_at, asset_count=len(rows))
+
+    def wallets(self) -> list[Wallet]:
+        """The user's wallets, by exchange."""
+        with self._db.read() as session:
+            return self._wallets(session)
+
+    def balances(self, exchange: str | None = None,
+                 min_usd: Decimal | None = None) -> list[Balance]:
+        """Balances by ``usd_value`` (largest first), exchange, asset; optionally filtered."""
+        with self._db.read() as session:
+            return self._balances(session, exchange, min_usd)
+
+    def portfolio(self) -> Portfolio:
+        """All wallets and balances, read from one snapshot."""
+        with self._db.read() as session:
+            return Portfolio(wallets=tuple(self._wallets(session)),
+                             balances=tuple(self._balances(session, None, None)))
+
+    def _wallets(self, session: Session) -> list[Wallet]:
+        asset_count = (select(func.count()).where(BalanceRow.wallet_id == WalletRow.id)
+                       .correlate(WalletRow).scalar_subquery())
+        query = (select(WalletRow.id, WalletRow.exchange, WalletRow.total_usd_value,
+                        WalletRow.last_updated, asset_count)
+                 .where(WalletRow.user_id == self._user_id).order_by(WalletRow.exchange))
+        return [Wallet(id=wallet_id, exchange=exchange, total_usd_value=total_usd_value,
+                       last_updated=last_updated, asset_count=asset_count)
+                for wallet_id, exchange, total_usd_value, last_updated, asset_count
+                in session.execute(query)]
+
+    def _balances(self, session: Session, exchange: str | None,
+                  min_usd: Decimal | None) -> list[Balance]:
+        query = (select(WalletRow.exchange, BalanceRow.asset, BalanceRow.free,
+                        BalanceRow.locked, BalanceRow.total, BalanceRow.usd_value,
+                        WalletRow.last_updated)
+                 .join(WalletRow, BalanceRow.wallet_id == WalletRow.id)
+                 .where(WalletRow.user_id == self._user_id)
+                 .order_by(BalanceRow.usd_value.desc(), WalletRow.exchange, BalanceRow.asset))
+        if exchange is not None:
+            query = query.where(WalletRow.exchange == exchange)
+        if min_usd is not None:
+            query = query.where(BalanceRow.usd_value >= min_usd)
+        return [
+            Balance(exchange=exchange, asset=asset, free=free, locked=locked, total=total,
+                    usd_value=usd_value, priced=usd_value != 0 or total == 0,
+                    wallet_updated=wallet_updated)
+            for exchange, asset, free, locked, total, usd_value, wallet_updated
+            in session.execute(query)
+        ]
+
