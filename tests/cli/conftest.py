@@ -1,0 +1,57 @@
+"""Run the real `walletdesk` command line, in-process or as a subprocess."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from walletdesk.app import main
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+CliRunner = Callable[..., Result]
+
+
+@pytest.fixture
+def cli(data_dir: Path, master_key: bytes, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """Call walletdesk's main() in-process with the given arguments and stdin text."""
+
+    def run(*args: str, stdin: str = "") -> Result:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse usage errors
+            code = int(exit_.code or 0)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def cli_process(data_dir: Path, master_key: bytes) -> CliRunner:
+    """Run `python -m walletdesk` as a real process (same environment as the fixtures)."""
+
+    def run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> Result:
+        completed = subprocess.run(
+            [sys.executable, "-m", "walletdesk", *args],
+            input=stdin, capture_output=True, text=True, timeout=60, check=False,
+            env={**os.environ, **(env or {})},
+        )
+        return Result(completed.returncode, completed.stdout, completed.stderr)
+
+    return run

@@ -1,0 +1,1 @@
+"""The command-line front end: argparse over the same controllers as the GUI."""

@@ -1,0 +1,137 @@
+"""`walletdesk credentials add|list|update|remove`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from typing import Any
+
+from walletdesk.cli.runner import EXIT_OK
+from walletdesk.core.errors import NotFoundError, ValidationError
+from walletdesk.core.exchange_names import SUPPORTED, display_name
+from walletdesk.core.models import Credential
+from walletdesk.export import format_timestamp, render_table
+from walletdesk.services import Services
+
+
+def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
+    group = subparsers.add_parser("credentials", parents=parents, help="manage exchange API keys")
+    commands = group.add_subparsers(dest="credentials_command", metavar="ACTION", required=True)
+
+    add = commands.add_parser("add", parents=parents, help="store a read-only API key")
+    add.add_argument("--exchange", required=True, metavar="NAME",
+                     help=f"one of {', '.join(SUPPORTED)} (any case)")
+    add.add_argument("--api-key", required=True, metavar="KEY", help="the public API key")
+    add.add_argument("--label", metavar="L", help="a name to tell keys apart")
+    add.add_argument("--secret-stdin", action="store_true",
+                     help="read the API secret from standard input (else a hidden prompt)")
+    add.set_defaults(handler=add_credential)
+
+    listing = commands.add_parser("list", parents=parents, help="list stored keys (never secrets)")
+    listing.add_argument("--format", choices=("table", "json"), default="table")
+    listing.set_defaults(handler=list_credentials)
+
+    update = commands.add_parser("update", parents=parents, help="change a stored key")
+    update.add_argument("id", metavar="ID", help="credential id (or a unique start of it)")
+    update.add_argument("--api-key", metavar="KEY")
+    update.add_argument("--label", metavar="L", help="new label ('' removes it)")
+    update.add_argument("--replace-secret", action="store_true",
+                        help="read a new secret (stdin with --secret-stdin, else a hidden prompt)")
+    update.add_argument("--secret-stdin", action="store_true")
+    update.set_defaults(handler=update_credential)
+
+    remove = commands.add_parser("remove", parents=parents,
+                                 help="delete a key and the wallet of its exchange")
+    remove.add_argument("id", metavar="ID", help="credential id (or a unique start of it)")
+    remove.set_defaults(handler=remove_credential)
+
+
+def read_secret(from_stdin: bool) -> str:
+    """The secret never comes from an argument: stdin, or a prompt that does not echo."""
+    if from_stdin:
+        return sys.stdin.read()
+    if not sys.stdin.isatty():
+        raise ValidationError("secret", "No terminal to ask for the secret: pass --secret-stdin "
+                              "and pipe the secret in.")
+    return getpass.getpass("API secret (not shown): ")
+
+
+def add_credential(args: argparse.Namespace, services: Services) -> int:
+    from walletdesk.controllers.credentials import DEMO_SECRET
+    from walletdesk.core.exchange_names import DEMO, canonical_exchange
+    from walletdesk.core.validation import clean_api_key, clean_label
+
+    # Validate what we can before prompting, so a typo does not cost a paste.
+    exchange = canonical_exchange(args.exchange)
+    clean_api_key(args.api_key)
+    clean_label(args.label)
+    if exchange == DEMO and not args.secret_stdin:
+        secret = DEMO_SECRET  # the offline demo has nothing to protect: don't prompt
+    else:
+        secret = read_secret(args.secret_stdin)
+    credential = services.credentials.add(
+        exchange=exchange, api_key=args.api_key, label=args.label, secret=secret
+    )
+    print(f"Added {display_name(credential.exchange)} key {credential.id}"
+          + (f" ({credential.label})" if credential.label else "") + ".")
+    return EXIT_OK
+
+
+def resolve_id(services: Services, given: str) -> str:
+    matches = [c.id for c in services.credentials.list() if c.id.startswith(given.strip())]
+    if len(given.strip()) >= 4 and len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise NotFoundError(f"{given!r} matches {len(matches)} credentials: give more of the id.")
+    raise NotFoundError(f"No credential with id {given[:40]!r}: see `walletdesk credentials list`.")
+
+
+def update_credential(args: argparse.Namespace, services: Services) -> int:
+    from walletdesk.store.credentials import UNSET
+
+    credential_id = resolve_id(services, args.id)
+    secret = read_secret(args.secret_stdin) if args.replace_secret else None
+    label = UNSET if args.label is None else args.label
+    services.credentials.update(credential_id, api_key=args.api_key, label=label, secret=secret)
+    print(f"Updated credential {credential_id}.")
+    return EXIT_OK
+
+
+def remove_credential(args: argparse.Namespace, services: Services) -> int:
+    credential_id = resolve_id(services, args.id)
+    services.credentials.remove(credential_id)
+    print(f"Removed credential {credential_id} and its exchange's stored balances.")
+    return EXIT_OK
+
+
+def short_key(api_key: str) -> str:
+    return api_key if len(api_key) <= 10 else f"{api_key[:6]}…{api_key[-4:]}"
+
+
+def _as_json(credential: Credential) -> dict[str, Any]:
+    return {
+        "id": credential.id,
+        "exchange": credential.exchange,
+        "label": credential.label,
+        "api_key": credential.api_key,
+        "created_at": format_timestamp(credential.created_at),
+        "updated_at": format_timestamp(credential.updated_at),
+    }
+
+
+def list_credentials(args: argparse.Namespace, services: Services) -> int:
+    credentials = services.credentials.list()
+    if args.format == "json":
+        json.dump([_as_json(c) for c in credentials], sys.stdout, indent=2)
+        print()
+        return EXIT_OK
+    if not credentials:
+        print("No credentials yet. Add one with `walletdesk credentials add --exchange MEXC "
+              "--api-key KEY --secret-stdin`, or try `--exchange demo`.")
+        return EXIT_OK
+    rows = [[c.id, display_name(c.exchange), c.label or "", short_key(c.api_key),
+             c.created_at.strftime("%Y-%m-%d %H:%M")] for c in credentials]
+    print(render_table(["ID", "EXCHANGE", "LABEL", "API KEY", "CREATED (UTC)"], rows))
+    return EXIT_OK

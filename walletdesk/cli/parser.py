@@ -1,0 +1,50 @@
+"""The argument parser of ``walletdesk``: global options, then one subcommand per use case."""
+
+from __future__ import annotations
+
+import argparse
+
+from walletdesk import __version__
+
+
+def _global_options(*, suppress_defaults: bool) -> argparse.ArgumentParser:
+    """Options accepted both before and after the subcommand."""
+    default = argparse.SUPPRESS if suppress_defaults else None
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where walletdesk.db lives (default: $WALLETDESK_DATA_DIR or the user data dir)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from walletdesk.cli import (
+        credentials_commands,
+        export_commands,
+        portfolio_commands,
+        session_commands,
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="walletdesk",
+        description="WalletDesk: exchange balances valued in USD. Without a command, "
+        "the desktop window opens.",
+        parents=[_global_options(suppress_defaults=False)],
+    )
+    parser.add_argument("--version", action="version", version=f"WalletDesk {__version__}")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start the window, exit 0 once it has painted the stored portfolio",
+    )
+    parser.set_defaults(handler=None)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    after = [_global_options(suppress_defaults=True)]
+    session_commands.register(subparsers, after)
+    credentials_commands.register(subparsers, after)
+    portfolio_commands.register(subparsers, after)
+    export_commands.register(subparsers, after)
+    return parser

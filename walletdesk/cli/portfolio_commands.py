@@ -1,0 +1,66 @@
+"""`walletdesk refresh` and `walletdesk balances`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from decimal import Decimal
+from typing import Any
+
+from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
+from walletdesk.core.exchange_names import display_name
+from walletdesk.core.money import parse_amount
+from walletdesk.services import Services
+
+
+def min_usd_argument(text: str) -> Decimal:
+    try:
+        value = parse_amount(text)
+    except Exception as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from exc
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be zero or more")
+    return value
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--exchange", metavar="NAME", help="only this exchange")
+    parser.add_argument("--min-usd", metavar="N", type=min_usd_argument,
+                        help="only balances worth at least N USD")
+
+
+def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
+    refresh = subparsers.add_parser("refresh", parents=parents,
+                                    help="fetch current balances from the exchanges")
+    refresh.add_argument("--exchange", metavar="NAME", help="only this exchange")
+    refresh.set_defaults(handler=refresh_balances)
+
+    balances = subparsers.add_parser("balances", parents=parents, help="show stored balances")
+    balances.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_filter_options(balances)
+    balances.set_defaults(handler=show_balances)
+
+
+def refresh_balances(args: argparse.Namespace, services: Services) -> int:
+    outcomes = services.portfolio.refresh(args.exchange)
+    if not outcomes:
+        print("No credentials to refresh. Add one with `walletdesk credentials add`.")
+        return EXIT_OK
+    for outcome in outcomes:
+        credential = outcome.credential
+        name = display_name(credential.exchange) + (f" ({credential.label})" if credential.label else "")
+        if outcome.error is None:
+            print(f"{name}: {outcome.asset_count} assets updated.")
+        else:
+            fail(f"{name} [{credential.id[:8]}]: {outcome.error}")
+    total = services.portfolio.portfolio().total_usd_value
+    print(f"Portfolio total: {total:,.2f} USD")
+    return EXIT_OK if all(o.ok for o in outcomes) else EXIT_FAILURE
+
+
+def show_balances(args: argparse.Namespace, services: Services) -> int:
+    from walletdesk.export import write_balances_text
+
+    balances = services.portfolio.balances(args.exchange, args.min_usd)
+    write_balances_text(balances, args.format, sys.stdout)
+    return EXIT_OK

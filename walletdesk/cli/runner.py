@@ -1,0 +1,37 @@
+"""Runs one CLI command and turns every user-facing error into one stderr line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from walletdesk.core.errors import WalletDeskError
+from walletdesk.services import Services
+
+Handler = Callable[[argparse.Namespace, Services], int]
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+log = logging.getLogger(__name__)
+
+
+def fail(message: str, stream: TextIO | None = None) -> None:
+    """Print one line for the user on stderr."""
+    print(f"walletdesk: {message}", file=stream or sys.stderr)
+
+
+def run_command(handler: Handler, args: argparse.Namespace, services: Services) -> int:
+    try:
+        return handler(args, services)
+    except WalletDeskError as error:
+        log.info("command %s failed: %s", args.command, type(error).__name__)
+        fail(str(error))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        fail("interrupted; nothing was changed.")
+        return 130
