@@ -1,0 +1,1 @@
+"""Qt-free use cases shared by the GUI and the CLI."""

@@ -1,0 +1,184 @@
+"""Refreshing and reading the current user's wallets and balances.
+
+Refresh runs every credential concurrently (one thread per request) and persists each
+exchange's wallet in its own transaction, so one failing exchange never blocks or rolls
+back another, and a failed wallet keeps its previous balances exactly.
+
+Several keys for one exchange: the spec allows one wallet per (user, exchange), so the
+wallet holds the exact sum of the keys' balances per asset (free + free, locked + locked).
+The wallet is only replaced when every key of that exchange succeeded; otherwise it keeps
+its previous balances, and the keys that did work report ``WalletNotUpdatedError``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from walletdesk.controllers.refresh_outcome import RefreshOutcome, WalletNotUpdatedError
+from walletdesk.controllers.user_scope import UserScope
+from walletdesk.core.errors import CancelledError, WalletDeskError
+from walletdesk.core.exchange_names import canonical_exchange, display_name
+from walletdesk.core.models import AssetAmount, Balance, Credential, Portfolio, User, Wallet
+from walletdesk.exchanges.base import ApiCredentials
+from walletdesk.exchanges.registry import ExchangeRegistry
+from walletdesk.logging_setup import SECRETS
+from walletdesk.pricing import value_balances
+from walletdesk.security.vault import Vault
+from walletdesk.store.credentials import CredentialRepository
+from walletdesk.store.database import Database
+from walletdesk.store.wallets import WalletRepository
+
+log = logging.getLogger(__name__)
+
+MAX_PARALLEL_REQUESTS = 16
+OutcomeCallback = Callable[[RefreshOutcome], None]
+
+
+class PortfolioController:
+    def __init__(
+        self,
+        database: Database,
+        vault: Vault,
+        exchanges: ExchangeRegistry,
+        current_user: Callable[[], User],
+    ) -> None:
+        self._scope = UserScope(database, current_user)
+        self._vault = vault
+        self._exchanges = exchanges
+
+    # --- reads ---------------------------------------------------------------------------
+
+    def _wallets(self) -> WalletRepository:
+        return WalletRepository(self._scope.database, self._scope.user().id)
+
+    def portfolio(self) -> Portfolio:
+        return self._wallets().portfolio()
+
+    def wallets(self) -> list[Wallet]:
+        return self._wallets().wallets()
+
+    def balances(
+        self, exchange: str | None = None, min_usd: Decimal | None = None
+    ) -> list[Balance]:
+        canonical = canonical_exchange(exchange) if exchange else None
+        return self._wallets().balances(exchange=canonical, min_usd=min_usd)
+
+    # --- refresh -------------------------------------------------------------------------
+
+    def refresh(
+        self,
+        exchange: str | None = None,
+        *,
+        on_outcome: OutcomeCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> list[RefreshOutcome]:
+        """Refresh every credential (of one exchange, if given); one outcome per credential."""
+        user = self._scope.user()
+        canonical = canonical_exchange(exchange) if exchange else None
+        stored = CredentialRepository(self._scope.database, user.id).secrets(canonical)
+        if not stored:
+            return []
+        groups: dict[str, list[tuple[Credential, bytes]]] = defaultdict(list)
+        for credential, blob in stored:
+            groups[credential.exchange].append((credential, blob))
+        workers = min(MAX_PARALLEL_REQUESTS, len(stored) + len(groups))
+        outcomes: list[RefreshOutcome] = []
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="refresh") as pool:
+            prices = {name: pool.submit(self._exchanges.get(name).fetch_prices) for name in groups}
+            fetches = {
+                credential.id: pool.submit(self._fetch, user, credential, blob)
+                for credential, blob in stored
+            }
+            for name, members in groups.items():
+                wallet_outcomes = self._settle_wallet(
+                    user, name, [c for c, _ in members], prices[name], fetches, cancel
+                )
+                for outcome in wallet_outcomes:
+                    if on_outcome is not None:
+                        on_outcome(outcome)
+                outcomes.extend(wallet_outcomes)
+        return outcomes
+
+    def _fetch(self, user: User, credential: Credential, blob: bytes) -> list[AssetAmount]:
+        secret = self._vault.decrypt(blob, credential_id=credential.id, user_id=user.id)
+        SECRETS.add(secret)
+        try:
+            creds = ApiCredentials(api_key=credential.api_key, secret=secret)
+            return self._exchanges.get(credential.exchange).fetch_balances(creds)
+        finally:
+            SECRETS.discard(secret)
+            del secret
+
+    def _settle_wallet(
+        self,
+        user: User,
+        exchange: str,
+        credentials: Sequence[Credential],
+        prices: Future[dict[str, Decimal]],
+        fetches: dict[str, Future[list[AssetAmount]]],
+        cancel: threading.Event | None,
+    ) -> list[RefreshOutcome]:
+        """Wait for one exchange's requests, then replace its wallet in one transaction."""
+        errors: dict[str, WalletDeskError] = {}
+        amounts: list[AssetAmount] = []
+        for credential in credentials:
+            try:
+                amounts.extend(fetches[credential.id].result())
+            except Exception as error:  # noqa: BLE001 - every failure becomes an outcome
+                errors[credential.id] = _as_user_error(error, exchange)
+        try:
+            price_table = prices.result()
+        except Exception as error:  # noqa: BLE001
+            failure = _as_user_error(error, exchange)
+            return [RefreshOutcome(c, errors.get(c.id, failure)) for c in credentials]
+        if cancel is not None and cancel.is_set():
+            cancelled = CancelledError("Refresh cancelled; the previous balances were kept.")
+            return [RefreshOutcome(c, errors.get(c.id, cancelled)) for c in credentials]
+        if errors:
+            return [RefreshOutcome(c, errors.get(c.id) or _not_updated(exchange, credentials, errors))
+                    for c in credentials]
+        valued = value_balances(_combine(amounts), price_table)
+        wallet = self._wallets_for(user).replace_balances(exchange, valued, datetime.now(UTC))
+        log.info("refreshed %s wallet: %d assets", exchange, wallet.asset_count)
+        return [RefreshOutcome(c, None, wallet.asset_count) for c in credentials]
+
+    def _wallets_for(self, user: User) -> WalletRepository:
+        return WalletRepository(self._scope.database, user.id)
+
+
+def _as_user_error(error: BaseException, exchange: str) -> WalletDeskError:
+    if isinstance(error, WalletDeskError):
+        return error
+    log.error("unexpected %s while refreshing %s", type(error).__name__, exchange,
+              exc_info=error)
+    return WalletDeskError(
+        f"Unexpected problem while reading {display_name(exchange)} "
+        f"({type(error).__name__}); the previous balances were kept. Details are in the log."
+    )
+
+
+def _combine(amounts: Iterable[AssetAmount]) -> list[AssetAmount]:
+    """Sum the same asset across several keys of one exchange, exactly."""
+    free: dict[str, Decimal] = defaultdict(Decimal)
+    locked: dict[str, Decimal] = defaultdict(Decimal)
+    for amount in amounts:
+        free[amount.asset] += amount.free
+        locked[amount.asset] += amount.locked
+    return [AssetAmount(asset, free[asset], locked[asset]) for asset in free]
+
+
+def _not_updated(
+    exchange: str, credentials: Sequence[Credential], errors: dict[str, WalletDeskError]
+) -> WalletNotUpdatedError:
+    failed = [c for c in credentials if c.id in errors]
+    names = ", ".join(c.label or c.api_key[:6] + "…" for c in failed)
+    return WalletNotUpdatedError(
+        f"This key worked, but the {display_name(exchange)} wallet kept its previous balances "
+        f"because another key failed ({names}). Fix or remove that key and refresh again."
+    )
