@@ -17,10 +17,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = resolve_paths(args.data_dir)
     try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         configure_logging(paths.log_dir)
     except OSError as error:
-        print(f"walletdesk: cannot write the log in {paths.log_dir}: {error.strerror}.",
-              file=sys.stderr)
+        print(f"walletdesk: cannot write to {error.filename or paths.data_dir}: "
+              f"{error.strerror}. Choose another folder with --data-dir.", file=sys.stderr)
         return 1
     services = Services(paths)
     try:

@@ -1,0 +1,80 @@
+"""`walletdesk refresh`, `balances` and `export` against the demo and the test exchange."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import CliRunner
+from tests.exchange_server import ExchangeServer, Fault
+
+
+def test_demo_exchange_works_end_to_end(cli: CliRunner, tmp_path: Path) -> None:
+    assert cli("credentials", "add", "--exchange", "demo", "--api-key", "demo").code == 0
+    refreshed = cli("refresh")
+    assert refreshed.code == 0, refreshed.err
+    assert "Demo" in refreshed.out
+    rows = json.loads(cli("balances", "--format", "json").out)
+    assert len(rows) >= 10
+    assert set(rows[0]) == {"exchange", "asset", "free", "locked", "total", "usd_value",
+                            "priced", "wallet_updated"}
+    assert any(not row["priced"] for row in rows)
+    for row in rows:
+        assert Decimal(row["total"]) == Decimal(row["free"]) + Decimal(row["locked"])
+    values = [Decimal(row["usd_value"]) for row in rows]
+    assert values == sorted(values, reverse=True)
+
+    rich = json.loads(cli("balances", "--format", "json", "--min-usd", "1000").out)
+    assert rich and all(Decimal(r["usd_value"]) >= 1000 for r in rich)
+
+    table = cli("balances")
+    assert table.code == 0 and "DEMO" in table.out.upper()
+
+    csv_text = cli("balances", "--format", "csv").out
+    assert len(list(csv.reader(io.StringIO(csv_text)))) == len(rows) + 1
+
+    target = tmp_path / "out.xlsx"
+    exported = cli("export", "--format", "xlsx", "--output", str(target))
+    assert exported.code == 0 and target.stat().st_size > 0
+
+
+@pytest.fixture
+def mexc(monkeypatch: pytest.MonkeyPatch) -> ExchangeServer:
+    with ExchangeServer("mexc") as server:
+        monkeypatch.setenv("WALLETDESK_MEXC_BASE_URL", server.url)
+        server.set_prices({"BTCUSDT": "50000"})
+        yield server  # type: ignore[misc]
+
+
+def test_refresh_reports_each_failed_credential_and_stores_the_others(
+    cli: CliRunner, mexc: ExchangeServer
+) -> None:
+    good = mexc.add_account(balances={"BTC": "0.5"})
+    cli("credentials", "add", "--exchange", "demo", "--api-key", "demo")
+    cli("credentials", "add", "--exchange", "mexc", "--api-key", good.api_key, "--label", "main",
+        "--secret-stdin", stdin=good.secret)
+    mexc.inject(Fault.INVALID_KEY, times=None)
+    result = cli("refresh")
+    assert result.code == 1
+    [line] = result.err.splitlines()
+    assert line.startswith("walletdesk: MEXC (main)") and "Traceback" not in result.err
+    exchanges = {row["exchange"] for row in json.loads(cli("balances", "--format", "json").out)}
+    assert exchanges == {"DEMO"}
+    mexc.clear_faults()
+    assert cli("refresh", "--exchange", "MEXC").code == 0
+    btc = [r for r in json.loads(cli("balances", "--format", "json", "--exchange", "mexc").out)]
+    assert [(r["asset"], r["usd_value"]) for r in btc] == [("BTC", "25000.00000000")]
+
+
+def test_min_usd_must_be_a_number(cli: CliRunner) -> None:
+    assert cli("balances", "--min-usd", "lots").code == 2
+
+
+def test_export_to_a_missing_folder_is_one_line(cli: CliRunner, tmp_path: Path) -> None:
+    result = cli("export", "--format", "csv", "--output", str(tmp_path / "nope" / "x.csv"))
+    assert result.code == 1 and len(result.err.splitlines()) == 1
