@@ -13,9 +13,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", "/tmp/walletdesk-hypothesis")
 
 # A test must never touch the developer's real data, log dir or keychain.
-for _name in ("WALLETDESK_DATA_DIR", "WALLETDESK_MASTER_KEY", "WALLETDESK_CLERK_ISSUER",
-              "WALLETDESK_CLERK_CLIENT_ID", "WALLETDESK_MEXC_BASE_URL",
-              "WALLETDESK_BINANCE_BASE_URL"):
+for _name in (
+    "WALLETDESK_DATA_DIR",
+    "WALLETDESK_MASTER_KEY",
+    "WALLETDESK_CLERK_ISSUER",
+    "WALLETDESK_CLERK_CLIENT_ID",
+    "WALLETDESK_MEXC_BASE_URL",
+    "WALLETDESK_BINANCE_BASE_URL",
+):
     os.environ.pop(_name, None)
 
 

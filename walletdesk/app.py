@@ -20,8 +20,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         configure_logging(paths.log_dir)
     except OSError as error:
-        print(f"walletdesk: cannot write to {error.filename or paths.data_dir}: "
-              f"{error.strerror}. Choose another folder with --data-dir.", file=sys.stderr)
+        print(
+            f"walletdesk: cannot write to {error.filename or paths.data_dir}: "
+            f"{error.strerror}. Choose another folder with --data-dir.",
+            file=sys.stderr,
+        )
         return 1
     services = Services(paths)
     try:

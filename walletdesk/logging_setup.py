@@ -18,7 +18,9 @@ _MASK = "***"
 
 _PATTERNS = (
     re.compile(r"(signature=)[0-9a-fA-F]+"),
-    re.compile(r"((?:api[_-]?key|apikey|secret|token|password)[\"']?\s*[=:]\s*[\"']?)[^\s&\"',}]+", re.I),
+    re.compile(
+        r"((?:api[_-]?key|apikey|secret|token|password)[\"']?\s*[=:]\s*[\"']?)[^\s&\"',}]+", re.I
+    ),
     re.compile(r"(Bearer\s+)[A-Za-z0-9._~+/=-]+", re.I),
     re.compile(r"(X-(?:MEXC|MBX)-APIKEY[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+", re.I),
 )

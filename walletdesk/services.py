@@ -66,7 +66,9 @@ class Services:
         from walletdesk.controllers.credentials import CredentialsController
 
         with self._lock:
-            return CredentialsController(self.database, self.vault, self.exchanges, self.current_user)
+            return CredentialsController(
+                self.database, self.vault, self.exchanges, self.current_user
+            )
 
     @cached_property
     def portfolio(self) -> PortfolioController:

@@ -28,7 +28,9 @@ def timed_refresh(desk: Desk) -> float:
     return elapsed
 
 
-def desk_with_keys(root: Path, keys: int, assets: int) -> tuple[Desk, ExchangeServer, ExchangeServer]:
+def desk_with_keys(
+    root: Path, keys: int, assets: int
+) -> tuple[Desk, ExchangeServer, ExchangeServer]:
     mexc, binance = ExchangeServer("mexc").start(), ExchangeServer("binance").start()
     desk = build_desk(root / "walletdesk.db", mexc, binance, os.urandom(32))
     balances = {f"A{i:05d}": f"{i + 1}.12345678" for i in range(assets)}
@@ -36,8 +38,9 @@ def desk_with_keys(root: Path, keys: int, assets: int) -> tuple[Desk, ExchangeSe
     mexc.set_prices(prices)
     for index in range(keys):
         account = mexc.add_account(balances=balances)
-        desk.credentials.add(exchange="mexc", api_key=account.api_key, secret=account.secret,
-                             label=f"key {index}")
+        desk.credentials.add(
+            exchange="mexc", api_key=account.api_key, secret=account.secret, label=f"key {index}"
+        )
     return desk, mexc, binance
 
 
@@ -59,13 +62,17 @@ def main() -> None:
     one = median_refresh(keys=1, assets=10, latency=LATENCY)
     eight = median_refresh(keys=8, assets=10, latency=LATENCY)
     print(f"refresh 1 credential  @250 ms: {one * 1000:7.1f} ms")
-    print(f"refresh 8 credentials @250 ms: {eight * 1000:7.1f} ms   ratio {eight / one:.2f}x "
-          "(target <= 1.30x)")
+    print(
+        f"refresh 8 credentials @250 ms: {eight * 1000:7.1f} ms   ratio {eight / one:.2f}x "
+        "(target <= 1.30x)"
+    )
     small = median_refresh(keys=1, assets=10, latency=0.0)
     large = median_refresh(keys=1, assets=10_000, latency=0.0)
     print(f"refresh 10 assets:     {small * 1000:7.1f} ms")
-    print(f"refresh 10,000 assets: {large * 1000:7.1f} ms   extra {large - small:.3f} s "
-          "(target <= 0.500 s)")
+    print(
+        f"refresh 10,000 assets: {large * 1000:7.1f} ms   extra {large - small:.3f} s "
+        "(target <= 0.500 s)"
+    )
 
 
 if __name__ == "__main__":

@@ -26,8 +26,12 @@ CliRunner = Callable[..., Result]
 
 
 @pytest.fixture
-def cli(data_dir: Path, master_key: bytes, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+def cli(
+    data_dir: Path,
+    master_key: bytes,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> CliRunner:
     """Call walletdesk's main() in-process with the given arguments and stdin text."""
 
     def run(*args: str, stdin: str = "") -> Result:
@@ -49,7 +53,11 @@ def cli_process(data_dir: Path, master_key: bytes) -> CliRunner:
     def run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> Result:
         completed = subprocess.run(
             [sys.executable, "-m", "walletdesk", *args],
-            input=stdin, capture_output=True, text=True, timeout=60, check=False,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
             env={**os.environ, **(env or {})},
         )
         return Result(completed.returncode, completed.stdout, completed.stderr)

@@ -35,8 +35,12 @@ def stored_versions(database: Path) -> set[str]:
 
 
 def refresh(env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "walletdesk", "refresh"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "walletdesk", "refresh"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def test_kill_9_mid_refresh_leaves_old_or_new_balances_never_a_mix(
@@ -47,9 +51,23 @@ def test_kill_9_mid_refresh_leaves_old_or_new_balances_never_a_mix(
         account = server.add_account(balances=balances(1))
         server.set_prices({"BTCUSDT": "1"})
         env = {**os.environ, "WALLETDESK_MEXC_BASE_URL": server.url}
-        subprocess.run([sys.executable, "-m", "walletdesk", "credentials", "add", "--exchange",
-                        "mexc", "--api-key", account.api_key, "--secret-stdin"],
-                       input=account.secret.encode(), env=env, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "walletdesk",
+                "credentials",
+                "add",
+                "--exchange",
+                "mexc",
+                "--api-key",
+                account.api_key,
+                "--secret-stdin",
+            ],
+            input=account.secret.encode(),
+            env=env,
+            check=True,
+        )
         started = time.perf_counter()
         assert refresh(env).wait(60) == 0
         full_run = time.perf_counter() - started

@@ -14,8 +14,17 @@ SECRET = "Zx9-secret-value-that-must-never-leak-7Q"
 
 
 def add(cli: CliRunner, *extra: str, secret: str = SECRET, exchange: str = "mexc") -> object:
-    return cli("credentials", "add", "--exchange", exchange, "--api-key", "mx0vglPUBLICKEY1",
-               "--secret-stdin", *extra, stdin=secret + "\n")
+    return cli(
+        "credentials",
+        "add",
+        "--exchange",
+        exchange,
+        "--api-key",
+        "mx0vglPUBLICKEY1",
+        "--secret-stdin",
+        *extra,
+        stdin=secret + "\n",
+    )
 
 
 def test_add_then_list_as_json_shows_everything_but_the_secret(cli: CliRunner) -> None:
@@ -109,8 +118,16 @@ def test_update_label_and_replace_secret(cli: CliRunner, data_dir: Path) -> None
     add(cli, "--label", "old")
     [row] = json.loads(cli("credentials", "list", "--format", "json").out)
     before = _secret_blob(data_dir)
-    result = cli("credentials", "update", row["id"], "--label", "new", "--replace-secret",
-                 "--secret-stdin", stdin="another-secret")
+    result = cli(
+        "credentials",
+        "update",
+        row["id"],
+        "--label",
+        "new",
+        "--replace-secret",
+        "--secret-stdin",
+        stdin="another-secret",
+    )
     assert result.code == 0, result.err
     [after_row] = json.loads(cli("credentials", "list", "--format", "json").out)
     assert after_row["label"] == "new"

@@ -21,8 +21,16 @@ def test_demo_exchange_works_end_to_end(cli: CliRunner, tmp_path: Path) -> None:
     assert "Demo" in refreshed.out
     rows = json.loads(cli("balances", "--format", "json").out)
     assert len(rows) >= 10
-    assert set(rows[0]) == {"exchange", "asset", "free", "locked", "total", "usd_value",
-                            "priced", "wallet_updated"}
+    assert set(rows[0]) == {
+        "exchange",
+        "asset",
+        "free",
+        "locked",
+        "total",
+        "usd_value",
+        "priced",
+        "wallet_updated",
+    }
     assert any(not row["priced"] for row in rows)
     for row in rows:
         assert Decimal(row["total"]) == Decimal(row["free"]) + Decimal(row["locked"])
@@ -56,8 +64,18 @@ def test_refresh_reports_each_failed_credential_and_stores_the_others(
 ) -> None:
     good = mexc.add_account(balances={"BTC": "0.5"})
     cli("credentials", "add", "--exchange", "demo", "--api-key", "demo")
-    cli("credentials", "add", "--exchange", "mexc", "--api-key", good.api_key, "--label", "main",
-        "--secret-stdin", stdin=good.secret)
+    cli(
+        "credentials",
+        "add",
+        "--exchange",
+        "mexc",
+        "--api-key",
+        good.api_key,
+        "--label",
+        "main",
+        "--secret-stdin",
+        stdin=good.secret,
+    )
     mexc.inject(Fault.INVALID_KEY, times=None)
     result = cli("refresh")
     assert result.code == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,15 +27,22 @@ class Desk:
     binance: ExchangeServer
 
 
-def build_desk(db_path: Path, mexc: ExchangeServer, binance: ExchangeServer,
-               key: bytes, user: User = LOCAL_USER) -> Desk:
+def build_desk(
+    db_path: Path,
+    mexc: ExchangeServer,
+    binance: ExchangeServer,
+    key: bytes,
+    user: User = LOCAL_USER,
+) -> Desk:
     database = open_database(db_path)
     env = {"WALLETDESK_MEXC_BASE_URL": mexc.url, "WALLETDESK_BINANCE_BASE_URL": binance.url}
     registry = default_registry(env, policy=FAST_RETRIES, timeouts=Timeouts(connect=2, read=1.5))
     vault = Vault(lambda *, create: key)
     return Desk(
-        database, registry,
+        database,
+        registry,
         CredentialsController(database, vault, registry, lambda: user),
         PortfolioController(database, vault, registry, lambda: user),
-        mexc, binance,
+        mexc,
+        binance,
     )

@@ -20,16 +20,18 @@ PRICES = {"BTCUSDT": "65000.5", "ETHUSDT": "3000", "SOLUSDC": "150.25", "ETHBTC"
 def add_mexc(desk: Desk, balances: dict[str, object], label: str | None = None) -> str:
     account = desk.mexc.add_account(balances=balances)
     desk.mexc.set_prices(PRICES)
-    credential = desk.credentials.add(exchange="mexc", api_key=account.api_key,
-                                      secret=account.secret, label=label)
+    credential = desk.credentials.add(
+        exchange="mexc", api_key=account.api_key, secret=account.secret, label=label
+    )
     return credential.id
 
 
 def add_binance(desk: Desk, balances: dict[str, object]) -> str:
     account = desk.binance.add_account(balances=balances)
     desk.binance.set_prices(PRICES)
-    credential = desk.credentials.add(exchange="binance", api_key=account.api_key,
-                                      secret=account.secret, label=None)
+    credential = desk.credentials.add(
+        exchange="binance", api_key=account.api_key, secret=account.secret, label=None
+    )
     return credential.id
 
 
@@ -118,7 +120,10 @@ def test_two_keys_of_one_exchange_are_summed_exactly(desk: Desk) -> None:
     assert all(o.ok for o in outcomes)
     btc = next(b for b in desk.portfolio.balances() if b.asset == "BTC")
     assert (btc.free, btc.locked, btc.total) == (
-        Decimal("0.3"), Decimal("0.00000001"), Decimal("0.30000001"))
+        Decimal("0.3"),
+        Decimal("0.00000001"),
+        Decimal("0.30000001"),
+    )
     assert len(desk.portfolio.wallets()) == 1
 
 
@@ -177,10 +182,12 @@ def test_outcomes_are_reported_as_they_settle(desk: Desk) -> None:
 
 def test_test_connection_reports_a_read_only_key(desk: Desk) -> None:
     account = desk.binance.add_account(balances={}, can_trade=False, can_withdraw=False)
-    check = desk.credentials.test_connection(exchange="Binance", api_key=account.api_key,
-                                             secret=account.secret)
+    check = desk.credentials.test_connection(
+        exchange="Binance", api_key=account.api_key, secret=account.secret
+    )
     assert check.can_trade is False and check.can_withdraw is False
     trading = desk.binance.add_account(balances={}, can_trade=True, can_withdraw=True)
-    warn = desk.credentials.test_connection(exchange="binance", api_key=trading.api_key,
-                                            secret=trading.secret)
+    warn = desk.credentials.test_connection(
+        exchange="binance", api_key=trading.api_key, secret=trading.secret
+    )
     assert warn.can_trade and "read-only" in warn.message

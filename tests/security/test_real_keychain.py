@@ -35,12 +35,20 @@ def run_in_keychain(home: Path, shell: str) -> str:
     missing = [tool for tool in NEEDED if shutil.which(tool) is None]
     if missing:
         pytest.skip(f"needs {', '.join(missing)} (Debian: gnome-keyring dbus)")
-    env = {"HOME": str(home), "PATH": "/usr/bin:/bin", "XDG_DATA_HOME": str(home / "data"),
-           "XDG_RUNTIME_DIR": str(home / "run")}
+    env = {
+        "HOME": str(home),
+        "PATH": "/usr/bin:/bin",
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_RUNTIME_DIR": str(home / "run"),
+    }
     (home / "run").mkdir(mode=0o700, exist_ok=True)
     result = subprocess.run(
         ["dbus-run-session", "--", "sh", "-c", shell],
-        env=env, capture_output=True, text=True, timeout=60, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout

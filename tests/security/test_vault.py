@@ -62,8 +62,11 @@ def test_decrypt_never_creates_a_key() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(secret=st.text(min_size=1, max_size=300), credential_id=st.text(min_size=1, max_size=50),
-       user_id=st.text(min_size=1, max_size=50))
+@given(
+    secret=st.text(min_size=1, max_size=300),
+    credential_id=st.text(min_size=1, max_size=50),
+    user_id=st.text(min_size=1, max_size=50),
+)
 def test_round_trip_for_any_secret_and_row(secret: str, credential_id: str, user_id: str) -> None:
     vault = Vault(fixed_key(b"k" * 32))
     blob = vault.encrypt(secret, credential_id=credential_id, user_id=user_id)

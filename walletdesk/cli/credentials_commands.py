@@ -21,12 +21,19 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     commands = group.add_subparsers(dest="credentials_command", metavar="ACTION", required=True)
 
     add = commands.add_parser("add", parents=parents, help="store a read-only API key")
-    add.add_argument("--exchange", required=True, metavar="NAME",
-                     help=f"one of {', '.join(SUPPORTED)} (any case)")
+    add.add_argument(
+        "--exchange",
+        required=True,
+        metavar="NAME",
+        help=f"one of {', '.join(SUPPORTED)} (any case)",
+    )
     add.add_argument("--api-key", required=True, metavar="KEY", help="the public API key")
     add.add_argument("--label", metavar="L", help="a name to tell keys apart")
-    add.add_argument("--secret-stdin", action="store_true",
-                     help="read the API secret from standard input (else a hidden prompt)")
+    add.add_argument(
+        "--secret-stdin",
+        action="store_true",
+        help="read the API secret from standard input (else a hidden prompt)",
+    )
     add.set_defaults(handler=add_credential)
 
     listing = commands.add_parser("list", parents=parents, help="list stored keys (never secrets)")
@@ -37,13 +44,17 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     update.add_argument("id", metavar="ID", help="credential id (or a unique start of it)")
     update.add_argument("--api-key", metavar="KEY")
     update.add_argument("--label", metavar="L", help="new label ('' removes it)")
-    update.add_argument("--replace-secret", action="store_true",
-                        help="read a new secret (stdin with --secret-stdin, else a hidden prompt)")
+    update.add_argument(
+        "--replace-secret",
+        action="store_true",
+        help="read a new secret (stdin with --secret-stdin, else a hidden prompt)",
+    )
     update.add_argument("--secret-stdin", action="store_true")
     update.set_defaults(handler=update_credential)
 
-    remove = commands.add_parser("remove", parents=parents,
-                                 help="delete a key and the wallet of its exchange")
+    remove = commands.add_parser(
+        "remove", parents=parents, help="delete a key and the wallet of its exchange"
+    )
     remove.add_argument("id", metavar="ID", help="credential id (or a unique start of it)")
     remove.set_defaults(handler=remove_credential)
 
@@ -53,8 +64,10 @@ def read_secret(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.read()
     if not sys.stdin.isatty():
-        raise ValidationError("secret", "No terminal to ask for the secret: pass --secret-stdin "
-                              "and pipe the secret in.")
+        raise ValidationError(
+            "secret",
+            "No terminal to ask for the secret: pass --secret-stdin and pipe the secret in.",
+        )
     return getpass.getpass("API secret (not shown): ")
 
 
@@ -74,8 +87,11 @@ def add_credential(args: argparse.Namespace, services: Services) -> int:
     credential = services.credentials.add(
         exchange=exchange, api_key=args.api_key, label=args.label, secret=secret
     )
-    print(f"Added {display_name(credential.exchange)} key {credential.id}"
-          + (f" ({credential.label})" if credential.label else "") + ".")
+    print(
+        f"Added {display_name(credential.exchange)} key {credential.id}"
+        + (f" ({credential.label})" if credential.label else "")
+        + "."
+    )
     return EXIT_OK
 
 
@@ -128,10 +144,20 @@ def list_credentials(args: argparse.Namespace, services: Services) -> int:
         print()
         return EXIT_OK
     if not credentials:
-        print("No credentials yet. Add one with `walletdesk credentials add --exchange MEXC "
-              "--api-key KEY --secret-stdin`, or try `--exchange demo`.")
+        print(
+            "No credentials yet. Add one with `walletdesk credentials add --exchange MEXC "
+            "--api-key KEY --secret-stdin`, or try `--exchange demo`."
+        )
         return EXIT_OK
-    rows = [[c.id, display_name(c.exchange), c.label or "", short_key(c.api_key),
-             c.created_at.strftime("%Y-%m-%d %H:%M")] for c in credentials]
+    rows = [
+        [
+            c.id,
+            display_name(c.exchange),
+            c.label or "",
+            short_key(c.api_key),
+            c.created_at.strftime("%Y-%m-%d %H:%M"),
+        ]
+        for c in credentials
+    ]
     print(render_table(["ID", "EXCHANGE", "LABEL", "API KEY", "CREATED (UTC)"], rows))
     return EXIT_OK

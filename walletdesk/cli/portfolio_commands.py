@@ -25,13 +25,15 @@ def min_usd_argument(text: str) -> Decimal:
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--exchange", metavar="NAME", help="only this exchange")
-    parser.add_argument("--min-usd", metavar="N", type=min_usd_argument,
-                        help="only balances worth at least N USD")
+    parser.add_argument(
+        "--min-usd", metavar="N", type=min_usd_argument, help="only balances worth at least N USD"
+    )
 
 
 def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
-    refresh = subparsers.add_parser("refresh", parents=parents,
-                                    help="fetch current balances from the exchanges")
+    refresh = subparsers.add_parser(
+        "refresh", parents=parents, help="fetch current balances from the exchanges"
+    )
     refresh.add_argument("--exchange", metavar="NAME", help="only this exchange")
     refresh.set_defaults(handler=refresh_balances)
 
@@ -48,7 +50,9 @@ def refresh_balances(args: argparse.Namespace, services: Services) -> int:
         return EXIT_OK
     for outcome in outcomes:
         credential = outcome.credential
-        name = display_name(credential.exchange) + (f" ({credential.label})" if credential.label else "")
+        name = display_name(credential.exchange) + (
+            f" ({credential.label})" if credential.label else ""
+        )
         if outcome.error is None:
             print(f"{name}: {outcome.asset_count} assets updated.")
         else:

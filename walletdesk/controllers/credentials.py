@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from walletdesk.controllers.user_scope import UserScope
 from walletdesk.core.exchange_names import DEMO, canonical_exchange
 from walletdesk.core.models import Credential, User
 from walletdesk.core.validation import clean_api_key, clean_label, clean_secret
@@ -15,8 +16,6 @@ from walletdesk.logging_setup import SECRETS
 from walletdesk.security.vault import Vault
 from walletdesk.store.credentials import UNSET, CredentialRepository
 from walletdesk.store.database import Database
-
-from walletdesk.controllers.user_scope import UserScope
 
 DEMO_API_KEY = "demo-key"
 DEMO_SECRET = "demo-secret"  # noqa: S105 - the offline demo checks nothing
@@ -53,7 +52,11 @@ class CredentialsController:
         credential_id = str(uuid.uuid4())
         blob = self._vault.encrypt(plain, credential_id=credential_id, user_id=user.id)
         return repository.add(
-            credential_id=credential_id, exchange=canonical, api_key=key, label=clean, api_secret=blob
+            credential_id=credential_id,
+            exchange=canonical,
+            api_key=key,
+            label=clean,
+            api_secret=blob,
         )
 
     def add_demo(self) -> Credential:

@@ -97,7 +97,12 @@ class PortfolioController:
             }
             for name, members in groups.items():
                 wallet_outcomes = self._settle_wallet(
-                    user, name, [c for c, _ in members], prices[name], fetches, cancel
+                    user,
+                    name,
+                    [c for c, _ in members],
+                    prices=prices[name],
+                    fetches=fetches,
+                    cancel=cancel,
                 )
                 for outcome in wallet_outcomes:
                     if on_outcome is not None:
@@ -120,6 +125,7 @@ class PortfolioController:
         user: User,
         exchange: str,
         credentials: Sequence[Credential],
+        *,
         prices: Future[dict[str, Decimal]],
         fetches: dict[str, Future[list[AssetAmount]]],
         cancel: threading.Event | None,
@@ -130,19 +136,21 @@ class PortfolioController:
         for credential in credentials:
             try:
                 amounts.extend(fetches[credential.id].result())
-            except Exception as error:  # noqa: BLE001 - every failure becomes an outcome
+            except Exception as error:
                 errors[credential.id] = _as_user_error(error, exchange)
         try:
             price_table = prices.result()
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             failure = _as_user_error(error, exchange)
             return [RefreshOutcome(c, errors.get(c.id, failure)) for c in credentials]
         if cancel is not None and cancel.is_set():
             cancelled = CancelledError("Refresh cancelled; the previous balances were kept.")
             return [RefreshOutcome(c, errors.get(c.id, cancelled)) for c in credentials]
         if errors:
-            return [RefreshOutcome(c, errors.get(c.id) or _not_updated(exchange, credentials, errors))
-                    for c in credentials]
+            return [
+                RefreshOutcome(c, errors.get(c.id) or _not_updated(exchange, credentials, errors))
+                for c in credentials
+            ]
         valued = value_balances(_combine(amounts), price_table)
         wallet = self._wallets_for(user).replace_balances(exchange, valued, datetime.now(UTC))
         log.info("refreshed %s wallet: %d assets", exchange, wallet.asset_count)
@@ -155,8 +163,7 @@ class PortfolioController:
 def _as_user_error(error: BaseException, exchange: str) -> WalletDeskError:
     if isinstance(error, WalletDeskError):
         return error
-    log.error("unexpected %s while refreshing %s", type(error).__name__, exchange,
-              exc_info=error)
+    log.error("unexpected %s while refreshing %s", type(error).__name__, exchange, exc_info=error)
     return WalletDeskError(
         f"Unexpected problem while reading {display_name(exchange)} "
         f"({type(error).__name__}); the previous balances were kept. Details are in the log."

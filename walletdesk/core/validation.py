@@ -19,7 +19,9 @@ def clean_api_key(text: str) -> str:
     if not key:
         raise ValidationError("api_key", "Enter the API key (the public part of the key pair).")
     if len(key) > API_KEY_MAX:
-        raise ValidationError("api_key", f"The API key is too long: at most {API_KEY_MAX} characters.")
+        raise ValidationError(
+            "api_key", f"The API key is too long: at most {API_KEY_MAX} characters."
+        )
     if not all(0x21 <= ord(ch) <= 0x7E for ch in key):
         raise ValidationError(
             "api_key",
@@ -32,9 +34,13 @@ def clean_api_key(text: str) -> str:
 def clean_secret(text: str) -> str:
     secret = text.strip()  # pasted secrets often carry a newline or spaces
     if not secret:
-        raise ValidationError("secret", "Enter the API secret shown by the exchange when the key was created.")
+        raise ValidationError(
+            "secret", "Enter the API secret shown by the exchange when the key was created."
+        )
     if len(secret) > SECRET_MAX:
-        raise ValidationError("secret", f"The API secret is too long: at most {SECRET_MAX} characters.")
+        raise ValidationError(
+            "secret", f"The API secret is too long: at most {SECRET_MAX} characters."
+        )
     if not all(0x21 <= ord(ch) <= 0x7E for ch in secret):
         raise ValidationError(
             "secret",

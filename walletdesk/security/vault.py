@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from walletdesk.core.errors import DecryptionError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 VERSION = 1
 NONCE_BYTES = 12
@@ -32,7 +35,7 @@ class Vault:
         self._key: bytes | None = None
         self._lock = threading.Lock()
 
-    def _cipher(self, *, create: bool):  # type: ignore[no-untyped-def]
+    def _cipher(self, *, create: bool) -> AESGCM:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         with self._lock:
