@@ -38,3 +38,27 @@ def master_key(monkeypatch: pytest.MonkeyPatch) -> bytes:
     key = os.urandom(32)
     monkeypatch.setenv("WALLETDESK_MASTER_KEY", base64.b64encode(key).decode())
     return key
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """`main()` configures the app's loggers for the process; undo it after each test."""
+    import logging
+
+    names = ("walletdesk", "httpx", "httpcore")
+    saved = {
+        name: (
+            list(logging.getLogger(name).handlers),
+            logging.getLogger(name).propagate,
+            logging.getLogger(name).level,
+        )
+        for name in names
+    }
+    yield
+    for name, (handlers, propagate, level) in saved.items():
+        logger = logging.getLogger(name)
+        for handler in logger.handlers:
+            if handler not in handlers:
+                logger.removeHandler(handler)
+                handler.close()
+        logger.propagate, logger.level = propagate, level

@@ -1,0 +1,1 @@
+"""A real OpenID Connect provider on loopback (Node + oidc-provider) and a stand-in browser."""

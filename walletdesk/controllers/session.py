@@ -1,0 +1,373 @@
+"""Sign-in use cases: who is signed in, sign in through the browser, sign out, the session.
+
+No Qt here: the GUI runs these calls on a worker thread, the CLI on its main thread.
+
+API
+---
+``SessionController(paths, database)`` — ``database`` is a zero-argument callable that
+returns the open :class:`~walletdesk.store.database.Database` (opened only when needed).
+
+Configuration
+    ``config() -> SignInConfig | None`` and ``is_configured() -> bool`` (environment
+    first, else ``DIR/settings.json``); ``save_config(issuer, client_id)`` and
+    ``clear_config()`` for the Settings dialog (ValidationError with ``field``).
+
+Who
+    ``current_user() -> User``: LOCAL_USER when sign-in is not set up; the signed-in user
+    otherwise (offline and fast after the first call); AuthError "You are signed out..."
+    when configured and there is no session. ``whoami() -> User | None``: like
+    ``current_user`` but None for the local profile.
+
+Sign in / out
+    ``login(open_browser=webbrowser.open, *, timeout=300, cancel=None, on_url=None) ->
+    User`` blocks the calling thread until the browser's answer is processed (run it on a
+    worker). ``on_url(url)`` is called once, on that thread, with the authorization URL
+    before the browser opens (show it as a fallback link); ``open_browser(url)`` runs on
+    a thread of its own. Setting ``cancel`` stops waiting (CancelledError); after
+    ``timeout`` seconds it raises SignInTimeoutError; SignInRetryError (``retryable =
+    True``) is Clerk's known ``unsupported_response_type`` quirk: offer "Try again". One
+    login at a time (a second one raises AuthError). Every failure raises a
+    WalletDeskError (AuthError, CancelledError; KeychainUnavailableError or StorageError
+    when storing fails) and leaves no session behind. On success the refresh token is in
+    the OS keychain, the profile in ``DIR/profile.json``, the ``users`` row exists, and the
+    browser tab says so; another user's session that it replaces is revoked (best effort).
+    ``logout() -> SignOutResult`` revokes the refresh token when discovery lists a
+    revocation endpoint and always forgets the session locally; ``result.message`` says
+    what happened (``result.warning`` when revocation failed). Data is never deleted.
+
+Session
+    ``access_token() -> str``: a valid access token, refreshed when needed (one refresh at
+    a time; a rotated refresh token is stored at once). ``check() -> User``: refresh now to
+    prove the session is alive. Both raise SessionExpiredError (after forgetting the dead
+    session; data kept) when the provider rejects it, and ProviderUnreachableError when
+    offline (the session is then kept).
+
+All methods are thread-safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+import webbrowser
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from walletdesk.auth.config import SETUP_HINT, SignInConfig, clear_config, load_config, save_config
+from walletdesk.auth.profile_file import (
+    StoredProfile,
+    load_stored_profile,
+    remove_profile,
+    save_profile,
+)
+from walletdesk.core.errors import AuthError, SignInNotConfiguredError, StorageError
+from walletdesk.core.models import LOCAL_USER, User
+
+if TYPE_CHECKING:
+    from walletdesk.auth.browser_sign_in import SignInResult
+    from walletdesk.auth.keychain import RefreshTokenStore
+    from walletdesk.auth.provider import IdentityProvider
+    from walletdesk.auth.tokens import TokenSet
+    from walletdesk.paths import AppPaths
+    from walletdesk.store.database import Database
+
+log = logging.getLogger(__name__)
+
+SIGNED_OUT = "You are signed out. Run `walletdesk login` or use Sign in."
+NOT_CONFIGURED = f"Sign-in is not set up: {SETUP_HINT}."
+ACCESS_LEEWAY_SECONDS = 60.0
+DEFAULT_LOGIN_TIMEOUT = 300.0
+
+_Key = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class SignOutResult:
+    was_signed_in: bool
+    revoked: bool
+    message: str
+    warning: bool = False  # signed out here, but the provider was not told
+
+
+@dataclass(frozen=True, slots=True)
+class _Access:
+    key: _Key
+    token: str
+    expires_at: float
+
+
+class SessionController:
+    def __init__(
+        self,
+        paths: AppPaths,
+        database: Callable[[], Database],
+        *,
+        environ: Mapping[str, str] = os.environ,
+        keychain: RefreshTokenStore | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._paths = paths
+        self._database = database
+        self._environ = environ
+        self._keychain_override = keychain
+        self._clock = clock
+        self._lock = threading.Lock()  # guards the cached state below
+        self._session_lock = threading.Lock()  # one refresh / commit / sign-out at a time
+        self._login_lock = threading.Lock()
+        self._signed_in: tuple[_Key, User] | None = None
+        self._access: _Access | None = None
+        self._providers: dict[SignInConfig, IdentityProvider] = {}
+
+    # --- configuration -------------------------------------------------------------------
+
+    def config(self) -> SignInConfig | None:
+        return load_config(self._paths, self._environ)
+
+    def is_configured(self) -> bool:
+        return self.config() is not None
+
+    def save_config(self, issuer: str, client_id: str) -> SignInConfig:
+        return save_config(self._paths, issuer, client_id)
+
+    def clear_config(self) -> None:
+        clear_config(self._paths)
+
+    # --- who -----------------------------------------------------------------------------
+
+    def current_user(self) -> User:
+        config = self.config()
+        if config is None:
+            return LOCAL_USER
+        key = _key(config)
+        with self._lock:
+            if self._signed_in is not None and self._signed_in[0] == key:
+                return self._signed_in[1]
+        stored = self._stored_profile(config)
+        if stored is None or self._keychain().load(config) is None:
+            raise AuthError(SIGNED_OUT)
+        with self._lock:
+            self._signed_in = (key, stored.user)
+        return stored.user
+
+    def whoami(self) -> User | None:
+        """The signed-in user; None for the local profile (sign-in not set up)."""
+        return None if self.config() is None else self.current_user()
+
+    # --- sign in / out -------------------------------------------------------------------
+
+    def login(
+        self,
+        open_browser: Callable[[str], object] = webbrowser.open,
+        *,
+        timeout: float = DEFAULT_LOGIN_TIMEOUT,
+        cancel: threading.Event | None = None,
+        on_url: Callable[[str], None] | None = None,
+    ) -> User:
+        from walletdesk.auth.browser_sign_in import sign_in_with_browser
+
+        config = self._require_config()
+        if not self._login_lock.acquire(blocking=False):
+            raise AuthError("A sign-in is already in progress: finish or cancel it first.")
+        replaced: list[str] = []
+        try:
+            result = sign_in_with_browser(
+                self._provider(config),
+                open_browser=open_browser,
+                timeout=timeout,
+                cancel=cancel,
+                on_url=on_url,
+                commit=lambda result: replaced.extend(self._commit(config, result)),
+            )
+        finally:
+            self._login_lock.release()
+        log.info("signed in as %s", result.user.id)
+        for token in replaced:
+            self._revoke_quietly(config, token)
+        return result.user
+
+    def logout(self) -> SignOutResult:
+        from walletdesk.auth.errors import ProviderUnreachableError
+        from walletdesk.auth.tokens import revoke
+
+        config = self.config()
+        if config is None:
+            return SignOutResult(False, False, "Sign-in is not set up; there is no session to end.")
+        with self._session_lock:
+            token = self._keychain().load(config)
+            was_signed_in = token is not None or self._stored_profile(config) is not None
+            revoked, problem = False, None
+            if token is not None:
+                try:
+                    revoked = revoke(self._provider(config), token)
+                except ProviderUnreachableError:
+                    problem = "it could not be reached"
+                except AuthError:
+                    problem = "it refused the request"
+            self._forget_session(config)
+        log.info("signed out (revoked: %s, problem: %s)", revoked, problem)
+        if not was_signed_in:
+            return SignOutResult(False, False, "You were not signed in.")
+        if problem is not None:
+            return SignOutResult(
+                True, False,
+                f"Signed out on this computer, but the sign-in service was not told ({problem}), "
+                "so the session stays valid there until it expires. To end it now, remove "
+                "WalletDesk's access in your Clerk account.",
+                warning=True,
+            )
+        if not revoked:
+            return SignOutResult(True, False, "Signed out on this computer (the sign-in "
+                                 "service offers no way to revoke the session).")
+        return SignOutResult(True, True, "Signed out.")
+
+    # --- session -------------------------------------------------------------------------
+
+    def access_token(self) -> str:
+        config = self._require_config()
+        key = _key(config)
+        with self._session_lock:
+            with self._lock:
+                access = self._access
+            if access and access.key == key and access.expires_at - ACCESS_LEEWAY_SECONDS > (
+                self._clock()
+            ):
+                return access.token
+            return self._refresh(config).access_token
+
+    def check(self) -> User:
+        config = self.config()
+        if config is None:
+            return LOCAL_USER
+        with self._session_lock:
+            self._refresh(config)
+        return self.current_user()
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _refresh(self, config: SignInConfig) -> TokenSet:
+        """Refresh with the stored refresh token; the caller holds ``_session_lock``."""
+        from walletdesk.auth.id_token import verify_id_token
+        from walletdesk.auth.tokens import refresh
+        from walletdesk.core.errors import SessionExpiredError
+
+        stored = self._stored_profile(config)
+        token = self._keychain().load(config)  # re-read: another process may have rotated it
+        if stored is None or token is None:
+            raise AuthError(SIGNED_OUT)
+        provider = self._provider(config)
+        try:
+            tokens = refresh(provider, token)
+        except SessionExpiredError:
+            log.info("the provider rejected the session; signed out here, data kept")
+            self._forget_session(config)
+            raise
+        if tokens.refresh_token and tokens.refresh_token != token:
+            self._keychain().save(config, tokens.refresh_token)  # the old one is dead now
+            log.info("session refreshed; stored the rotated refresh token")
+        if tokens.id_token is not None:
+            claims = verify_id_token(
+                tokens.id_token, provider, nonce=None, access_token=tokens.access_token
+            )
+            if claims["sub"] != stored.user.id:
+                self._forget_session(config)
+                raise SessionExpiredError(
+                    "The session now names another Clerk user, so WalletDesk signed you out. "
+                    "Sign in again; your data is kept."
+                )
+        with self._lock:
+            self._access = _Access(_key(config), tokens.access_token, tokens.expires_at)
+            self._signed_in = (_key(config), stored.user)
+        return tokens
+
+    def _commit(self, config: SignInConfig, result: SignInResult) -> list[str]:
+        """Store the new session; return another user's refresh token that it replaced."""
+        from walletdesk.store.users import UserRepository
+
+        keychain = self._keychain()
+        keychain.load(config)  # a missing or locked keychain fails here, before any write
+        user = UserRepository(self._database()).ensure(result.user)
+        with self._session_lock:
+            previous = keychain.load(config)
+            previous_profile = self._stored_profile(config)
+            keychain.save(config, result.refresh_token)
+            try:
+                save_profile(
+                    self._paths.data_dir, StoredProfile(user, config.issuer, config.client_id)
+                )
+            except OSError as exc:
+                if previous is None:
+                    keychain.delete(config)
+                else:
+                    keychain.save(config, previous)
+                raise StorageError(
+                    f"Could not save the sign-in profile in {self._paths.data_dir} "
+                    f"({exc.strerror}): check that the folder is writable, then sign in again."
+                ) from exc
+            with self._lock:
+                self._signed_in = (_key(config), user)
+                self._access = _Access(
+                    _key(config), result.tokens.access_token, result.tokens.expires_at
+                )
+        if previous and previous_profile and previous_profile.user.id != user.id:
+            return [previous]  # the same user's old token may share the new one's grant
+        return []
+
+    def _revoke_quietly(self, config: SignInConfig, token: str) -> None:
+        """Best effort: end a replaced session at the provider too."""
+        from walletdesk.auth.tokens import revoke
+
+        try:
+            revoke(self._provider(config), token)
+        except AuthError:
+            log.info("could not revoke the replaced session at the provider")
+
+    def _forget_session(self, config: SignInConfig) -> None:
+        """Forget this configuration's local session (keychain entry, profile, memory).
+        Data stays."""
+        self._keychain().delete(config)
+        try:
+            if self._stored_profile(config) is not None:
+                remove_profile(self._paths.data_dir)
+        except OSError as exc:
+            raise StorageError(
+                f"Could not remove the sign-in profile in {self._paths.data_dir} "
+                f"({exc.strerror}): check that the folder is writable."
+            ) from exc
+        with self._lock:
+            self._signed_in = None
+            self._access = None
+
+    def _stored_profile(self, config: SignInConfig) -> StoredProfile | None:
+        stored = load_stored_profile(self._paths.data_dir)
+        if stored is None or (stored.issuer, stored.client_id) != _key(config):
+            return None
+        return stored
+
+    def _require_config(self) -> SignInConfig:
+        config = self.config()
+        if config is None:
+            raise SignInNotConfiguredError(NOT_CONFIGURED)
+        return config
+
+    def _provider(self, config: SignInConfig) -> IdentityProvider:
+        from walletdesk.auth.provider import IdentityProvider
+
+        with self._lock:
+            provider = self._providers.get(config)
+            if provider is None:
+                provider = self._providers[config] = IdentityProvider(config)
+            return provider
+
+    def _keychain(self) -> RefreshTokenStore:
+        if self._keychain_override is not None:
+            return self._keychain_override
+        from walletdesk.auth.keychain import RefreshTokenStore
+
+        return RefreshTokenStore()
+
+
+def _key(config: SignInConfig) -> _Key:
+    return (config.issuer, config.client_id)
