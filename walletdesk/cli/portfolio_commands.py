@@ -66,5 +66,14 @@ def show_balances(args: argparse.Namespace, services: Services) -> int:
     from walletdesk.export import write_balances_text
 
     balances = services.portfolio.balances(args.exchange, args.min_usd)
+    if not balances and args.format == "table":
+        filtered = args.exchange or args.min_usd is not None
+        print(
+            "No balances match these filters."
+            if filtered
+            else "No balances stored yet: add a key with `walletdesk credentials add`, "
+            "then run `walletdesk refresh`."
+        )
+        return EXIT_OK
     write_balances_text(balances, args.format, sys.stdout)
     return EXIT_OK
