@@ -1,0 +1,155 @@
+"""The balances table model and its filter proxy."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+
+from tests.ui.samples import balance, mixed_balances
+from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy
+from walletdesk.ui.models.balances_model import (
+    ASSET,
+    EXCHANGE,
+    FREE,
+    SHARE,
+    TOTAL,
+    USD,
+    BalancesModel,
+)
+from walletdesk.ui.models.roles import EXACT_ROLE, RECORD_ROLE
+
+DESC = Qt.SortOrder.DescendingOrder
+ASC = Qt.SortOrder.AscendingOrder
+
+
+def build() -> tuple[BalancesModel, BalancesFilterProxy]:
+    model = BalancesModel(Formatter())
+    proxy = BalancesFilterProxy(model)
+    balances = mixed_balances()
+    model.set_balances(balances, sum((b.usd_value for b in balances), Decimal(0)))
+    return model, proxy
+
+
+def column(model: BalancesModel | BalancesFilterProxy, col: int,
+           role: int = Qt.ItemDataRole.DisplayRole) -> list[object]:
+    return [model.data(model.index(row, col), role) for row in range(model.rowCount())]
+
+
+def test_models_pass_qtmodeltester_while_sorting_and_filtering(qtmodeltester: ModelTester) -> None:
+    model, proxy = build()
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    proxy.sort(ASSET, ASC)
+    proxy.set_filter(BalanceFilter(search="t"))
+    proxy.sort(TOTAL, DESC)
+    model.set_balances(mixed_balances()[:3], Decimal(100))
+    proxy.set_filter(BalanceFilter())
+
+
+def test_rows_start_in_value_descending_order() -> None:
+    model, _ = build()
+    assert column(model, ASSET) == ["BTC", "ETH", "SOL", "USDT", "DOGE", "ATOM", "VEN"]
+    assert model.sort_state == (USD, DESC)
+
+
+def test_sorting_by_each_column_orders_rows_by_its_exact_value() -> None:
+    _model, proxy = build()
+    proxy.sort(ASSET, ASC)
+    assert column(proxy, ASSET) == ["ATOM", "BTC", "DOGE", "ETH", "SOL", "USDT", "VEN"]
+    proxy.sort(FREE, DESC)
+    assert column(proxy, ASSET)[:3] == ["USDT", "VEN", "DOGE"]
+    proxy.sort(EXCHANGE, ASC)
+    assert column(proxy, EXCHANGE)[:3] == ["Binance"] * 3
+    proxy.sort(USD, ASC)
+    assert column(proxy, ASSET)[:2] == ["VEN", "ATOM"]
+
+
+def test_selection_follows_its_row_when_the_table_is_sorted() -> None:
+    _model, proxy = build()
+    eth = QPersistentModelIndex(proxy.index(1, ASSET))
+    proxy.sort(ASSET, ASC)
+    assert eth.data() == "ETH"
+    assert eth.row() == 3
+
+
+def test_numbers_are_right_aligned_locale_formatted_with_full_precision_in_tooltip() -> None:
+    model, _ = build()
+    btc = model.index(0, TOTAL)
+    assert btc.data() == "0.75"
+    assert btc.data(Qt.ItemDataRole.ToolTipRole) == "0.75000000"
+    assert btc.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    usd = model.index(0, USD)
+    assert usd.data() == "$48,000.12"
+    assert usd.data(Qt.ItemDataRole.ToolTipRole) == "48000.12345678"
+
+
+def test_unpriced_and_dust_values_say_so_instead_of_showing_zero() -> None:
+    model, _ = build()
+    assert model.index(5, USD).data() == "< $0.01"
+    assert model.index(6, USD).data() == "no price"
+    assert "No USD price" in model.index(6, USD).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(6, SHARE).data() == "—"
+
+
+def test_share_is_of_the_whole_portfolio() -> None:
+    model = BalancesModel(Formatter())
+    model.set_balances([balance("MEXC", "A", "1", usd="25"), balance("MEXC", "B", "1", usd="75")],
+                       Decimal(100))
+    assert column(model, SHARE) == ["75.0 %", "25.0 %"]
+
+
+def test_demo_balances_name_the_demo_exchange() -> None:
+    model, _ = build()
+    assert model.index(2, EXCHANGE).data() == "Demo (offline sample)"
+
+
+def test_search_matches_asset_and_exchange_name_case_insensitively() -> None:
+    _model, proxy = build()
+    proxy.set_filter(BalanceFilter(search="bt"))
+    assert column(proxy, ASSET) == ["BTC"]
+    proxy.set_filter(BalanceFilter(search="  BINANCE "))
+    assert column(proxy, ASSET) == ["ETH", "DOGE", "VEN"]
+    proxy.set_filter(BalanceFilter(search="offline"))
+    assert column(proxy, ASSET) == ["SOL"]
+
+
+def test_exchange_filter_and_dust_threshold_combine() -> None:
+    _model, proxy = build()
+    proxy.set_filter(BalanceFilter(exchange="MEXC", min_usd=Decimal(1)))
+    assert column(proxy, ASSET) == ["BTC", "USDT"]
+    totals = proxy.totals()
+    assert (totals.count, totals.of) == (2, 7)
+    assert totals.usd_value == Decimal("49234.62345678")
+
+
+def test_filter_survives_new_data_and_sorting() -> None:
+    model, proxy = build()
+    proxy.set_filter(BalanceFilter(exchange="BINANCE"))
+    proxy.sort(ASSET, ASC)
+    assert column(proxy, ASSET) == ["DOGE", "ETH", "VEN"]
+    model.set_balances([*mixed_balances(), balance("BINANCE", "ADA", "1", usd="1")], Decimal(1))
+    assert column(proxy, ASSET) == ["ADA", "DOGE", "ETH", "VEN"]
+
+
+def test_shown_balances_are_the_filtered_rows_in_table_order() -> None:
+    _model, proxy = build()
+    proxy.set_filter(BalanceFilter(exchange="MEXC"))
+    proxy.sort(ASSET, ASC)
+    assert [b.asset for b in proxy.shown_balances()] == ["ATOM", "BTC", "USDT"]
+    assert proxy.index(0, 0).data(RECORD_ROLE).asset == "ATOM"
+
+
+def test_exact_role_is_plain_text_for_copying() -> None:
+    model, _ = build()
+    assert model.index(0, USD).data(EXACT_ROLE) == "48000.12345678"
+    assert model.index(0, FREE).data(EXACT_ROLE) == "0.50000000"
+    assert model.index(0, ASSET).data(EXACT_ROLE) == "BTC"
+
+
+def test_children_and_invalid_indexes_have_no_data() -> None:
+    model, _ = build()
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.data(QModelIndex()) is None

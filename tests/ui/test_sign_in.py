@@ -1,0 +1,148 @@
+"""The sign-in screen, the user in the window, and Sign out (a real OpenID provider)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.auth.memory_keyring import MemoryKeyring
+from tests.oidc.accounts import ALICE
+from tests.oidc.browser import FakeBrowser
+from tests.oidc.provider import NODE, OidcProvider, ensure_node_modules
+from tests.ui.conftest import OpenDesk
+from tests.ui.seeding import seed, valued
+from walletdesk.auth.config import ENV_CLIENT_ID, ENV_ISSUER
+from walletdesk.services import Services
+
+_QUIRK = "?error=unsupported_response_type&state="
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="module")
+def oidc_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OidcProvider]:
+    if NODE is None:
+        pytest.skip("node is not installed: the sign-in tests need Node.js 20")
+    ensure_node_modules()
+    server = OidcProvider(tmp_path_factory.mktemp("oidc"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def oidc(oidc_server: OidcProvider, monkeypatch: pytest.MonkeyPatch) -> OidcProvider:
+    oidc_server.reset()
+    monkeypatch.setenv(ENV_ISSUER, oidc_server.issuer)
+    monkeypatch.setenv(ENV_CLIENT_ID, oidc_server.client_id)
+    return oidc_server
+
+
+def test_without_sign_in_set_up_the_window_runs_as_the_local_profile(
+        open_desk: OpenDesk) -> None:
+    desk = open_desk()
+    assert desk.window.user.text() == "Local profile"
+    assert "Sign-in is not set up" in desk.window.user.toolTip()
+    assert not desk.window.commands.sign_out.isEnabled()
+    assert desk.window.screens.currentWidget() is desk.window.empty
+
+
+def test_half_a_configuration_is_explained_on_the_sign_in_screen(
+        open_desk: OpenDesk, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_ISSUER, "https://example.clerk.accounts.dev")
+    desk = open_desk()
+    assert desk.window.screens.currentWidget() is desk.window.sign_in
+    assert "WALLETDESK_CLERK_CLIENT_ID is not" in desk.window.sign_in.error.text()
+
+
+@pytest.mark.oidc
+def test_signed_out_shows_the_sign_in_screen_first_and_no_data(
+        open_desk: OpenDesk, oidc: OidcProvider, services: Services) -> None:
+    seed(services.paths.database, {"MEXC": [valued("BTC", "1", usd="65000")]})
+    desk = open_desk(start=False)
+    assert desk.window.screens.currentWidget() is desk.window.sign_in  # already at first paint
+    assert desk.balances.model.rowCount() == 0
+    assert not desk.window.commands.add_credential.isEnabled()
+
+
+@pytest.mark.oidc
+def test_sign_in_through_the_browser_then_sign_out(
+        qtbot: QtBot, open_desk: OpenDesk, oidc: OidcProvider) -> None:
+    desk = open_desk()
+    view = desk.window.sign_in
+    desk.session.open_browser = FakeBrowser(ALICE.sub)
+    with qtbot.waitSignal(desk.loaded, timeout=30_000):
+        qtbot.mouseClick(view.sign_in, Qt.MouseButton.LeftButton)
+    assert desk.window.user.text() == f"{ALICE.name} <{ALICE.email}>"
+    assert desk.window.screens.currentWidget() is desk.window.empty
+    assert desk.window.commands.sign_out.isEnabled()
+    with qtbot.waitSignal(desk.session.signed_out, timeout=15_000):
+        desk.window.commands.sign_out.trigger()
+    assert desk.window.screens.currentWidget() is desk.window.sign_in
+    assert desk.window.user.text() == "Signed out"
+    assert desk.status.text() == "Signed out."
+
+
+@pytest.mark.oidc
+def test_cancel_stops_waiting_for_the_browser(
+        qtbot: QtBot, open_desk: OpenDesk, oidc: OidcProvider) -> None:
+    desk = open_desk()
+    view = desk.window.sign_in
+    opened: list[str] = []
+    desk.session.open_browser = opened.append  # a browser that never comes back
+    qtbot.mouseClick(view.sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened) and "sign-in link" in view.waiting.text(),
+                    timeout=15_000)
+    assert oidc.issuer.split("//")[1] in opened[0]
+    assert view.cancel.isVisible() and not view.sign_in.isEnabled()
+    qtbot.mouseClick(view.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(view.sign_in.isEnabled, timeout=15_000)
+    assert view.error.text() == "⚠ Sign-in cancelled."
+    assert not view.cancel.isVisible()
+
+
+@pytest.mark.oidc
+def test_the_known_clerk_quirk_offers_to_try_again(
+        qtbot: QtBot, open_desk: OpenDesk, oidc: OidcProvider) -> None:
+    desk = open_desk()
+    view = desk.window.sign_in
+    desk.session.open_browser = FakeBrowser(ALICE.sub, tamper=lambda url: url.split("?")[0]
+                                            + _QUIRK)
+    qtbot.mouseClick(view.sign_in, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.sign_in.text() == "Try again", timeout=30_000)
+    assert view.error.isVisible()
+    desk.session.open_browser = FakeBrowser(ALICE.sub)
+    with qtbot.waitSignal(desk.loaded, timeout=30_000):
+        qtbot.mouseClick(view.sign_in, Qt.MouseButton.LeftButton)
+    assert ALICE.email in desk.window.user.text()
+
+
+def test_settings_dialog_saves_the_issuer_and_client_id(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services, data_dir: Path) -> None:
+    desk = open_desk()
+    dialog = desk.session.open_settings()
+    qtbot.keyClicks(dialog.issuer, "not a url")
+    qtbot.keyClicks(dialog.client_id, "walletdesk-desktop")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.issuer_message.isVisible, timeout=10_000)
+    assert "https://" in dialog.issuer_message.message()
+    dialog.issuer.clear()
+    qtbot.keyClicks(dialog.issuer, "https://example.clerk.accounts.dev/")
+    with qtbot.waitSignal(desk.session.signed_out, timeout=10_000):
+        qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    config = services.session.config()
+    assert config is not None
+    assert (config.issuer, config.client_id) == ("https://example.clerk.accounts.dev",
+                                                 "walletdesk-desktop")
+    assert desk.window.screens.currentWidget() is desk.window.sign_in

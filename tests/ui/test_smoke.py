@@ -1,0 +1,50 @@
+"""`walletdesk --smoke`: start, paint the stored portfolio, exit 0; nothing heavy loaded."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.ui.seeding import seed, synthetic
+
+HEAVY = ("sqlalchemy", "alembic", "httpx", "keyring", "openpyxl", "authlib", "cryptography")
+
+PROBE = """
+import sys
+from walletdesk.app import main
+code = main(["--smoke"])
+heavy = sorted({name.split(".")[0] for name in sys.modules} & set(sys.argv[1].split(",")))
+print("heavy:" + ",".join(heavy))
+sys.exit(code)
+"""
+
+
+def run(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WALLETDESK_DATA_DIR": str(data_dir)}
+    return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True,
+                          timeout=60, check=False)
+
+
+def test_smoke_exits_zero_once_the_stored_portfolio_has_painted(data_dir: Path,
+                                                                 master_key: bytes) -> None:
+    seed(data_dir / "walletdesk.db", {"MEXC": synthetic(600), "BINANCE": synthetic(400)})
+    result = run(["-m", "walletdesk", "--smoke"], data_dir)
+    assert result.returncode == 0, result.stderr
+    log = (data_dir / "logs" / "walletdesk.log").read_text()
+    assert "first paint: 2 wallets, 1000 balances" in log
+
+
+def test_smoke_works_on_a_first_run_without_a_database(data_dir: Path) -> None:
+    result = run(["-m", "walletdesk", "--smoke"], data_dir)
+    assert result.returncode == 0, result.stderr
+    assert not (data_dir / "walletdesk.db").exists()  # painting never creates the database
+
+
+def test_the_first_paint_loads_no_database_network_or_keychain_library(
+        data_dir: Path, master_key: bytes) -> None:
+    seed(data_dir / "walletdesk.db", {"MEXC": synthetic(10)})
+    result = run(["-c", PROBE, ",".join(HEAVY)], data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "heavy:\n" in result.stdout

@@ -1,0 +1,1 @@
+"""The PySide6 desktop front end: the only package of WalletDesk that imports Qt."""

@@ -1,0 +1,1 @@
+"""Dialogs: each lays out its fields; presenters decide what they do."""

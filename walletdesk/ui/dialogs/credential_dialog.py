@@ -1,0 +1,106 @@
+"""The form to add or change an exchange API key (layout only; see presenters.credential_editor)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walletdesk.core.exchange_names import SUPPORTED, display_name
+from walletdesk.core.models import Credential
+from walletdesk.core.validation import API_KEY_MAX, LABEL_MAX, SECRET_MAX
+from walletdesk.ui.dialogs.field_message import FieldMessage, buddy_label
+
+
+class CredentialDialog(QDialog):
+    def __init__(self, editing: Credential | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change API key" if editing else "Add API key")
+        self.setMinimumWidth(460)
+        self.exchange = QComboBox()
+        self.exchange.setAccessibleName("Exchange")
+        for name in SUPPORTED:
+            self.exchange.addItem(display_name(name), name)
+        self.label = _line("Label", "Optional, e.g. “Main account”", LABEL_MAX)
+        self.api_key = _line("API key", "The public part of the key pair", API_KEY_MAX)
+        self.secret = _line("API secret", "Shown once by the exchange when the key was made",
+                            SECRET_MAX)
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_secret = QToolButton()
+        self.show_secret.setText("Show")
+        self.show_secret.setCheckable(True)
+        self.show_secret.setAccessibleName("Show the secret while typing")
+        self.replace_secret = QCheckBox("Replace secret (the stored one is never shown)")
+        self.replace_secret.setAccessibleName("Replace secret")
+        self.label_message = FieldMessage("Label")
+        self.api_key_message = FieldMessage("API key")
+        self.secret_message = FieldMessage("API secret")
+        self.demo_note = QLabel()
+        self.demo_note.setWordWrap(True)
+        self.test = QPushButton("Test connection")
+        self.test.setAccessibleName("Test connection")
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.test_result.setAccessibleName("Connection test result")
+        self.problem = FieldMessage("Saving")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save.setAccessibleName("Save API key")
+        self.buttons.rejected.connect(self.reject)
+        self._editing = editing is not None
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        secret_row = QHBoxLayout()
+        secret_row.addWidget(self.secret, 1)
+        secret_row.addWidget(self.show_secret)
+        form = QFormLayout()
+        form.addRow("&Exchange:", self.exchange)
+        form.addRow("", self.demo_note)
+        form.addRow("&Label:", self.label)
+        form.addRow("", self.label_message)
+        form.addRow("API &key:", self.api_key)
+        form.addRow("", self.api_key_message)
+        form.addRow("", self.replace_secret)
+        form.addRow(buddy_label("&Secret:", self.secret), secret_row)
+        form.addRow("", self.secret_message)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test)
+        test_row.addWidget(self.test_result, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(test_row)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._form = form
+        self._secret_row = secret_row
+        form.setRowVisible(self.replace_secret, self._editing)
+
+    def set_key_rows_visible(self, visible: bool) -> None:
+        """Hide the key fields (the demo needs none) or show them again."""
+        for row in (self.api_key, self.api_key_message, self.secret_message):
+            self._form.setRowVisible(row, visible)
+        self._form.setRowVisible(self._secret_row, visible)
+        self._form.setRowVisible(self.replace_secret, visible and self._editing)
+
+
+def _line(name: str, placeholder: str, max_length: int) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setMaxLength(max_length + 20)  # a little over, so the form can say it is too long
+    return edit
+

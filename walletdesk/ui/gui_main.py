@@ -1,0 +1,84 @@
+"""Start the window: paint the stored portfolio first, load everything else after.
+
+Before the first paint this imports only PySide6, the standard library, ``walletdesk.core``,
+``store.read_model`` and the stdlib-only ``auth`` first-paint modules. Controllers (and
+with them SQLAlchemy, httpx, keyring) are built on a worker thread once the window shows.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from walletdesk.auth.first_paint import startup_user
+from walletdesk.store.read_model import read_portfolio_snapshot
+from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.settings import APPLICATION, ORGANIZATION, UiSettings
+from walletdesk.ui.views.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from walletdesk.services import Services
+
+log = logging.getLogger(__name__)
+
+
+def application() -> QApplication:
+    """The running QApplication, created with WalletDesk's names if there is none yet."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationDisplayName("WalletDesk")
+    app.setDesktopFileName("walletdesk")
+    return app
+
+
+def build_window(services: Services, settings: UiSettings | None = None) -> DeskPresenter:
+    """The main window showing the stored portfolio, ready to show (not started yet)."""
+    formatter = Formatter()
+    window = MainWindow(formatter)
+    presenter = DeskPresenter(window, services, settings or UiSettings(), formatter)
+    user = startup_user(services.paths)
+    snapshot = None
+    if user is not None:
+        snapshot = read_portfolio_snapshot(services.paths.database, user.id)
+    presenter.show_snapshot(snapshot, user)
+    geometry = presenter.settings.geometry()
+    if geometry is None or not window.restoreGeometry(geometry):
+        room = window.screen().availableGeometry().size() * 0.9
+        window.resize(window.sizeHint().boundedTo(room))
+    state = presenter.settings.window_state()
+    if state is not None:
+        window.restoreState(state)
+    return presenter
+
+
+def run_gui(services: Services, *, smoke: bool) -> int:
+    """Run the window until it closes; with ``smoke``, exit 0 right after the first paint."""
+    app = application()
+    presenter = build_window(services)
+    window = presenter.window
+
+    def painted() -> None:
+        log.info("first paint: %d wallets, %d balances", len(presenter.portfolio.wallets),
+                 len(presenter.portfolio.balances))
+        if smoke:
+            app.exit(0)
+        else:
+            presenter.start()
+
+    window.first_painted.connect(painted)
+    window.show()
+    if smoke:
+        QTimer.singleShot(30_000, lambda: app.exit(3))  # never hang a check
+    code = app.exec()
+    if smoke:
+        presenter.bridge.shutdown(0)
+    return code

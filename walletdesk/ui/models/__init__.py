@@ -1,0 +1,1 @@
+"""Qt item models behind the table views."""

@@ -1,0 +1,121 @@
+"""What the balances table shows: search text, one exchange, and the dust threshold.
+
+The filter is evaluated once per change over every balance (a plain Python pass), so
+``filterAcceptsRow`` is a list lookup; sorting is delegated to the source model (see
+``balances_model``), which keeps the proxy in source order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+
+from walletdesk.core.exchange_names import display_name
+from walletdesk.core.models import Balance
+from walletdesk.ui.models.balances_model import BalancesModel
+from walletdesk.ui.signals import emit
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceFilter:
+    search: str = ""
+    exchange: str | None = None  # canonical name, None for every exchange
+    min_usd: Decimal | None = None  # hide balances whose USD value is below this
+
+    def matcher(self) -> tuple[str, str | None, Decimal | None]:
+        return self.search.strip().casefold(), self.exchange, self.min_usd
+
+
+@dataclass(frozen=True, slots=True)
+class ShownTotals:
+    count: int
+    of: int
+    usd_value: Decimal
+
+
+class BalancesFilterProxy(QSortFilterProxyModel):
+    totals_changed = Signal(object)  # ShownTotals
+
+    def __init__(self, source: BalancesModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._filter = BalanceFilter()
+        self._mask: list[bool] | None = None
+        self._haystack: list[str] | None = None
+        # Connected before setSourceModel, so the mask is ready when the proxy remaps rows.
+        source.modelReset.connect(self._apply)
+        self.setSourceModel(source)
+
+    @property
+    def current_filter(self) -> BalanceFilter:
+        return self._filter
+
+    def set_filter(self, balance_filter: BalanceFilter) -> None:
+        if balance_filter == self._filter:
+            return
+        self._filter = balance_filter
+        self._mask = self._compute_mask()
+        # One layout change: removing thousands of scattered rows one range at a time
+        # (what invalidateRowsFilter does) costs the view more.
+        self.invalidate()
+        self._emit_totals()
+
+    def shown_balances(self) -> list[Balance]:
+        """The rows as the table shows them: filtered, in the current sort order."""
+        balances, mask = self._source.balances, self._mask
+        return [balances[p] for p in self._source.order if mask is None or mask[p]]
+
+    def totals(self) -> ShownTotals:
+        balances = self._source.balances
+        mask = self._mask
+        shown = balances if mask is None else [b for b, keep in zip(balances, mask, strict=True)
+                                               if keep]
+        total = sum((b.usd_value for b in shown), Decimal(0))
+        return ShownTotals(count=len(shown), of=len(balances), usd_value=total)
+
+    # --- Qt overrides --------------------------------------------------------------------
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        mask = self._mask
+        return mask is None or mask[self._source.order[source_row]]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._source.sort(column, order)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _apply(self) -> None:
+        self._haystack = None
+        self._mask = self._compute_mask()
+        self._emit_totals()
+
+    def _emit_totals(self) -> None:
+        emit(self.totals_changed, self.totals())
+
+    def _compute_mask(self) -> list[bool] | None:
+        search, exchange, min_usd = self._filter.matcher()
+        if not search and exchange is None and min_usd is None:
+            return None
+        balances = self._source.balances
+        mask = [True] * len(balances)
+        if exchange is not None:
+            mask = [keep and b.exchange == exchange for keep, b in zip(mask, balances, strict=True)]
+        if min_usd is not None:
+            mask = [keep and b.usd_value >= min_usd for keep, b in zip(mask, balances, strict=True)]
+        if search:
+            haystack = self._haystack_texts()
+            mask = [keep and search in text for keep, text in zip(mask, haystack, strict=True)]
+        return mask
+
+    def _haystack_texts(self) -> list[str]:
+        if self._haystack is None:
+            self._haystack = [
+                f"{b.asset}\n{b.exchange}\n{display_name(b.exchange)}".casefold()
+                for b in self._source.balances
+            ]
+        return self._haystack

@@ -1,0 +1,70 @@
+"""The credentials table: exchange, label, shortened public key, created, last check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QIcon
+
+from walletdesk.core.exchange_names import display_name
+from walletdesk.core.models import Credential
+from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.models.check_status import CheckStatus
+from walletdesk.ui.models.icons import status_icon
+from walletdesk.ui.models.record_model import Column, RecordTableModel
+from walletdesk.ui.signals import emit
+
+
+@dataclass(frozen=True, slots=True)
+class CredentialRow:
+    credential: Credential
+    check: CheckStatus | None = None
+
+
+def shorten_key(api_key: str) -> str:
+    """Enough of the public key to tell keys apart: "mx0v…a1b2"."""
+    return api_key if len(api_key) <= 10 else f"{api_key[:4]}…{api_key[-4:]}"
+
+
+def _check_icon(row: CredentialRow) -> QIcon | None:
+    return status_icon(row.check.level) if row.check else None
+
+
+def credential_columns(fmt: Formatter) -> list[Column[CredentialRow]]:
+    return [
+        Column("Exchange", lambda r: display_name(r.credential.exchange),
+               lambda r: (r.credential.exchange, r.credential.label or "")),
+        Column("Label", lambda r: r.credential.label or "",
+               lambda r: ((r.credential.label or "").casefold(), r.credential.exchange)),
+        Column("API key", lambda r: shorten_key(r.credential.api_key),
+               lambda r: r.credential.api_key,
+               tooltip=lambda r: "The public key; the secret is kept encrypted and never shown."),
+        Column("Created", lambda r: fmt.when(r.credential.created_at),
+               lambda r: r.credential.created_at),
+        Column("Last check", lambda r: r.check.message if r.check else "Not checked yet",
+               lambda r: r.check.level.value if r.check else "",
+               tooltip=lambda r: r.check.message if r.check else None, icon=_check_icon),
+    ]
+
+
+class CredentialsModel(RecordTableModel[CredentialRow]):
+    def __init__(self, fmt: Formatter, parent: Any = None) -> None:
+        super().__init__(credential_columns(fmt), parent)
+        self._checks: dict[str, CheckStatus] = {}
+
+    def set_credentials(self, credentials: list[Credential]) -> None:
+        self.set_rows([CredentialRow(c, self._checks.get(c.id)) for c in credentials])
+
+    def set_check(self, credential_id: str, status: CheckStatus) -> None:
+        self._checks[credential_id] = status
+        for row, record in enumerate(self.rows()):
+            if record.credential.id == credential_id:
+                self._replace(row, CredentialRow(record.credential, status))
+
+    def credentials(self) -> list[Credential]:
+        return [row.credential for row in self.rows()]
+
+    def _replace(self, row: int, record: CredentialRow) -> None:
+        self._rows[row] = record
+        emit(self.dataChanged, self.index(row, 0), self.index(row, self.columnCount() - 1))

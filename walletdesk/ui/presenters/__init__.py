@@ -1,0 +1,1 @@
+"""The GUI's logic: what happens when the user acts, kept out of the ``*_view`` layout code."""

@@ -1,0 +1,260 @@
+"""The window's main presenter: shows the portfolio, picks the screen, and wires the parts.
+
+Start-up happens in two steps. Before the first paint the window shows the portfolio read
+by ``store.read_model`` (no ORM, no network). After the first paint, ``start`` checks the
+session and loads keys and balances through the controllers on a worker thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from walletdesk.core.errors import AuthError, WalletDeskError
+from walletdesk.core.models import Balance, Credential, Portfolio, User
+from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.heap import settle_long_lived_objects
+from walletdesk.ui.models.credentials_model import CredentialsModel
+from walletdesk.ui.models.wallets_model import WalletsModel
+from walletdesk.ui.portfolio_summary import summarise
+from walletdesk.ui.presenters.balances_presenter import BalancesPresenter
+from walletdesk.ui.presenters.credentials_presenter import CredentialsPresenter
+from walletdesk.ui.presenters.export_flow import ExportFlow
+from walletdesk.ui.presenters.refresh import RefreshPresenter
+from walletdesk.ui.presenters.session_presenter import (
+    SessionPresenter,
+    SessionState,
+    check_session,
+)
+from walletdesk.ui.presenters.status import StatusReporter
+from walletdesk.ui.settings import UiSettings
+from walletdesk.ui.signals import emit
+from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, WALLETS_TAB
+from walletdesk.ui.views.main_window import MainWindow
+from walletdesk.ui.worker import WorkerBridge
+
+if TYPE_CHECKING:
+    from walletdesk.services import Services
+
+EMPTY = Portfolio(wallets=(), balances=())
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    portfolio: Portfolio
+    credentials: list[Credential]
+
+
+@dataclass(frozen=True, slots=True)
+class Startup:
+    session: SessionState
+    loaded: Loaded | None
+
+
+class DeskPresenter(QObject):
+    loaded = Signal()  # the controllers' view of the portfolio (or the sign-in screen) shows
+
+    def __init__(self, window: MainWindow, services: Services, settings: UiSettings,
+                 formatter: Formatter) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services = services
+        self.settings = settings
+        self.status = StatusReporter(window.message)
+        self.bridge = WorkerBridge(self.status.error, self)
+        self.portfolio = EMPTY
+        self.credentials_known: list[Credential] | None = None
+        desk, actions = window.desk, window.commands
+        self.balances = BalancesPresenter(desk.balances, formatter, settings)
+        self.credentials_model = CredentialsModel(formatter, self)
+        self.wallets_model = WalletsModel(formatter, self)
+        desk.wallets.table.setModel(self.wallets_model)
+        self.credentials = CredentialsPresenter(
+            window, services, self.bridge, actions=actions, table=desk.credentials.table,
+            model=self.credentials_model, status=self.status)
+        self.refresh = RefreshPresenter(
+            services, self.bridge, actions=actions, progress=window.refresh_status,
+            status=self.status, credentials=self.credentials_model, wallets=self.wallets_model)
+        self.export = ExportFlow(
+            window, services, self.bridge, settings=settings, status=self.status,
+            shown=self.balances.proxy.shown_balances, everything=self._all_balances)
+        self.session = SessionPresenter(
+            window, services, self.bridge, view=window.sign_in, user_label=window.user,
+            actions=actions, status=self.status)
+        self._restore_tables()
+        self._connect()
+
+    # --- start-up ------------------------------------------------------------------------
+
+    def show_snapshot(self, portfolio: Portfolio | None, user: User | None) -> None:
+        """Before the first paint: the stored portfolio (or the sign-in screen)."""
+        if user is None:
+            self.session.show_state(SessionState(True, None))
+            portfolio = None
+        self.show_portfolio(portfolio or EMPTY)
+
+    def start(self) -> None:
+        """After the first paint: check the session, then load through the controllers."""
+        services = self.services
+
+        def job() -> Startup:
+            state = check_session(services.session)
+            if state.user is None:
+                return Startup(state, None)
+            return Startup(state, _load(services))
+
+        self.status.info("Loading…")
+        self.bridge.op(job).success(self._started).failure(self._load_failed).run()
+
+    def reload(self) -> None:
+        services = self.services
+        self.bridge.op(lambda: _load(services)).success(self._loaded).failure(
+            self._load_failed).run()
+
+    def shutdown(self) -> None:
+        self.refresh.cancel()
+        self.session.cancel()
+        self._save_settings()
+        self.bridge.shutdown()
+
+    # --- showing -------------------------------------------------------------------------
+
+    def show_portfolio(self, portfolio: Portfolio) -> None:
+        self.portfolio = portfolio
+        self.window.desk.header.show_summary(summarise(portfolio))
+        self.wallets_model.set_wallets(portfolio.wallets)
+        self.balances.show_balances(portfolio.balances, portfolio.total_usd_value)
+        self._choose_screen()
+
+    def _choose_screen(self) -> None:
+        state = self.session.state
+        screen: QWidget
+        if state is not None and state.user is None:
+            screen = self.window.sign_in
+        elif self.portfolio.wallets or self.credentials_known:
+            screen = self.window.desk
+        else:
+            screen = self.window.empty
+        self.window.screens.setCurrentWidget(screen)
+        actions = self.window.commands
+        actions.export.setEnabled(bool(self.portfolio.balances))
+        actions.refresh.setEnabled(screen is self.window.desk and not self.refresh.running)
+        actions.add_credential.setEnabled(screen is not self.window.sign_in)
+
+    # --- results -------------------------------------------------------------------------
+
+    def _started(self, startup: Startup) -> None:
+        self.session.show_state(startup.session)
+        if startup.loaded is None:
+            self.status.info("")
+            self._signed_out()
+            emit(self.loaded)
+            return
+        self._loaded(startup.loaded)
+        if not startup.session.note:
+            self.status.info("Ready.")
+
+    def _loaded(self, loaded: Loaded) -> None:
+        self.credentials_known = loaded.credentials
+        self.credentials_model.set_credentials(loaded.credentials)
+        self.show_portfolio(loaded.portfolio)
+        settle_long_lived_objects()
+        emit(self.loaded)
+
+    def _load_failed(self, error: WalletDeskError) -> None:
+        if isinstance(error, AuthError):
+            self.session.show_state(SessionState(True, None, str(error)))
+            self._signed_out()
+            return
+        self.status.error(error)
+
+    def _signed_in(self, _user: User) -> None:
+        self.credentials_known = None
+        self.show_portfolio(EMPTY)
+        self.reload()
+
+    def _signed_out(self) -> None:
+        self.refresh.cancel()
+        self.credentials_known = None
+        self.credentials_model.set_credentials([])
+        self.show_portfolio(EMPTY)  # another person must not see this user's numbers
+
+    def _after_refresh(self) -> None:
+        self.reload()
+
+    def _key_saved(self, exchange: str) -> None:
+        self.reload()
+        self.refresh.start(exchange)
+
+    # --- wiring --------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        window, actions = self.window, self.window.commands
+        tabs = window.desk.tabs
+        actions.show_credentials.triggered.connect(lambda: self._show_tab(CREDENTIALS_TAB))
+        actions.show_wallets.triggered.connect(lambda: self._show_tab(WALLETS_TAB))
+        actions.show_balances.triggered.connect(lambda: self._show_tab(BALANCES_TAB))
+        actions.search.triggered.connect(self._search)
+        actions.export.triggered.connect(self.export.open)
+        actions.about.triggered.connect(self._about)
+        actions.quit.triggered.connect(window.close)
+        window.empty.add_key.clicked.connect(lambda: self.credentials.add())  # noqa: PLW0108
+        window.empty.try_demo.clicked.connect(self.credentials.try_demo)
+        window.closing.connect(self.shutdown)
+        self.credentials.saved.connect(self._key_saved)
+        self.credentials.removed.connect(self.reload)
+        self.refresh.finished.connect(self._after_refresh)
+        self.refresh.signed_out.connect(lambda _error: self._session_lost())
+        self.session.signed_in.connect(self._signed_in)
+        self.session.signed_out.connect(self._signed_out)
+        tabs.setCurrentIndex(self.settings.view())
+
+    def _session_lost(self) -> None:
+        self.session.recheck()
+
+    def _show_tab(self, index: int) -> None:
+        if self.window.screens.currentWidget() is self.window.desk:
+            self.window.desk.tabs.setCurrentIndex(index)
+
+    def _search(self) -> None:
+        if self.window.screens.currentWidget() is self.window.desk:
+            self.window.desk.tabs.setCurrentIndex(BALANCES_TAB)
+            self.balances.focus_search()
+
+    def _about(self) -> None:
+        from walletdesk.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.services.paths, self.window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _all_balances(self) -> list[Balance]:
+        model = self.balances.model
+        return [model.balances[p] for p in model.order]
+
+    # --- settings ------------------------------------------------------------------------
+
+    def _restore_tables(self) -> None:
+        desk = self.window.desk
+        tables = {"credentials": (desk.credentials.table, (22, 24, 14, 20)),
+                  "wallets": (desk.wallets.table, (24, 16, 8, 30))}
+        for key, (table, widths) in tables.items():
+            table.restore_header(self.settings.header_state(key),
+                                 (0, Qt.SortOrder.AscendingOrder), widths)
+
+    def _save_settings(self) -> None:
+        desk, settings = self.window.desk, self.settings
+        settings.set_geometry(self.window.saveGeometry())
+        settings.set_window_state(self.window.saveState())
+        settings.set_view(desk.tabs.currentIndex())
+        settings.set_header_state("credentials", desk.credentials.table.header_state())
+        settings.set_header_state("wallets", desk.wallets.table.header_state())
+        self.balances.save()
+        settings.sync()
+
+
+def _load(services: Services) -> Loaded:
+    return Loaded(services.portfolio.portfolio(), services.credentials.list())

@@ -1,0 +1,33 @@
+"""The one place the window tells the user how an action went: the status bar message.
+
+Errors stay until the next message, with a warning icon in front; nothing pops up a modal
+for a failure, so a burst of failures never becomes a storm of dialogs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from walletdesk.core.errors import WalletDeskError
+
+_WARNING = "⚠ "
+
+
+class StatusReporter:
+    def __init__(self, label: QLabel) -> None:
+        self._label = label
+        self.last_error: str | None = None
+
+    def info(self, text: str) -> None:
+        self.last_error = None
+        self._label.setText(text)
+        self._label.setToolTip(text)
+
+    def error(self, error: WalletDeskError | str) -> None:
+        text = str(error)
+        self.last_error = text
+        self._label.setText(_WARNING + text)
+        self._label.setToolTip(text)
+
+    def text(self) -> str:
+        return self._label.text()

@@ -1,0 +1,95 @@
+"""What the window remembers between runs, in QSettings (organisation "WalletDesk").
+
+Tests point QSettings at a temporary directory (IniFormat + setPath) before creating this.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "WalletDesk"
+APPLICATION = "WalletDesk"
+
+_GEOMETRY = "window/geometry"
+_STATE = "window/state"
+_VIEW = "window/view"
+_DUST = "balances/dust_threshold"
+_DUST_ON = "balances/hide_dust"
+_EXPORT_DIR = "export/last_dir"
+DEFAULT_DUST = Decimal("1")
+
+
+class UiSettings:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings or QSettings()
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+    # --- window ----------------------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        return self._bytes(_GEOMETRY)
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue(_GEOMETRY, value)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes(_STATE)
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._settings.setValue(_STATE, value)
+
+    def view(self) -> int:
+        return self._int(_VIEW, 2)
+
+    def set_view(self, index: int) -> None:
+        self._settings.setValue(_VIEW, index)
+
+    def header_state(self, table: str) -> QByteArray | None:
+        return self._bytes(f"tables/{table}")
+
+    def set_header_state(self, table: str, value: QByteArray) -> None:
+        self._settings.setValue(f"tables/{table}", value)
+
+    # --- balances filter -------------------------------------------------------------------
+
+    def dust_threshold(self) -> Decimal:
+        raw = self._settings.value(_DUST, None)
+        try:
+            value = Decimal(str(raw)) if raw is not None else DEFAULT_DUST
+        except InvalidOperation:
+            return DEFAULT_DUST
+        return value if value.is_finite() and value >= 0 else DEFAULT_DUST
+
+    def set_dust_threshold(self, value: Decimal) -> None:
+        self._settings.setValue(_DUST, str(value))  # text: exact, never a float
+
+    def hide_dust(self) -> bool:
+        return str(self._settings.value(_DUST_ON, "false")).lower() == "true"
+
+    def set_hide_dust(self, value: bool) -> None:
+        self._settings.setValue(_DUST_ON, "true" if value else "false")
+
+    # --- export ----------------------------------------------------------------------------
+
+    def export_dir(self) -> str | None:
+        value = self._settings.value(_EXPORT_DIR, None)
+        return str(value) if value else None
+
+    def set_export_dir(self, value: str) -> None:
+        self._settings.setValue(_EXPORT_DIR, value)
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key, None)
+        return value if isinstance(value, QByteArray) else None
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(str(self._settings.value(key, default)))
+        except ValueError:
+            return default

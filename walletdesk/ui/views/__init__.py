@@ -1,0 +1,1 @@
+"""Widgets that lay out a screen; what they do when used lives in ``ui.presenters``."""

@@ -1,0 +1,49 @@
+"""The window's commands, with their shortcuts; menus, toolbar and presenters share them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QStyle
+
+
+class WindowActions(QObject):
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        style = QApplication.style()
+        icon = style.standardIcon
+        sp = QStyle.StandardPixmap
+        self.refresh = self._action("&Refresh", "Refresh balances from every exchange",
+                                    [QKeySequence("Ctrl+R"), QKeySequence(Qt.Key.Key_F5)])
+        self.refresh.setIcon(icon(sp.SP_BrowserReload))
+        self.cancel_refresh = self._action("&Cancel refresh", "Stop waiting for the refresh",
+                                           [QKeySequence(Qt.Key.Key_Escape)])
+        self.cancel_refresh.setIcon(icon(sp.SP_BrowserStop))
+        self.cancel_refresh.setEnabled(False)
+        self.add_credential = self._action("&Add API key…", "Add an exchange API key",
+                                           [QKeySequence("Ctrl+N")])
+        self.add_credential.setIcon(icon(sp.SP_FileDialogNewFolder))
+        self.edit_credential = self._action("&Edit API key…", "Change the selected API key", [])
+        self.remove_credential = self._action("Re&move API key…", "Remove the selected API key", [])
+        self.test_credential = self._action("&Test API key", "Check the selected key now", [])
+        self.export = self._action("&Export balances…", "Export the balances table",
+                                   [QKeySequence("Ctrl+E")])
+        self.export.setIcon(icon(sp.SP_DialogSaveButton))
+        self.search = self._action("&Find", "Search the balances", [QKeySequence("Ctrl+F")])
+        self.settings = self._action("&Settings…", "Sign-in settings", [])
+        self.sign_out = self._action("Sign &out", "Sign out of WalletDesk", [])
+        self.about = self._action("&About WalletDesk", "Version and where files are kept", [])
+        self.quit = self._action("&Quit", "Quit WalletDesk", [QKeySequence("Ctrl+Q")])
+        self.show_credentials = self._action("&API keys", "Show the API keys",
+                                             [QKeySequence("Ctrl+1")])
+        self.show_wallets = self._action("&Wallets", "Show the wallets", [QKeySequence("Ctrl+2")])
+        self.show_balances = self._action("&Balances", "Show the balances",
+                                          [QKeySequence("Ctrl+3")])
+
+    def _action(self, text: str, tip: str, shortcuts: list[QKeySequence]) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.setShortcuts(shortcuts)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        return action

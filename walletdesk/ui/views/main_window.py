@@ -1,0 +1,106 @@
+"""The main window: menus, toolbar, the screen stack (first run, desk, sign-in), status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.signals import emit
+from walletdesk.ui.views.actions import WindowActions
+from walletdesk.ui.views.desk_view import DeskView
+from walletdesk.ui.views.empty_state_view import EmptyStateView
+from walletdesk.ui.views.refresh_status_view import RefreshStatusView
+from walletdesk.ui.views.sign_in_view import SignInView
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+    first_painted = Signal()
+
+    def __init__(self, formatter: Formatter) -> None:
+        super().__init__()
+        self.setWindowTitle("WalletDesk")
+        self.setObjectName("WalletDeskMainWindow")
+        self.commands = WindowActions(self)
+        self.empty = EmptyStateView()
+        self.desk = DeskView(formatter, self.commands)
+        self.sign_in = SignInView()
+        self.screens = QStackedWidget()
+        for screen in (self.empty, self.desk, self.sign_in):
+            self.screens.addWidget(screen)
+        self.setCentralWidget(self.screens)
+        self.user = QLabel()
+        self.user.setAccessibleName("Signed-in user")
+        self._build_menus()
+        self._build_toolbar()
+        self.message = QLabel()
+        self.message.setAccessibleName("Status")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refresh_status = RefreshStatusView(self.commands.cancel_refresh)
+        self.statusBar().addWidget(self.message, 1)
+        self.statusBar().addPermanentWidget(self.refresh_status)
+        self._paint_watch = _FirstPaintWatch(self)
+        self.screens.installEventFilter(self._paint_watch)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1000, 700)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        emit(self.closing)
+        super().closeEvent(event)
+
+    def _build_menus(self) -> None:
+        a = self.commands
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([a.export, a.settings])
+        file_menu.addSeparator()
+        file_menu.addActions([a.sign_out, a.quit])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([a.show_credentials, a.show_wallets, a.show_balances])
+        view_menu.addSeparator()
+        view_menu.addAction(a.search)
+        keys_menu = bar.addMenu("&Keys")
+        keys_menu.addActions([a.add_credential, a.edit_credential, a.remove_credential,
+                              a.test_credential])
+        keys_menu.addSeparator()
+        keys_menu.addActions([a.refresh, a.cancel_refresh])
+        bar.addMenu("&Help").addAction(a.about)
+
+    def _build_toolbar(self) -> None:
+        a = self.commands
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("MainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        toolbar.addActions([a.refresh, a.add_credential, a.export])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.user)
+        self.addToolBar(toolbar)
+
+
+class _FirstPaintWatch(QObject):
+    """Emits the window's ``first_painted`` once the central screen has really painted."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._seen and event.type() == QEvent.Type.Paint:
+            self._seen = True
+            # Queued: the paint of this frame completes before anyone reacts.
+            QTimer.singleShot(0, lambda: emit(self._window.first_painted))
+        return False

@@ -1,0 +1,1 @@
+"""Reusable widgets that paint or behave, without knowing about controllers."""

@@ -1,0 +1,88 @@
+"""A QTableView set up for big, read-only tables: fixed row heights, row selection,
+header sorting, and Ctrl+C copying the selected rows as tab-separated exact values."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QByteArray, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from walletdesk.ui.models.roles import EXACT_ROLE
+
+
+class DataTable(QTableView):
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setCornerButtonEnabled(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        columns = self.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        columns.setStretchLastSection(True)
+        columns.setHighlightSections(False)
+        columns.setSortIndicatorShown(True)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        self.setSortingEnabled(model is not None)
+
+    def stretch_column(self, column: int) -> None:
+        """Give ``column`` the width left over, instead of the last column."""
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def restore_header(self, state: QByteArray | None, default_sort: tuple[int, Qt.SortOrder],
+                       widths: tuple[int, ...] = ()) -> None:
+        """Column widths and sort order from a saved state, else the defaults given
+        (widths in average characters)."""
+        header = self.horizontalHeader()
+        if state is None or not header.restoreState(state):
+            char = self.fontMetrics().averageCharWidth()
+            for column, width in enumerate(widths):
+                header.resizeSection(column, width * char + 16)
+            header.setSortIndicator(*default_sort)
+        self.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def header_state(self) -> QByteArray:
+        return self.horizontalHeader().saveState()
+
+    def selected_rows_text(self) -> str:
+        """The selected rows, in view order, as tab-separated exact values (no header)."""
+        model = self.model()
+        if model is None:
+            return ""
+        rows = sorted({index.row() for index in self.selectionModel().selectedIndexes()})
+        header = self.horizontalHeader()
+        columns = [header.logicalIndex(v) for v in range(header.count())
+                   if not header.isSectionHidden(header.logicalIndex(v))]
+        lines = ["\t".join(_cell(model, row, column) for column in columns) for row in rows]
+        return "\n".join(lines)
+
+    def copy_selection(self) -> None:
+        text = self.selected_rows_text()
+        if text:
+            QGuiApplication.clipboard().setText(text + "\n")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _cell(model: QAbstractItemModel, row: int, column: int) -> str:
+    value = model.data(model.index(row, column), EXACT_ROLE)
+    text = "" if value is None else str(value)
+    return text.replace("\t", " ").replace("\n", " ")
