@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +41,12 @@ class AssetAmount:
         return self.free + self.locked
 
 
-@dataclass(frozen=True, slots=True)
-class Balance:
-    """One stored, valued asset balance of a wallet."""
+class Balance(NamedTuple):
+    """One stored, valued asset balance of a wallet.
+
+    A NamedTuple rather than a frozen dataclass: the first paint builds ten thousand of
+    these, and a tuple is built in half the time.
+    """
 
     exchange: str
     asset: str

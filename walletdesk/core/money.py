@@ -52,7 +52,7 @@ def to_units(value: Decimal) -> int:
 
 def from_units(units: int) -> Decimal:
     """The inverse of :func:`to_units`: exact, with exactly 8 decimal places."""
-    return Decimal(units).scaleb(-PLACES).quantize(QUANTUM)
+    return Decimal(units).scaleb(-PLACES)  # exponent is exactly -8: no quantize needed
 
 
 def format_plain(value: Decimal) -> str:

