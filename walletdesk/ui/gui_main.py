@@ -15,8 +15,10 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from walletdesk.auth.first_paint import startup_user
+from walletdesk.resources import DESKTOP_ENTRY_ID
 from walletdesk.store.read_model import read_portfolio_snapshot
 from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.icons import app_icon
 from walletdesk.ui.presenters.desk import DeskPresenter
 from walletdesk.ui.settings import APPLICATION, ORGANIZATION, UiSettings
 from walletdesk.ui.views.main_window import MainWindow
@@ -36,7 +38,8 @@ def application() -> QApplication:
         return app
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName("WalletDesk")
-    app.setDesktopFileName("walletdesk")
+    app.setDesktopFileName(DESKTOP_ENTRY_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 

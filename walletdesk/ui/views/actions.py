@@ -6,33 +6,39 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
 
+from walletdesk.ui.icons import toolbar_icon
+
 
 class WindowActions(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        style = QApplication.style()
-        icon = style.standardIcon
+        icon = QApplication.style().standardIcon
         sp = QStyle.StandardPixmap
         self.refresh = self._action("&Refresh", "Refresh balances from every exchange",
                                     [QKeySequence("Ctrl+R"), QKeySequence(Qt.Key.Key_F5)])
-        self.refresh.setIcon(icon(sp.SP_BrowserReload))
+        self.refresh.setIcon(toolbar_icon("refresh"))
         self.cancel_refresh = self._action("&Cancel refresh", "Stop waiting for the refresh",
                                            [QKeySequence(Qt.Key.Key_Escape)])
         self.cancel_refresh.setIcon(icon(sp.SP_BrowserStop))
         self.cancel_refresh.setEnabled(False)
         self.add_credential = self._action("&Add API key…", "Add an exchange API key",
                                            [QKeySequence("Ctrl+N")])
-        self.add_credential.setIcon(icon(sp.SP_FileDialogNewFolder))
+        self.add_credential.setIcon(toolbar_icon("add"))
         self.edit_credential = self._action("&Edit API key…", "Change the selected API key", [])
+        self.edit_credential.setIcon(toolbar_icon("edit"))
         self.remove_credential = self._action("Re&move API key…", "Remove the selected API key", [])
+        self.remove_credential.setIcon(toolbar_icon("remove"))
         self.test_credential = self._action("&Test API key", "Check the selected key now", [])
         self.export = self._action("&Export balances…", "Export the balances table",
                                    [QKeySequence("Ctrl+E")])
-        self.export.setIcon(icon(sp.SP_DialogSaveButton))
+        self.export.setIcon(toolbar_icon("export"))
         self.search = self._action("&Find", "Search the balances", [QKeySequence("Ctrl+F")])
         self.settings = self._action("&Settings…", "Sign-in settings", [])
+        self.settings.setIcon(toolbar_icon("settings"))
         self.sign_out = self._action("Sign &out", "Sign out of WalletDesk", [])
+        self.sign_out.setIcon(toolbar_icon("sign-out"))
         self.about = self._action("&About WalletDesk", "Version and where files are kept", [])
+        self.about.setIcon(toolbar_icon("about"))
         self.quit = self._action("&Quit", "Quit WalletDesk", [QKeySequence("Ctrl+Q")])
         self.show_credentials = self._action("&API keys", "Show the API keys",
                                              [QKeySequence("Ctrl+1")])
