@@ -22,7 +22,12 @@ from decimal import Decimal
 
 from walletdesk.controllers.refresh_outcome import RefreshOutcome, WalletNotUpdatedError
 from walletdesk.controllers.user_scope import UserScope
-from walletdesk.core.errors import CancelledError, WalletDeskError
+from walletdesk.core.errors import (
+    AmountOutOfRangeError,
+    CancelledError,
+    ExchangeResponseError,
+    WalletDeskError,
+)
 from walletdesk.core.exchange_names import canonical_exchange, display_name
 from walletdesk.core.models import AssetAmount, Balance, Credential, Portfolio, User, Wallet
 from walletdesk.exchanges.base import ApiCredentials
@@ -151,8 +156,14 @@ class PortfolioController:
                 RefreshOutcome(c, errors.get(c.id) or _not_updated(exchange, credentials, errors))
                 for c in credentials
             ]
-        valued = value_balances(_combine(amounts), price_table)
-        wallet = self._wallets_for(user).replace_balances(exchange, valued, datetime.now(UTC))
+        try:
+            valued = value_balances(_combine(amounts), price_table)
+            wallet = self._wallets_for(user).replace_balances(
+                exchange, valued, datetime.now(UTC), credential_ids=[c.id for c in credentials])
+        except WalletDeskError as error:  # this wallet only: the others are still settled
+            failure = _too_large(exchange, error) if isinstance(error, AmountOutOfRangeError) \
+                else error
+            return [RefreshOutcome(c, failure) for c in credentials]
         log.info("refreshed %s wallet: %d assets", exchange, wallet.asset_count)
         return [RefreshOutcome(c, None, wallet.asset_count) for c in credentials]
 
@@ -167,6 +178,16 @@ def _as_user_error(error: BaseException, exchange: str) -> WalletDeskError:
     return WalletDeskError(
         f"Unexpected problem while reading {display_name(exchange)} "
         f"({type(error).__name__}); the previous balances were kept. Details are in the log."
+    )
+
+
+def _too_large(exchange: str, error: AmountOutOfRangeError) -> ExchangeResponseError:
+    """Each amount fitted, but a sum over keys or assets does not: the data is implausible."""
+    name = display_name(exchange)
+    return ExchangeResponseError(
+        f"{name} reports balances that add up to more than WalletDesk can store "
+        f"({error.value:.3E}; at most 10 digits before the decimal point), so the previous "
+        f"balances were kept. Check the balances on {name}, and report it if they are right."
     )
 
 

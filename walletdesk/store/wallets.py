@@ -6,7 +6,7 @@ transaction, so a failed refresh leaves the previous balances and total untouche
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -14,11 +14,13 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from walletdesk.core.errors import NotFoundError
+from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Balance, Portfolio, ValuedBalance, Wallet
 from walletdesk.core.money import from_units
 from walletdesk.store.balance_writes import replace_rows, storable, usd_sum
 from walletdesk.store.database import Database
-from walletdesk.store.schema import BalanceRow, Base, WalletRow
+from walletdesk.store.schema import BalanceRow, Base, CredentialRow, WalletRow
 from walletdesk.store.types import as_utc, utcnow
 
 _wallets = Base.metadata.tables[WalletRow.__tablename__]
@@ -30,19 +32,25 @@ class WalletRepository:
         self._user_id = user_id
 
     def replace_balances(self, exchange: str, balances: Sequence[ValuedBalance],
-                         updated_at: datetime) -> Wallet:
+                         updated_at: datetime, *,
+                         credential_ids: Collection[str] = ()) -> Wallet:
         """Make ``balances`` the wallet's content, in one transaction.
 
         Balances of one asset given twice are added up; assets whose total is zero are not
         stored; assets not given any more are deleted. ``total_usd_value`` is the sum of the
         stored ``usd_value``. Raises ``AmountOutOfRangeError`` (and ``ValueError`` for a
         naive ``updated_at``) before writing anything.
+
+        ``credential_ids``: the keys the balances were read with. If one of them was removed
+        meanwhile (which deleted this wallet), nothing is written and ``NotFoundError`` says
+        so: a refresh that was under way must not bring a removed key's wallet back.
         """
         updated_at = as_utc(updated_at)
         rows = storable(balances)
         total_usd = from_units(usd_sum(rows))
         now = utcnow()
         with self._db.transaction() as session:
+            self._require_credentials(session, exchange, credential_ids)
             wallet_id = session.execute(
                 insert(_wallets)
                 .values(user_id=self._user_id, exchange=exchange, last_updated=updated_at,
@@ -56,6 +64,20 @@ class WalletRepository:
             replace_rows(session, wallet_id, rows, now)
         return Wallet(id=wallet_id, exchange=exchange, total_usd_value=total_usd,
                       last_updated=updated_at, asset_count=len(rows))
+
+    def _require_credentials(self, session: Session, exchange: str,
+                             credential_ids: Collection[str]) -> None:
+        wanted = set(credential_ids)
+        if not wanted:
+            return
+        stored = session.scalar(select(func.count()).select_from(CredentialRow).where(
+            CredentialRow.user_id == self._user_id, CredentialRow.id.in_(wanted)))
+        if stored != len(wanted):
+            name = display_name(exchange)
+            raise NotFoundError(
+                f"A {name} key was removed while it was being refreshed, so the {name} "
+                "balances were not stored."
+            )
 
     def wallets(self) -> list[Wallet]:
         """The user's wallets, by exchange."""
