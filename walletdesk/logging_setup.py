@@ -75,7 +75,8 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     """Send the ``walletdesk`` loggers (and httpx's) to a rotating file; return its path."""
     log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = log_dir / LOG_FILE
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8",
+                                  errors="backslashreplace")  # undecodable file names
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactingFilter())
     for name in ("walletdesk", "httpx", "httpcore"):

@@ -62,7 +62,13 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
 def read_secret(from_stdin: bool) -> str:
     """The secret never comes from an argument: stdin, or a prompt that does not echo."""
     if from_stdin:
-        return sys.stdin.read()
+        try:
+            return sys.stdin.read()
+        except UnicodeDecodeError:
+            raise ValidationError(
+                "secret",
+                "The secret on standard input is not text: copy it again from the exchange.",
+            ) from None
     if not sys.stdin.isatty():
         raise ValidationError(
             "secret",

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
 from walletdesk import __version__
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse error echoes the user's arguments: escape what is not printable (line
+    breaks, terminal escape sequences, undecodable bytes), so the error stays one line."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error("".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message))
 
 
 def _global_options(*, suppress_defaults: bool) -> argparse.ArgumentParser:
@@ -28,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         session_commands,
     )
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="walletdesk",
         description="WalletDesk: exchange balances valued in USD. Without a command, "
         "the desktop window opens.",

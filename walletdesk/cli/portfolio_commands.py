@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
+from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.exchange_names import display_name
 from walletdesk.core.money import parse_amount
 from walletdesk.services import Services
@@ -57,9 +58,15 @@ def refresh_balances(args: argparse.Namespace, services: Services) -> int:
             print(f"{name}: {outcome.asset_count} assets updated.")
         else:
             fail(f"{name} [{credential.id[:8]}]: {outcome.error}")
-    total = services.portfolio.portfolio().total_usd_value
+    failed = not all(o.ok for o in outcomes)
+    try:
+        total = services.portfolio.portfolio().total_usd_value
+    except WalletDeskError:
+        if failed:
+            return EXIT_FAILURE  # the database's problem was just reported per key
+        raise
     print(f"Portfolio total: {total:,.2f} USD")
-    return EXIT_OK if all(o.ok for o in outcomes) else EXIT_FAILURE
+    return EXIT_FAILURE if failed else EXIT_OK
 
 
 def show_balances(args: argparse.Namespace, services: Services) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import sys
 from collections.abc import Callable
@@ -25,7 +26,16 @@ def fail(message: str, stream: TextIO | None = None) -> None:
     print(f"walletdesk: {message}", file=stream or sys.stderr)
 
 
+def tolerate_unencodable(*streams: object) -> None:
+    """Escape what the terminal's encoding cannot show (a file name with undecodable bytes
+    arrives as lone surrogates) instead of failing with UnicodeEncodeError."""
+    for stream in streams:
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
+
+
 def run_command(handler: Handler, args: argparse.Namespace, services: Services) -> int:
+    tolerate_unencodable(sys.stdout, sys.stderr)
     try:
         return handler(args, services)
     except WalletDeskError as error:
