@@ -66,7 +66,8 @@ class MasterKeyStore:
             raise MasterKeyError(
                 "WalletDesk's master key is missing from the OS keychain, so stored API "
                 "secrets cannot be decrypted. If you moved or reset the keychain, restore it; "
-                "otherwise re-enter each secret (Edit credential → Replace secret)."
+                "otherwise re-enter each secret (Edit API key → Replace secret, or `walletdesk "
+                "credentials update ID --replace-secret`)."
             )
         return self._create()
 

@@ -68,5 +68,6 @@ def _unreadable(credential_id: str) -> str:
     return (
         f"The stored secret of credential {credential_id[:8]} cannot be decrypted: the master "
         "key has changed or the data was altered. Re-enter the secret for this credential "
-        "(Edit → Replace secret); your other credentials are not affected."
+        "(Edit API key → Replace secret, or `walletdesk credentials update "
+        f"{credential_id[:8]} --replace-secret`); your other credentials are not affected."
     )
