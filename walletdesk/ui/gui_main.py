@@ -21,6 +21,11 @@ from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.icons import app_icon
 from walletdesk.ui.presenters.desk import DeskPresenter
 from walletdesk.ui.settings import APPLICATION, ORGANIZATION, UiSettings
+from walletdesk.ui.single_instance import (
+    SingleInstance,
+    bring_to_front,
+    defer_to_running_instance,
+)
 from walletdesk.ui.views.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -66,8 +71,13 @@ def build_window(services: Services, settings: UiSettings | None = None) -> Desk
 def run_gui(services: Services, *, smoke: bool) -> int:
     """Run the window until it closes; with ``smoke``, exit 0 right after the first paint."""
     app = application()
+    guard = SingleInstance(services.paths.data_dir, app)
+    if not smoke and not guard.claim():  # a smoke check never defers to an open window
+        return defer_to_running_instance(guard)
     presenter = build_window(services)
     window = presenter.window
+    guard.activation_requested.connect(lambda: bring_to_front(window))
+    window.first_painted.connect(guard.listen)
 
     def painted() -> None:
         log.info("first paint: %d wallets, %d balances", len(presenter.portfolio.wallets),
@@ -84,4 +94,5 @@ def run_gui(services: Services, *, smoke: bool) -> int:
     code = app.exec()
     if smoke:
         presenter.bridge.shutdown(0)
+    guard.release()
     return code
