@@ -9,8 +9,20 @@ from pathlib import Path
 
 import pytest
 
+# Every in-process test gets an in-memory keychain (never the real one); sign-in tests
+# also get a real OpenID provider on loopback.
+pytest_plugins = ["tests.oidc.fixtures"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", "/tmp/walletdesk-hypothesis")
+
+# CI explores the same examples every run, so a red CI always reproduces; locally,
+# hypothesis keeps searching new ones.
+if os.environ.get("CI"):
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True)
+    settings.load_profile("ci")
 
 # A test must never touch the developer's real data, log dir or keychain.
 for _name in (

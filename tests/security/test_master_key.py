@@ -4,46 +4,13 @@ from __future__ import annotations
 
 import base64
 import os
-from collections.abc import Iterator
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked, NoKeyringError
 
+from tests.auth.memory_keyring import MemoryKeyring
 from walletdesk.core.errors import KeychainUnavailableError, MasterKeyError
 from walletdesk.security.master_key import ENV_VAR, SERVICE, USERNAME, MasterKeyStore
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-        self.failure: Exception | None = None
-
-    def get_password(self, service: str, username: str) -> str | None:
-        if self.failure:
-            raise self.failure
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        if self.failure:
-            raise self.failure
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_environment_key_wins_over_the_keychain(memory_keyring: MemoryKeyring) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.auth.conftest import oidc, oidc_server
 from tests.stress.bench import Bench, build_bench
 from tests.stress.fault_plan import PRICES
 from tests.stress.keyed_exchange import KeyedExchangeServer
@@ -16,7 +15,7 @@ from tests.stress.shell import keychain, shell
 from tests.stress.shell_desk import env, exchanges
 from tests.stress.tally import totals
 
-__all__ = ["env", "exchanges", "keychain", "oidc", "oidc_server", "shell"]  # fixtures
+__all__ = ["env", "exchanges", "keychain", "shell"]  # fixtures
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -85,9 +85,9 @@ def served(body: bytes) -> dict[str, tuple[int, int]] | None:
         payload = json.loads(body, parse_float=Decimal)
         stored = {}
         for entry in payload["balances"]:
-            free, locked = (Decimal(str(entry[side])) for side in ("free", "locked"))
-            if free + locked != 0:
-                stored[entry["asset"]] = (to_units(free), to_units(locked))
+            free, locked = (to_units(Decimal(str(entry[side]))) for side in ("free", "locked"))
+            if free + locked != 0:  # a total that rounds to zero at 8 places is not stored
+                stored[entry["asset"]] = (free, locked)
         return stored
     except (ValueError, TypeError, KeyError, InvalidOperation, WalletDeskError):
         return None

@@ -2,51 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.auth.memory_keyring import MemoryKeyring
 from tests.oidc.accounts import ALICE
 from tests.oidc.browser import FakeBrowser
-from tests.oidc.provider import NODE, OidcProvider, ensure_node_modules
+from tests.oidc.provider import OidcProvider
 from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import seed, valued
-from walletdesk.auth.config import ENV_CLIENT_ID, ENV_ISSUER
+from walletdesk.auth.config import ENV_ISSUER
 from walletdesk.services import Services
 
 _QUIRK = "?error=unsupported_response_type&state="
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture(scope="module")
-def oidc_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OidcProvider]:
-    if NODE is None:
-        pytest.skip("node is not installed: the sign-in tests need Node.js 20")
-    ensure_node_modules()
-    server = OidcProvider(tmp_path_factory.mktemp("oidc"))
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def oidc(oidc_server: OidcProvider, monkeypatch: pytest.MonkeyPatch) -> OidcProvider:
-    oidc_server.reset()
-    monkeypatch.setenv(ENV_ISSUER, oidc_server.issuer)
-    monkeypatch.setenv(ENV_CLIENT_ID, oidc_server.client_id)
-    return oidc_server
 
 
 def test_without_sign_in_set_up_the_window_runs_as_the_local_profile(

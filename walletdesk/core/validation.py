@@ -14,40 +14,41 @@ LABEL_MAX = 50
 SECRET_MAX = 512
 
 
-def clean_api_key(text: str) -> str:
-    key = text.strip()
-    if not key:
-        raise ValidationError("api_key", "Enter the API key (the public part of the key pair).")
-    if len(key) > API_KEY_MAX:
+def _key_material(text: str, *, field: str, name: str, maximum: int, missing: str) -> str:
+    """A key or secret as exchanges issue them: printable ASCII, no spaces. Surrounding
+    whitespace (a pasted newline) is dropped."""
+    value = text.strip()
+    if not value:
+        raise ValidationError(field, missing)
+    if len(value) > maximum:
+        raise ValidationError(field, f"The {name} is too long: at most {maximum} characters.")
+    if not all(0x21 <= ord(ch) <= 0x7E for ch in value):
         raise ValidationError(
-            "api_key", f"The API key is too long: at most {API_KEY_MAX} characters."
-        )
-    if not all(0x21 <= ord(ch) <= 0x7E for ch in key):
-        raise ValidationError(
-            "api_key",
-            "The API key may only contain printable ASCII characters without spaces: "
+            field,
+            f"The {name} may only contain printable ASCII characters without spaces: "
             "copy it again from the exchange.",
         )
-    return key
+    return value
+
+
+def clean_api_key(text: str) -> str:
+    return _key_material(
+        text,
+        field="api_key",
+        name="API key",
+        maximum=API_KEY_MAX,
+        missing="Enter the API key (the public part of the key pair).",
+    )
 
 
 def clean_secret(text: str) -> str:
-    secret = text.strip()  # pasted secrets often carry a newline or spaces
-    if not secret:
-        raise ValidationError(
-            "secret", "Enter the API secret shown by the exchange when the key was created."
-        )
-    if len(secret) > SECRET_MAX:
-        raise ValidationError(
-            "secret", f"The API secret is too long: at most {SECRET_MAX} characters."
-        )
-    if not all(0x21 <= ord(ch) <= 0x7E for ch in secret):
-        raise ValidationError(
-            "secret",
-            "The API secret may only contain printable ASCII characters without spaces: "
-            "copy it again from the exchange.",
-        )
-    return secret
+    return _key_material(
+        text,
+        field="secret",
+        name="API secret",
+        maximum=SECRET_MAX,
+        missing="Enter the API secret shown by the exchange when the key was created.",
+    )
 
 
 def clean_label(text: str | None) -> str | None:
