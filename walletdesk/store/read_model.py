@@ -51,47 +51,40 @@ def read_portfolio_snapshot(database_path: Path, user_id: str) -> Portfolio | No
     except sqlite3.Error as exc:
         log.info("No stored portfolio to show yet (%s)", type(exc).__name__)
         return None
-    times = _Timestamps()
+    # Each wallet's timestamp text, parsed once; balance rows repeat their wallet's text.
+    updated_at = {
+        text: datetime.fromisoformat(text).replace(tzinfo=UTC) for *_, text, _ in wallet_rows
+    }
     wallets = tuple(
         Wallet(
             id=wallet_id,
             exchange=exchange,
             total_usd_value=from_units(total),
-            last_updated=times.parse(updated),
+            last_updated=updated_at[updated],
             asset_count=count,
         )
         for wallet_id, exchange, total, updated, count in wallet_rows
     )
-    # The hot loop of the first paint: positional NamedTuple construction and a direct
-    # Decimal(units).scaleb(-8) (what from_units does) are about 1.5x faster than the
-    # general path with 10,000 rows.
-    decimal, parse = Decimal, times.parse
+    # The hot loop of the first paint, 10,000 rows and more: only C-level calls per row
+    # (tuple.__new__ skips the NamedTuple's Python __new__; Decimal(units).scaleb(-8) is
+    # what from_units does), about twice as fast as the general path.
+    decimal, new = Decimal, tuple.__new__
     balances = tuple(
         [
-            Balance(
-                exchange,
-                asset,
-                decimal(free).scaleb(-8),
-                decimal(locked).scaleb(-8),
-                decimal(total).scaleb(-8),
-                decimal(usd).scaleb(-8),
-                usd != 0 or total == 0,
-                parse(updated),
+            new(
+                Balance,
+                (
+                    exchange,
+                    asset,
+                    decimal(free).scaleb(-8),
+                    decimal(locked).scaleb(-8),
+                    decimal(total).scaleb(-8),
+                    decimal(usd).scaleb(-8),
+                    usd != 0 or total == 0,
+                    updated_at[updated],
+                ),
             )
             for exchange, asset, free, locked, total, usd, updated in balance_rows
         ]
     )
     return Portfolio(wallets=wallets, balances=balances)
-
-
-class _Timestamps:
-    """Parses the stored UTC text (one value per wallet, so each is parsed once)."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, datetime] = {}
-
-    def parse(self, text: str) -> datetime:
-        parsed = self._seen.get(text)
-        if parsed is None:
-            parsed = self._seen[text] = datetime.fromisoformat(text).replace(tzinfo=UTC)
-        return parsed
