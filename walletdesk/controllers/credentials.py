@@ -3,36 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from typing import Any
 
-from walletdesk.controllers.user_scope import UserScope
+from walletdesk.controllers.user_scope import UserController
 from walletdesk.core.exchange_names import DEMO, canonical_exchange
 from walletdesk.core.models import Credential, User
 from walletdesk.core.validation import clean_api_key, clean_label, clean_secret
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck
-from walletdesk.exchanges.registry import ExchangeRegistry
 from walletdesk.logging_setup import SECRETS
-from walletdesk.security.vault import Vault
 from walletdesk.store.credentials import UNSET, CredentialRepository
-from walletdesk.store.database import Database
 
 DEMO_API_KEY = "demo-key"
 DEMO_SECRET = "demo-secret"  # noqa: S105 - the offline demo checks nothing
 
 
-class CredentialsController:
-    def __init__(
-        self,
-        database: Database,
-        vault: Vault,
-        exchanges: ExchangeRegistry,
-        current_user: Callable[[], User],
-    ) -> None:
-        self._scope = UserScope(database, current_user)
-        self._vault = vault
-        self._exchanges = exchanges
-
+class CredentialsController(UserController):
     def _repository(self) -> tuple[CredentialRepository, User]:
         user = self._scope.user()
         return CredentialRepository(self._scope.database, user.id), user

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from walletdesk.controllers.refresh_outcome import RefreshOutcome, WalletNotUpdatedError
-from walletdesk.controllers.user_scope import UserScope
+from walletdesk.controllers.user_scope import UserController
 from walletdesk.core.errors import (
     AmountOutOfRangeError,
     CancelledError,
@@ -31,12 +31,9 @@ from walletdesk.core.errors import (
 from walletdesk.core.exchange_names import canonical_exchange, display_name
 from walletdesk.core.models import AssetAmount, Balance, Credential, Portfolio, User, Wallet
 from walletdesk.exchanges.base import ApiCredentials
-from walletdesk.exchanges.registry import ExchangeRegistry
 from walletdesk.logging_setup import SECRETS
 from walletdesk.pricing import value_balances
-from walletdesk.security.vault import Vault
 from walletdesk.store.credentials import CredentialRepository
-from walletdesk.store.database import Database
 from walletdesk.store.wallets import WalletRepository
 
 log = logging.getLogger(__name__)
@@ -45,18 +42,7 @@ MAX_PARALLEL_REQUESTS = 16
 OutcomeCallback = Callable[[RefreshOutcome], None]
 
 
-class PortfolioController:
-    def __init__(
-        self,
-        database: Database,
-        vault: Vault,
-        exchanges: ExchangeRegistry,
-        current_user: Callable[[], User],
-    ) -> None:
-        self._scope = UserScope(database, current_user)
-        self._vault = vault
-        self._exchanges = exchanges
-
+class PortfolioController(UserController):
     # --- reads ---------------------------------------------------------------------------
 
     def _wallets(self) -> WalletRepository:

@@ -6,6 +6,8 @@ import threading
 from collections.abc import Callable
 
 from walletdesk.core.models import User
+from walletdesk.exchanges.registry import ExchangeRegistry
+from walletdesk.security.vault import Vault
 from walletdesk.store.database import Database
 from walletdesk.store.users import UserRepository
 
@@ -29,3 +31,19 @@ class UserScope:
                 UserRepository(self._database).ensure(user)
                 self._ensured.add(user.id)
         return user
+
+
+class UserController:
+    """What the credential and portfolio use cases share: the current user's scope over the
+    database, the vault for their secrets, and the exchanges."""
+
+    def __init__(
+        self,
+        database: Database,
+        vault: Vault,
+        exchanges: ExchangeRegistry,
+        current_user: Callable[[], User],
+    ) -> None:
+        self._scope = UserScope(database, current_user)
+        self._vault = vault
+        self._exchanges = exchanges
