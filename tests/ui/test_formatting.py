@@ -53,3 +53,14 @@ def test_age_reads_as_words() -> None:
     assert age(now - timedelta(hours=3), now) == "3 h ago"
     assert age(now - timedelta(days=1), now) == "1 day ago"
     assert age(now - timedelta(days=9), now) == "9 days ago"
+
+
+def test_the_bare_c_locale_formats_like_us_english() -> None:
+    previous = QLocale()
+    QLocale.setDefault(QLocale.c())
+    try:
+        formatter = Formatter()
+        assert formatter.usd(Decimal("59703.23")) == "$59,703.23"
+        assert formatter.amount(Decimal("1843.27")) == "1,843.27"
+    finally:
+        QLocale.setDefault(previous)

@@ -18,11 +18,21 @@ _TENTH = Decimal("0.1")
 _HUNDRED = Decimal(100)
 
 
+def user_locale() -> QLocale:
+    """The system locale; for the bare "C"/POSIX locale (LANG=C, common on servers and in
+    minimal sessions) US English, which WalletDesk's texts are written in: the C locale has
+    no digit grouping and writes dates as "25 11 2026"."""
+    system = QLocale()
+    if system.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return system
+
+
 class Formatter:
     """Locale-aware text for amounts, USD values, shares and times."""
 
     def __init__(self, locale: QLocale | None = None) -> None:
-        self._locale = locale or QLocale()
+        self._locale = locale or user_locale()
         self._point = self._locale.decimalPoint() or "."
         omit = self._locale.numberOptions() & QLocale.NumberOption.OmitGroupSeparator
         self._group = "" if omit else (self._locale.groupSeparator() or "")
