@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from walletdesk.ui.widgets.centred import centred_column
+from walletdesk.ui.widgets.centred import button_row, centred_column, centred_text, heading
 
 
 class SignInView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Sign in to WalletDesk")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
-        intro = QLabel("Your browser opens the sign-in page; come back here when it says so. "
-                       "Each person's keys and balances stay separate on this computer.")
-        intro.setWordWrap(True)
-        intro.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        title = heading("Sign in to WalletDesk")
+        intro = centred_text(
+            "Your browser opens the sign-in page; come back here when it says so. "
+            "Each person's keys and balances stay separate on this computer."
+        )
         self.sign_in = QPushButton("Sign in with Clerk")
         self.sign_in.setAccessibleName("Sign in with Clerk")
         self.sign_in.setDefault(True)
@@ -29,23 +24,14 @@ class SignInView(QWidget):
         self.cancel.setVisible(False)
         self.settings = QPushButton("Sign-in settings…")
         self.settings.setAccessibleName("Sign-in settings")
-        self.waiting = QLabel()
-        self.waiting.setWordWrap(True)
-        self.waiting.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.waiting = centred_text()
         self.waiting.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.waiting.setOpenExternalLinks(True)
         self.waiting.setVisible(False)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.error = centred_text()
         self.error.setAccessibleName("Sign-in problem")
         self.error.setVisible(False)
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.sign_in)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.settings)
-        buttons.addStretch(1)
+        buttons = button_row(self.sign_in, self.cancel, self.settings)
         self.setLayout(centred_column([title, 8, intro, 16, buttons, 12, self.waiting,
                                        self.error]))
