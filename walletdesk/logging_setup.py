@@ -10,6 +10,9 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -27,24 +30,33 @@ _PATTERNS = (
 
 
 class SecretRegistry:
-    """Exact secret values that the log filter must mask wherever they appear."""
+    """Exact secret values that the log filter must mask wherever they appear, for as long
+    as some request is using them (counted: two refreshes may share one secret)."""
 
     def __init__(self) -> None:
-        self._values: set[str] = set()
+        self._uses: Counter[str] = Counter()
         self._lock = threading.Lock()
 
     def add(self, value: str) -> None:
-        if len(value) >= 4:
-            with self._lock:
-                self._values.add(value)
-
-    def discard(self, value: str) -> None:
+        """Mask ``value`` for the rest of the process (a session token, say)."""
         with self._lock:
-            self._values.discard(value)
+            self._uses[value] += 1
+
+    @contextmanager
+    def in_use(self, value: str) -> Iterator[None]:
+        """Mask ``value`` while the block runs (a secret while a request is signed)."""
+        self.add(value)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._uses[value] -= 1
+                if self._uses[value] <= 0:
+                    del self._uses[value]
 
     def mask(self, text: str) -> str:
         with self._lock:
-            values = sorted(self._values, key=len, reverse=True)
+            values = sorted((v for v in self._uses if len(v) >= 4), key=len, reverse=True)
         for value in values:
             text = text.replace(value, _MASK)
         return text

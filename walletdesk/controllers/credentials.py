@@ -88,8 +88,5 @@ class CredentialsController(UserController):
         return self._check(credential.exchange, ApiCredentials(credential.api_key, plain))
 
     def _check(self, exchange: str, creds: ApiCredentials) -> KeyCheck:
-        SECRETS.add(creds.secret)
-        try:
+        with SECRETS.in_use(creds.secret):
             return self._exchanges.get(exchange).check_credentials(creds)
-        finally:
-            SECRETS.discard(creds.secret)

@@ -103,13 +103,9 @@ class PortfolioController(UserController):
 
     def _fetch(self, user: User, credential: Credential, blob: bytes) -> list[AssetAmount]:
         secret = self._vault.decrypt(blob, credential_id=credential.id, user_id=user.id)
-        SECRETS.add(secret)
-        try:
+        with SECRETS.in_use(secret):
             creds = ApiCredentials(api_key=credential.api_key, secret=secret)
             return self._exchanges.get(credential.exchange).fetch_balances(creds)
-        finally:
-            SECRETS.discard(secret)
-            del secret
 
     def _settle_wallet(
         self,
