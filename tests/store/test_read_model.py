@@ -76,7 +76,7 @@ def test_reading_the_snapshot_never_imports_sqlalchemy(db: Database) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=REPO)
-    assert result.stdout.splitlines() == ["Portfolio(wallets=(), balances=())", "[]"]
+    assert result.stdout.splitlines() == ["Portfolio(wallets=(), balances=BalanceTable([]))", "[]"]
 
 
 def test_ten_thousand_balances_load_in_a_few_tens_of_milliseconds(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.models import Balance, Credential, Portfolio, Wallet
 
 T0 = datetime(2026, 11, 25, 17, 4, 5, tzinfo=UTC)
@@ -41,7 +42,7 @@ def portfolio_of(balances: list[Balance]) -> Portfolio:
         counts[b.exchange] = counts.get(b.exchange, 0) + 1
     wallets = tuple(Wallet(id=i, exchange=name, total_usd_value=totals[name], last_updated=T0,
                            asset_count=counts[name]) for i, name in enumerate(sorted(totals)))
-    return Portfolio(wallets=wallets, balances=tuple(balances))
+    return Portfolio(wallets=wallets, balances=BalanceTable.of(balances))
 
 
 def credential(exchange: str = "MEXC", label: str | None = "Main",

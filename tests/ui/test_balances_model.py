@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from tests.ui.samples import balance, mixed_balances
+from walletdesk.core.balance_table import BalanceTable
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy
 from walletdesk.ui.models.balances_model import (
@@ -29,7 +30,7 @@ def build() -> tuple[BalancesModel, BalancesFilterProxy]:
     model = BalancesModel(Formatter())
     proxy = BalancesFilterProxy(model)
     balances = mixed_balances()
-    model.set_balances(balances, sum((b.usd_value for b in balances), Decimal(0)))
+    model.set_balances(BalanceTable.of(balances), sum((b.usd_value for b in balances), Decimal(0)))
     return model, proxy
 
 
@@ -45,7 +46,7 @@ def test_models_pass_qtmodeltester_while_sorting_and_filtering(qtmodeltester: Mo
     proxy.sort(ASSET, ASC)
     proxy.set_filter(BalanceFilter(search="t"))
     proxy.sort(TOTAL, DESC)
-    model.set_balances(mixed_balances()[:3], Decimal(100))
+    model.set_balances(BalanceTable.of(mixed_balances()[:3]), Decimal(100))
     proxy.set_filter(BalanceFilter())
 
 
@@ -96,8 +97,8 @@ def test_unpriced_and_dust_values_say_so_instead_of_showing_zero() -> None:
 
 def test_share_is_of_the_whole_portfolio() -> None:
     model = BalancesModel(Formatter())
-    model.set_balances([balance("MEXC", "A", "1", usd="25"), balance("MEXC", "B", "1", usd="75")],
-                       Decimal(100))
+    model.set_balances(BalanceTable.of([balance("MEXC", "A", "1", usd="25"),
+                                        balance("MEXC", "B", "1", usd="75")]), Decimal(100))
     assert column(model, SHARE) == ["75.0 %", "25.0 %"]
 
 
@@ -130,7 +131,8 @@ def test_filter_survives_new_data_and_sorting() -> None:
     proxy.set_filter(BalanceFilter(exchange="BINANCE"))
     proxy.sort(ASSET, ASC)
     assert column(proxy, ASSET) == ["DOGE", "ETH", "VEN"]
-    model.set_balances([*mixed_balances(), balance("BINANCE", "ADA", "1", usd="1")], Decimal(1))
+    more = [*mixed_balances(), balance("BINANCE", "ADA", "1", usd="1")]
+    model.set_balances(BalanceTable.of(more), Decimal(1))
     assert column(proxy, ASSET) == ["ADA", "DOGE", "ETH", "VEN"]
 
 

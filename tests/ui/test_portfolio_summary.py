@@ -6,6 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from tests.ui.samples import T0, balance, mixed_balances, portfolio_of
+from walletdesk.core.balance_table import BalanceTable
 from walletdesk.ui.portfolio_summary import OTHER, allocation, summarise
 
 
@@ -13,7 +14,7 @@ def test_allocation_sums_each_asset_across_exchanges_then_groups_the_rest() -> N
     balances = [balance("MEXC", "BTC", "1", usd="50"), balance("BINANCE", "BTC", "1", usd="30"),
                 balance("MEXC", "ETH", "1", usd="10")] + [
                 balance("MEXC", f"X{i}", "1", usd="1") for i in range(10)]
-    slices = allocation(balances, top=3)
+    slices = allocation(BalanceTable.of(balances), top=3)
     assert [s.label for s in slices] == ["BTC", "ETH", "X0", OTHER]
     assert slices[0].usd_value == Decimal(80)
     assert slices[-1].usd_value == Decimal(9)
@@ -21,7 +22,7 @@ def test_allocation_sums_each_asset_across_exchanges_then_groups_the_rest() -> N
 
 
 def test_allocation_is_empty_without_valued_balances() -> None:
-    assert allocation([balance("MEXC", "VEN", "1", priced=False)]) == ()
+    assert allocation(BalanceTable.of([balance("MEXC", "VEN", "1", priced=False)])) == ()
 
 
 def test_summary_marks_stale_data_and_demo_wallets() -> None:

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from walletdesk.controllers.refresh_outcome import RefreshOutcome, WalletNotUpdatedError
 from walletdesk.controllers.user_scope import UserController
+from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.errors import (
     AmountOutOfRangeError,
     CancelledError,
@@ -29,7 +30,7 @@ from walletdesk.core.errors import (
     WalletDeskError,
 )
 from walletdesk.core.exchange_names import canonical_exchange, display_name
-from walletdesk.core.models import AssetAmount, Balance, Credential, Portfolio, User, Wallet
+from walletdesk.core.models import AssetAmount, Credential, Portfolio, User, Wallet
 from walletdesk.exchanges.base import ApiCredentials
 from walletdesk.logging_setup import SECRETS
 from walletdesk.pricing import value_balances
@@ -56,7 +57,7 @@ class PortfolioController(UserController):
 
     def balances(
         self, exchange: str | None = None, min_usd: Decimal | None = None
-    ) -> list[Balance]:
+    ) -> BalanceTable:
         canonical = canonical_exchange(exchange) if exchange else None
         return self._wallets().balances(exchange=canonical, min_usd=min_usd)
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from walletdesk.core.balance_table import BalanceTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,7 @@ class AssetAmount:
 class Balance(NamedTuple):
     """One stored, valued asset balance of a wallet.
 
-    A NamedTuple rather than a frozen dataclass: the first paint builds ten thousand of
+    A NamedTuple rather than a frozen dataclass: exports and tables build thousands of
     these, and a tuple is built in half the time.
     """
 
@@ -70,7 +73,7 @@ class Wallet:
 @dataclass(frozen=True, slots=True)
 class Portfolio:
     wallets: tuple[Wallet, ...]
-    balances: tuple[Balance, ...]
+    balances: BalanceTable
 
     @property
     def total_usd_value(self) -> Decimal:

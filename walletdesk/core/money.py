@@ -8,7 +8,7 @@ refused with :class:`AmountOutOfRangeError`.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from walletdesk.core.errors import AmountOutOfRangeError, InvalidAmountError
 
@@ -53,6 +53,15 @@ def to_units(value: Decimal) -> int:
 def from_units(units: int) -> Decimal:
     """The inverse of :func:`to_units`: exact, with exactly 8 decimal places."""
     return Decimal(units).scaleb(-PLACES)  # exponent is exactly -8: no quantize needed
+
+
+def ceil_units(value: Decimal) -> int:
+    """The fewest 1e-8 units worth at least ``value``: ``units >= ceil_units(v)`` is exactly
+    ``from_units(units) >= v``, for a threshold with any number of decimals."""
+    if abs(value) >= LIMIT:  # beyond every storable amount
+        beyond = int(LIMIT.scaleb(PLACES))
+        return beyond if value > 0 else -beyond
+    return int(value.quantize(QUANTUM, rounding=ROUND_CEILING).scaleb(PLACES))
 
 
 def format_plain(value: Decimal) -> str:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import TIMESTAMP
+from sqlalchemy import TIMESTAMP, ColumnElement, ColumnExpressionArgument, type_coerce
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import DECIMAL, TypeDecorator
 
@@ -53,6 +53,11 @@ class Amount(TypeDecorator[Decimal]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         return None if value is None else from_units(int(value))
+
+
+def as_units(column: ColumnExpressionArgument[Decimal]) -> ColumnElement[int]:
+    """``column`` read as its stored integer count of 1e-8 units (no ``Decimal`` built)."""
+    return type_coerce(column, _UnitsColumn(18, 8))
 
 
 class UtcDateTime(TypeDecorator[datetime]):

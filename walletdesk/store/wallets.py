@@ -14,14 +14,15 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.errors import NotFoundError
 from walletdesk.core.exchange_names import display_name
-from walletdesk.core.models import Balance, Portfolio, ValuedBalance, Wallet
+from walletdesk.core.models import Portfolio, ValuedBalance, Wallet
 from walletdesk.core.money import from_units
 from walletdesk.store.balance_writes import replace_rows, storable, usd_sum
 from walletdesk.store.database import Database
 from walletdesk.store.schema import BalanceRow, Base, CredentialRow, WalletRow
-from walletdesk.store.types import as_utc, utcnow
+from walletdesk.store.types import as_units, as_utc, utcnow
 
 _wallets = Base.metadata.tables[WalletRow.__tablename__]
 
@@ -85,16 +86,17 @@ class WalletRepository:
             return self._wallets(session)
 
     def balances(self, exchange: str | None = None,
-                 min_usd: Decimal | None = None) -> list[Balance]:
+                 min_usd: Decimal | None = None) -> BalanceTable:
         """Balances by ``usd_value`` (largest first), exchange, asset; optionally filtered."""
         with self._db.read() as session:
-            return self._balances(session, exchange, min_usd)
+            return self._balances(session, self._wallets(session), exchange, min_usd)
 
     def portfolio(self) -> Portfolio:
         """All wallets and balances, read from one snapshot."""
         with self._db.read() as session:
-            return Portfolio(wallets=tuple(self._wallets(session)),
-                             balances=tuple(self._balances(session, None, None)))
+            wallets = self._wallets(session)
+            return Portfolio(wallets=tuple(wallets),
+                             balances=self._balances(session, wallets, None, None))
 
     def _wallets(self, session: Session) -> list[Wallet]:
         asset_count = (select(func.count()).where(BalanceRow.wallet_id == WalletRow.id)
@@ -107,11 +109,11 @@ class WalletRepository:
                 for wallet_id, exchange, total_usd_value, last_updated, asset_count
                 in session.execute(query)]
 
-    def _balances(self, session: Session, exchange: str | None,
-                  min_usd: Decimal | None) -> list[Balance]:
-        query = (select(WalletRow.exchange, BalanceRow.asset, BalanceRow.free,
-                        BalanceRow.locked, BalanceRow.total, BalanceRow.usd_value,
-                        WalletRow.last_updated)
+    def _balances(self, session: Session, wallets: Sequence[Wallet], exchange: str | None,
+                  min_usd: Decimal | None) -> BalanceTable:
+        query = (select(BalanceRow.wallet_id, BalanceRow.asset, as_units(BalanceRow.free),
+                        as_units(BalanceRow.locked), as_units(BalanceRow.total),
+                        as_units(BalanceRow.usd_value))
                  .join(WalletRow, BalanceRow.wallet_id == WalletRow.id)
                  .where(WalletRow.user_id == self._user_id)
                  .order_by(BalanceRow.usd_value.desc(), WalletRow.exchange, BalanceRow.asset))
@@ -119,11 +121,6 @@ class WalletRepository:
             query = query.where(WalletRow.exchange == exchange)
         if min_usd is not None:
             query = query.where(BalanceRow.usd_value >= min_usd)
-        return [
-            Balance(exchange=exchange, asset=asset, free=free, locked=locked, total=total,
-                    usd_value=usd_value, priced=usd_value != 0 or total == 0,
-                    wallet_updated=wallet_updated)
-            for exchange, asset, free, locked, total, usd_value, wallet_updated
-            in session.execute(query)
-        ]
+        rows = list(session.execute(query))
+        return BalanceTable({w.id: (w.exchange, w.last_updated) for w in wallets}, rows)
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.exchange_names import DEMO
-from walletdesk.core.models import Balance, Portfolio
+from walletdesk.core.models import Portfolio
+from walletdesk.core.money import from_units
 
 STALE_AFTER = timedelta(hours=1)
 TOP_ASSETS = 6
 OTHER = "Other"
-_ZERO = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,21 +45,21 @@ def summarise(portfolio: Portfolio, now: datetime | None = None) -> Summary:
     )
 
 
-def allocation(balances: Iterable[Balance], top: int = TOP_ASSETS) -> tuple[Slice, ...]:
+def allocation(balances: BalanceTable, top: int = TOP_ASSETS) -> tuple[Slice, ...]:
     """Share of value per asset (summed over exchanges): the ``top`` largest, then "Other"."""
-    per_asset: dict[str, Decimal] = {}
+    per_asset: dict[str, int] = {}  # in exact integer units: 10,000 rows, keep this plain
     get = per_asset.get
-    for balance in balances:  # 10,000 rows: keep this loop plain
-        value = balance.usd_value
-        if value > 0:
-            asset = balance.asset
-            per_asset[asset] = get(asset, _ZERO) + value
-    total = sum(per_asset.values(), _ZERO)
+    for asset, units in zip(balances.assets(), balances.units("usd_value"), strict=True):
+        if units > 0:
+            per_asset[asset] = get(asset, 0) + units
+    total = sum(per_asset.values())
     if total <= 0:
         return ()
     largest = heapq.nsmallest(top, per_asset.items(), key=lambda item: (-item[1], item[0]))
-    slices = [Slice(asset, value, value / total) for asset, value in largest]
-    rest = total - sum((value for _, value in largest), _ZERO)
+    whole = from_units(total)
+    slices = [Slice(asset, from_units(units), from_units(units) / whole)
+              for asset, units in largest]
+    rest = total - sum(units for _, units in largest)
     if rest > 0:
-        slices.append(Slice(OTHER, rest, rest / total))
+        slices.append(Slice(OTHER, from_units(rest), from_units(rest) / whole))
     return tuple(slices)

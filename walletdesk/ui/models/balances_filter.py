@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 
 from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Balance
+from walletdesk.core.money import ceil_units, from_units
 from walletdesk.ui.models.balances_model import BalancesModel
 from walletdesk.ui.signals import emit
 
@@ -69,12 +70,12 @@ class BalancesFilterProxy(QSortFilterProxyModel):
         return [balances[p] for p in self._source.order if mask is None or mask[p]]
 
     def totals(self) -> ShownTotals:
-        balances = self._source.balances
-        mask = self._mask
-        shown = balances if mask is None else [b for b, keep in zip(balances, mask, strict=True)
-                                               if keep]
-        total = sum((b.usd_value for b in shown), Decimal(0))
-        return ShownTotals(count=len(shown), of=len(balances), usd_value=total)
+        balances, mask = self._source.balances, self._mask
+        if mask is None:
+            return ShownTotals(len(balances), len(balances), balances.usd_value())
+        usd = [units for units, keep in zip(balances.units("usd_value"), mask, strict=True)
+               if keep]
+        return ShownTotals(len(usd), len(balances), from_units(sum(usd)))
 
     # --- Qt overrides --------------------------------------------------------------------
 
@@ -104,9 +105,12 @@ class BalancesFilterProxy(QSortFilterProxyModel):
         balances = self._source.balances
         mask = [True] * len(balances)
         if exchange is not None:
-            mask = [keep and b.exchange == exchange for keep, b in zip(mask, balances, strict=True)]
+            mask = [keep and name == exchange
+                    for keep, name in zip(mask, balances.exchanges(), strict=True)]
         if min_usd is not None:
-            mask = [keep and b.usd_value >= min_usd for keep, b in zip(mask, balances, strict=True)]
+            least = ceil_units(min_usd)
+            mask = [keep and units >= least
+                    for keep, units in zip(mask, balances.units("usd_value"), strict=True)]
         if search:
             haystack = self._haystack_texts()
             mask = [keep and search in text for keep, text in zip(mask, haystack, strict=True)]
@@ -114,8 +118,9 @@ class BalancesFilterProxy(QSortFilterProxyModel):
 
     def _haystack_texts(self) -> list[str]:
         if self._haystack is None:
-            self._haystack = [
-                f"{b.asset}\n{b.exchange}\n{display_name(b.exchange)}".casefold()
-                for b in self._source.balances
-            ]
+            balances = self._source.balances
+            names = {name: f"{name}\n{display_name(name)}" for name in set(balances.exchanges())}
+            self._haystack = [f"{asset}\n{names[name]}".casefold()
+                              for asset, name in zip(balances.assets(), balances.exchanges(),
+                                                     strict=True)]
         return self._haystack

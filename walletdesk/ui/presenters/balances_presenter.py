@@ -6,8 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QObject, Qt
 
+from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.exchange_names import display_name
-from walletdesk.core.models import Balance
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy, ShownTotals
 from walletdesk.ui.models.balances_model import EXCHANGE, USD, BalancesModel
@@ -40,8 +40,8 @@ class BalancesPresenter(QObject):
         view.dust.textChanged.connect(self.apply_filter)
         self.apply_filter()
 
-    def show_balances(self, balances: tuple[Balance, ...], total_usd: Decimal) -> None:
-        exchanges = sorted({b.exchange for b in balances})
+    def show_balances(self, balances: BalanceTable, total_usd: Decimal) -> None:
+        exchanges = sorted(set(balances.exchanges()))
         self.view.set_exchanges([(name, display_name(name)) for name in exchanges])
         self.model.set_balances(balances, total_usd)
         self.apply_filter()

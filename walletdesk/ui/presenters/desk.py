@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from walletdesk.core.balance_table import EMPTY_TABLE
 from walletdesk.core.errors import AuthError, WalletDeskError
 from walletdesk.core.models import Balance, Credential, Portfolio, User
 from walletdesk.ui.formatting import Formatter
@@ -39,7 +40,7 @@ from walletdesk.ui.worker import WorkerBridge
 if TYPE_CHECKING:
     from walletdesk.services import Services
 
-EMPTY = Portfolio(wallets=(), balances=())
+EMPTY = Portfolio(wallets=(), balances=EMPTY_TABLE)
 
 
 @dataclass(frozen=True, slots=True)

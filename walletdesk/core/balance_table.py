@@ -1,0 +1,102 @@
+"""A portfolio's balances kept as the store keeps them, for tables of 10,000 rows.
+
+Each row is ``(wallet key, asset, free, locked, total, usd_value)`` with the amounts still
+integer counts of 1e-8 units (``core.money``), and the wallet's exchange and refresh time
+are kept once per wallet. A ``Balance`` (four ``Decimal`` objects) is built only when a row
+is read, so a window shows 10,000 stored balances without first building 40,000 decimals;
+sorting, filtering and summing work on the integer columns, which is exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from operator import itemgetter
+from typing import Literal, overload
+
+from walletdesk.core.models import Balance
+from walletdesk.core.money import from_units, to_units
+
+Row = tuple[int, str, int, int, int, int]
+"""Wallet key, asset, then free, locked, total and USD value in 1e-8 units."""
+
+AmountField = Literal["free", "locked", "total", "usd_value"]
+_COLUMN: dict[AmountField, int] = {"free": 2, "locked": 3, "total": 4, "usd_value": 5}
+
+
+class BalanceTable(Sequence[Balance]):
+    """An immutable sequence of ``Balance`` records built on access from compact rows."""
+
+    __slots__ = ("_rows", "_wallets")
+
+    def __init__(self, wallets: Mapping[int, tuple[str, datetime]], rows: Sequence[Row]) -> None:
+        """``wallets`` maps each row's wallet key to that wallet's exchange and refresh time."""
+        self._wallets = wallets
+        self._rows = rows
+
+    @classmethod
+    def of(cls, balances: Iterable[Balance]) -> BalanceTable:
+        """A table holding ``balances`` in their order (amounts must fit ``DECIMAL(18, 8)``)."""
+        keys: dict[tuple[str, datetime], int] = {}
+        rows: list[Row] = []
+        for b in balances:
+            key = keys.setdefault((b.exchange, b.wallet_updated), len(keys))
+            rows.append((key, b.asset, to_units(b.free), to_units(b.locked),
+                         to_units(b.total), to_units(b.usd_value)))
+        return cls({key: wallet for wallet, key in keys.items()}, rows)
+
+    # --- the sequence --------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Balance: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> BalanceTable: ...
+
+    def __getitem__(self, index: int | slice) -> Balance | BalanceTable:
+        if isinstance(index, slice):
+            return BalanceTable(self._wallets, self._rows[index])
+        return self._balance(self._rows[index])
+
+    def __iter__(self) -> Iterator[Balance]:
+        return map(self._balance, self._rows)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str | bytes):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to lists, which are unhashable
+
+    def __repr__(self) -> str:
+        return f"BalanceTable({list(self)!r})"
+
+    # --- columns: for sorting, filtering and sums over every row -------------------------
+
+    def units(self, field: AmountField) -> list[int]:
+        """One amount of every row, in 1e-8 units (exact; sorts as the amounts do)."""
+        return list(map(itemgetter(_COLUMN[field]), self._rows))
+
+    def assets(self) -> list[str]:
+        return list(map(itemgetter(1), self._rows))
+
+    def exchanges(self) -> list[str]:
+        exchange_of = {key: exchange for key, (exchange, _) in self._wallets.items()}
+        return list(map(exchange_of.__getitem__, map(itemgetter(0), self._rows)))
+
+    def usd_value(self) -> Decimal:
+        """The exact sum of every row's USD value."""
+        return from_units(sum(self.units("usd_value")))
+
+    def _balance(self, row: Row) -> Balance:
+        key, asset, free, locked, total, usd_value = row
+        exchange, updated = self._wallets[key]
+        return Balance(exchange, asset, from_units(free), from_units(locked), from_units(total),
+                       from_units(usd_value), usd_value != 0 or total == 0, updated)
+
+
+EMPTY_TABLE = BalanceTable({}, [])
