@@ -11,7 +11,12 @@ from walletdesk.paths import resolve_paths
 from walletdesk.services import Services
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int:
+    """Run one command (or the GUI) and return the exit status.
+
+    ``own_process``: this is the process's whole job (``entry_point``), so after the window
+    closes the process may end at once instead of tearing its heap down.
+    """
     from walletdesk.cli.parser import build_parser
 
     args = build_parser().parse_args(argv)
@@ -31,7 +36,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.handler is None:
             from walletdesk.ui.gui_main import run_gui
 
-            return run_gui(services, smoke=args.smoke)
+            code = run_gui(services, smoke=args.smoke)
+            if own_process:
+                from walletdesk.ui.process_end import end_process
+
+                services.close()
+                end_process(code)
+            return code
         from walletdesk.cli.runner import run_command
 
         return run_command(args.handler, args, services)
@@ -40,4 +51,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry_point() -> None:
-    sys.exit(main())
+    sys.exit(main(own_process=True))
