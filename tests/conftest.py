@@ -36,6 +36,14 @@ for _name in (
     os.environ.pop(_name, None)
 
 
+@pytest.fixture(autouse=True)
+def _private_config_home(tmp_path_factory: pytest.TempPathFactory,
+                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """WalletDesk processes a test starts keep their window settings (QSettings) and sign-in
+    configuration in a folder of the test's, never in the developer's ~/.config."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A fresh data dir, also exported as WALLETDESK_DATA_DIR for subprocesses."""

@@ -35,6 +35,7 @@ def smoke_seconds(command: Path, env: dict[str, str]) -> float:
 
 def prepared_env(data_dir: Path) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WALLETDESK_DATA_DIR": str(data_dir),
+           "XDG_CONFIG_HOME": str(data_dir.parent / "config"),  # default window settings
            "WALLETDESK_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
     for args in (["credentials", "add", "--exchange", "demo", "--api-key", "demo"], ["refresh"]):
         subprocess.run([str(VENV_COMMAND), *args], env=env, check=True, stdin=subprocess.DEVNULL,

@@ -87,6 +87,7 @@ def main() -> None:
         # As installed: byte-code compiled once (the warm-up run writes it), then reused.
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
                "PYTHONPYCACHEPREFIX": str(root / "pycache"),
+               "XDG_CONFIG_HOME": str(root / "config"),  # default window settings
                "WALLETDESK_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
         for name in ("WALLETDESK_DATA_DIR", "PYTHONDONTWRITEBYTECODE"):
             env.pop(name, None)

@@ -13,8 +13,6 @@ import pytest
 
 from tests.stress import processes
 
-GUI_SOURCE = Path(processes.REPO, "walletdesk", "ui", "gui_main.py")
-
 
 def holds_open(pid: int, path: Path) -> bool:
     """Whether process ``pid`` has ``path`` open (Linux: /proc/PID/fd)."""

@@ -6,11 +6,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import pytest
-
 from tests.exchange_server import Account, ExchangeServer
 from tests.stress import processes
-from tests.stress.gui_process import GUI_SOURCE, running_gui
+from tests.stress.gui_process import running_gui
 from tests.stress.rows import query
 from tests.stress.shell_desk import assert_clean, set_version, stored_versions
 from walletdesk.ui.single_instance import ALREADY_RUNNING
@@ -34,9 +32,6 @@ def test_refreshing_from_the_shell_while_the_window_is_open(
     assert_clean(processes.run("balances", "--format", "json", env=env))
 
 
-@pytest.mark.skipif("single_instance" not in GUI_SOURCE.read_text(),
-                    reason="walletdesk/ui/gui_main.py does not install the single-instance "
-                           "guard yet (see walletdesk/ui/single_instance.py)")
 def test_a_second_window_brings_the_first_to_front_and_touches_nothing(
         data_dir: Path, exchanges: dict[str, tuple[ExchangeServer, Account]],
         env: dict[str, str]) -> None:
