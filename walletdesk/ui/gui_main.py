@@ -26,6 +26,7 @@ from walletdesk.ui.single_instance import (
     bring_to_front,
     defer_to_running_instance,
 )
+from walletdesk.ui.termination import TerminationRequests
 from walletdesk.ui.views.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -88,11 +89,21 @@ def run_gui(services: Services, *, smoke: bool) -> int:
             presenter.start()
 
     window.first_painted.connect(painted)
+    termination = TerminationRequests(app)
+    termination.requested.connect(lambda _signal: close_everything(app))
     window.show()
     if smoke:
         QTimer.singleShot(30_000, lambda: app.exit(3))  # never hang a check
     code = app.exec()
+    termination.stop()
     if smoke:
         presenter.bridge.shutdown(0)
     guard.release()
     return code
+
+
+def close_everything(app: QApplication) -> None:
+    """Quit as Ctrl+Q does: open dialogs are dismissed, the main window saves its state."""
+    log.info("Asked to quit from outside; closing the window")
+    app.closeAllWindows()
+    app.quit()
