@@ -9,8 +9,6 @@ PyInstaller cache) and reports the build time; otherwise an up-to-date dist/ is 
 from __future__ import annotations
 
 import argparse
-import base64
-import os
 import shutil
 import statistics
 import subprocess
@@ -19,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.benchmarks.process_env import app_env
 from tests.packaging.bundle import REPO, build, bundle_executable, bundle_size
 
 VENV_COMMAND = Path(sys.executable).with_name("walletdesk")
@@ -33,10 +32,8 @@ def smoke_seconds(command: Path, env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
-def prepared_env(data_dir: Path) -> dict[str, str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WALLETDESK_DATA_DIR": str(data_dir),
-           "XDG_CONFIG_HOME": str(data_dir.parent / "config"),  # default window settings
-           "WALLETDESK_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
+def prepared_env(root: Path) -> dict[str, str]:
+    env = {**app_env(root), "WALLETDESK_DATA_DIR": str(root / "data")}
     for args in (["credentials", "add", "--exchange", "demo", "--api-key", "demo"], ["refresh"]):
         subprocess.run([str(VENV_COMMAND), *args], env=env, check=True, stdin=subprocess.DEVNULL,
                        stdout=subprocess.DEVNULL)

@@ -13,7 +13,6 @@ measured in this run, interleaved, with byte-code compiled as an installed app h
 from __future__ import annotations
 
 import argparse
-import base64
 import os
 import statistics
 import subprocess
@@ -23,6 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.benchmarks.process_env import app_env
 from tests.ui.seeding import seed, synthetic
 
 BARE = """\
@@ -84,13 +84,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        # As installed: byte-code compiled once (the warm-up run writes it), then reused.
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-               "PYTHONPYCACHEPREFIX": str(root / "pycache"),
-               "XDG_CONFIG_HOME": str(root / "config"),  # default window settings
-               "WALLETDESK_MASTER_KEY": base64.b64encode(os.urandom(32)).decode()}
-        for name in ("WALLETDESK_DATA_DIR", "PYTHONDONTWRITEBYTECODE"):
-            env.pop(name, None)
+        env = app_env(root)
         bare = root / "bare.py"
         bare.write_text(BARE)
         os.environ.update({k: v for k, v in env.items() if k == "WALLETDESK_MASTER_KEY"})
