@@ -20,8 +20,11 @@ _QUIRK = "?error=unsupported_response_type&state="
 
 
 def test_without_sign_in_set_up_the_window_runs_as_the_local_profile(
-        open_desk: OpenDesk) -> None:
-    desk = open_desk()
+        qtbot: QtBot, open_desk: OpenDesk) -> None:
+    desk = open_desk(start=False)
+    assert desk.window.user.text() == "Local profile"  # already at first paint
+    with qtbot.waitSignal(desk.loaded, timeout=15_000):
+        desk.start()
     assert desk.window.user.text() == "Local profile"
     assert "Sign-in is not set up" in desk.window.user.toolTip()
     assert not desk.window.commands.sign_out.isEnabled()
@@ -62,6 +65,20 @@ def test_sign_in_through_the_browser_then_sign_out(
     assert desk.window.screens.currentWidget() is desk.window.sign_in
     assert desk.window.user.text() == "Signed out"
     assert desk.status.text() == "Signed out."
+
+
+@pytest.mark.oidc
+def test_the_next_start_shows_the_signed_in_user_at_first_paint(
+        qtbot: QtBot, open_desk: OpenDesk, oidc: OidcProvider) -> None:
+    first = open_desk()
+    first.session.open_browser = FakeBrowser(ALICE.sub)
+    with qtbot.waitSignal(first.loaded, timeout=30_000):
+        qtbot.mouseClick(first.window.sign_in.sign_in, Qt.MouseButton.LeftButton)
+    first.window.close()
+    again = open_desk(start=False)
+    assert again.window.user.text() == f"{ALICE.name} <{ALICE.email}>"
+    assert again.window.screens.currentWidget() is again.window.empty
+    assert again.window.commands.sign_out.isEnabled()
 
 
 @pytest.mark.oidc

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from walletdesk.core.balance_table import EMPTY_TABLE
 from walletdesk.core.errors import AuthError, WalletDeskError
-from walletdesk.core.models import Balance, Credential, Portfolio, User
+from walletdesk.core.models import LOCAL_USER, Balance, Credential, Portfolio, User
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.heap import settle_long_lived_objects
 from walletdesk.ui.models.credentials_model import CredentialsModel
@@ -91,10 +91,11 @@ class DeskPresenter(QObject):
     # --- start-up ------------------------------------------------------------------------
 
     def show_snapshot(self, portfolio: Portfolio | None, user: User | None) -> None:
-        """Before the first paint: the stored portfolio (or the sign-in screen)."""
+        """Before the first paint: the stored portfolio and whose it is (or the sign-in
+        screen). ``start`` then checks that the session is still alive."""
         if user is None:
-            self.session.show_state(SessionState(True, None))
             portfolio = None
+        self.session.show_state(SessionState(user != LOCAL_USER, user))
         self.show_portfolio(portfolio or EMPTY)
 
     def start(self) -> None:
