@@ -9,10 +9,10 @@ from keyring.errors import PasswordDeleteError
 class MemoryKeyring(KeyringBackend):
     """A keychain that lives in a dict: inspectable, and gone at the end of the test."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring has no annotations here
         self.items: dict[tuple[str, str], str] = {}
         self.failure: Exception | None = None  # raised by every call when set
 

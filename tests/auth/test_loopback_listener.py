@@ -37,7 +37,8 @@ def _non_loopback_addresses() -> list[str]:
         infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
     except OSError:
         return []
-    return sorted({info[4][0] for info in infos if not info[4][0].startswith("127.")})
+    addresses = {str(info[4][0]) for info in infos}
+    return sorted(a for a in addresses if not a.startswith("127."))
 
 
 def test_listener_binds_127_0_0_1_on_a_free_port(listener: LoopbackListener) -> None:

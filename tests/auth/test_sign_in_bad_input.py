@@ -103,7 +103,9 @@ def _id_token_cases() -> dict[str, tuple[Callable[[OidcProvider, str], str], str
         return f"{header}.{altered}.{signature}"
 
     def foreign_key(oidc: OidcProvider, nonce: str) -> str:
-        impostor = RSAKey.generate_key(2048, parameters={"kid": oidc.key.kid}, private=True)
+        kid = oidc.key.kid
+        assert kid is not None
+        impostor = RSAKey.generate_key(2048, parameters={"kid": kid}, private=True)
         return oidc.sign(oidc.id_token_claims(ALICE, nonce=nonce), impostor)
 
     now = int(time.time())

@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
@@ -83,15 +84,19 @@ def sort_and_filter(app: QApplication, root: Path) -> float:
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             name = "asc" if order == Qt.SortOrder.AscendingOrder else "desc"
             steps.append((f"sort {header} {name}",
-                          lambda c=column, o=order: view.table.sortByColumn(c, o)))
-    steps += [
-        ("search 'A0'", lambda: (view.search.setText("A0"), desk.balances.apply_filter())),
-        ("search 'A012'", lambda: (view.search.setText("A012"), desk.balances.apply_filter())),
-        ("clear search", lambda: (view.search.setText(""), desk.balances.apply_filter())),
+                          partial(view.table.sortByColumn, column, order)))
+
+    def hide_dust_under_50000() -> None:
+        view.dust.setText("50000")
+        view.hide_dust.setChecked(True)
+
+    steps += [  # each change of the search text applies the filter (textChanged)
+        ("search 'A0'", partial(view.search.setText, "A0")),
+        ("search 'A012'", partial(view.search.setText, "A012")),
+        ("clear search", partial(view.search.setText, "")),
         ("exchange Binance", lambda: view.exchange.setCurrentIndex(
             view.exchange.findData("BINANCE"))),
-        ("hide under $50,000", lambda: (view.dust.setText("50000"),
-                                        view.hide_dust.setChecked(True))),
+        ("hide under $50,000", hide_dust_under_50000),
         ("all exchanges", lambda: view.exchange.setCurrentIndex(0)),
         ("show dust again", lambda: view.hide_dust.setChecked(False)),
         ("exchange MEXC", lambda: view.exchange.setCurrentIndex(

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import CliRunner
+from tests.cli.conftest import CliRunner, Result
 
 SECRET = "Zx9-secret-value-that-must-never-leak-7Q"
 
 
-def add(cli: CliRunner, *extra: str, secret: str = SECRET, exchange: str = "mexc") -> object:
+def add(cli: CliRunner, *extra: str, secret: str = SECRET, exchange: str = "mexc") -> Result:
     return cli(
         "credentials",
         "add",
@@ -170,7 +170,7 @@ def test_secret_bytes_appear_nowhere_on_disk_or_in_output(
     outputs.append(cli_process("credentials", "list"))
     outputs.append(cli_process("credentials", "list", "--format", "json"))
     for result in outputs:
-        assert SECRET not in result.out + result.err  # type: ignore[attr-defined]
+        assert SECRET not in result.out + result.err
     for path in data_dir.rglob("*"):
         if path.is_file():
             assert SECRET.encode() not in path.read_bytes(), path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -52,11 +53,11 @@ def test_demo_exchange_works_end_to_end(cli: CliRunner, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def mexc(monkeypatch: pytest.MonkeyPatch) -> ExchangeServer:
+def mexc(monkeypatch: pytest.MonkeyPatch) -> Iterator[ExchangeServer]:
     with ExchangeServer("mexc") as server:
         monkeypatch.setenv("WALLETDESK_MEXC_BASE_URL", server.url)
         server.set_prices({"BTCUSDT": "50000"})
-        yield server  # type: ignore[misc]
+        yield server
 
 
 def test_refresh_reports_each_failed_credential_and_stores_the_others(

@@ -10,6 +10,7 @@ from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
+from walletdesk.core.balance_table import EMPTY_TABLE
 from walletdesk.core.models import Portfolio
 from walletdesk.store.database import Database
 from walletdesk.store.read_model import read_portfolio_snapshot
@@ -44,7 +45,7 @@ def test_the_snapshot_equals_the_orm_portfolio_value_for_value(
 
 def test_a_user_without_wallets_gets_an_empty_portfolio(
         db: Database, alice_wallets: WalletRepository) -> None:
-    assert read_portfolio_snapshot(db.path, "user_alice") == Portfolio((), ())
+    assert read_portfolio_snapshot(db.path, "user_alice") == Portfolio((), EMPTY_TABLE)
 
 
 def test_no_database_yet_gives_none(tmp_path: Path) -> None:

@@ -9,14 +9,14 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from tests.ui.samples import T0, credential
-from walletdesk.core.models import Wallet
+from walletdesk.core.models import Credential, Wallet
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel, shorten_key
 from walletdesk.ui.models.wallets_model import WalletsModel
 
 
-def credentials() -> list:
+def credentials() -> list[Credential]:
     return [credential("MEXC", "Main", cid="a"), credential("BINANCE", None, "binKEY42", cid="b"),
             credential("DEMO", "Demo", "demo-key", cid="c")]
 

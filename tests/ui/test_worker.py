@@ -64,7 +64,11 @@ def test_progress_relayed_from_a_worker_arrives_on_the_gui_thread(qtbot: QtBot) 
     bridge = WorkerBridge(lambda error: None)
     gui = threading.get_ident()
     progress: list[tuple[int, int]] = []
-    report = bridge.relay(lambda n: progress.append((n, threading.get_ident())))
+
+    def record(n: int) -> None:
+        progress.append((n, threading.get_ident()))
+
+    report = bridge.relay(record)
 
     def work() -> None:
         for n in range(3):
