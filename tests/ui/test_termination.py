@@ -1,5 +1,5 @@
-"""SIGTERM (logout, ``kill``) and SIGINT (Ctrl+C in a terminal) close the real window the way
-Ctrl+Q does: settings saved, lock released, exit 0."""
+"""SIGTERM (logout, ``kill``), SIGINT (Ctrl+C in a terminal) and SIGHUP (that terminal closed)
+close the real window the way Ctrl+Q does: settings saved, lock released, exit 0."""
 
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ def start_window(data_dir: Path, windows: list[subprocess.Popen[str]]) -> subpro
     return window
 
 
-@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP],
+                         ids=["SIGTERM", "SIGINT", "SIGHUP"])
 def test_a_termination_signal_closes_the_window_and_keeps_its_settings(
         data_dir: Path, master_key: bytes, number: signal.Signals,
         windows: list[subprocess.Popen[str]]) -> None:

@@ -1,9 +1,10 @@
 """Ending the window from outside, the way Ctrl+Q ends it.
 
-SIGTERM (a desktop session logging out, a service manager, ``kill``) and SIGINT (Ctrl+C in
-the terminal that started WalletDesk) close every window, so the window's size, the open
-view and the table settings are saved and the single-instance lock is released, instead of
-the process dying on the spot. A second signal while closing ends the process at once.
+SIGTERM (a desktop session logging out, a service manager, ``kill``), SIGINT (Ctrl+C in
+the terminal that started WalletDesk) and SIGHUP (that terminal closed) close every window,
+so the window's size, the open view and the table settings are saved and the single-instance
+lock is released, instead of the process dying on the spot. A second signal while closing
+ends the process at once.
 
 Python runs signal handlers only between byte codes, while the GUI thread waits inside Qt's
 event loop; so the handler does nothing itself: Python writes the signal's number to a
@@ -20,7 +21,9 @@ from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 from walletdesk.ui.signals import emit
 
-SIGNALS = (signal.SIGTERM, signal.SIGINT)
+SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
+)
 
 
 def _wake_only(number: int, frame: FrameType | None) -> None:
