@@ -36,10 +36,19 @@ NUMERIC = frozenset({FREE, LOCKED, TOTAL, USD, SHARE})
 
 Index = QModelIndex | QPersistentModelIndex
 _ShownRow = tuple[Balance, tuple[str, ...]]  # a row's record and its cells' text
+
+
+def _by_asset(table: BalanceTable) -> list[tuple[str, str]]:
+    return list(zip([a.casefold() for a in table.assets()], table.exchanges(), strict=True))
+
+
+def _by_exchange(table: BalanceTable) -> list[tuple[str, str]]:
+    return list(zip(table.exchanges(), [a.casefold() for a in table.assets()], strict=True))
+
+
 _SORT_KEYS: dict[int, Callable[[BalanceTable], list[Any]]] = {
-    ASSET: lambda t: list(zip([a.casefold() for a in t.assets()], t.exchanges(), strict=True)),
-    EXCHANGE: lambda t: list(zip(t.exchanges(), [a.casefold() for a in t.assets()],
-                                 strict=True)),
+    ASSET: _by_asset,
+    EXCHANGE: _by_exchange,
     FREE: lambda t: t.units("free"),
     LOCKED: lambda t: t.units("locked"),
     TOTAL: lambda t: t.units("total"),
