@@ -15,7 +15,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Literal, overload
 
-from walletdesk.core.models import Balance
+from walletdesk.core.models import Balance, Wallet
 from walletdesk.core.money import from_units, to_units
 
 Row = tuple[int, str, int, int, int, int]
@@ -34,6 +34,11 @@ class BalanceTable(Sequence[Balance]):
         """``wallets`` maps each row's wallet key to that wallet's exchange and refresh time."""
         self._wallets = wallets
         self._rows = rows
+
+    @classmethod
+    def of_wallets(cls, wallets: Iterable[Wallet], rows: Sequence[Row]) -> BalanceTable:
+        """The table of stored ``rows`` whose wallet keys are the ids of ``wallets``."""
+        return cls({w.id: (w.exchange, w.last_updated) for w in wallets}, rows)
 
     @classmethod
     def of(cls, balances: Iterable[Balance]) -> BalanceTable:

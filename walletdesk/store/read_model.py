@@ -63,5 +63,4 @@ def read_portfolio_snapshot(database_path: Path, user_id: str) -> Portfolio | No
     )
     # The rows stay as fetched (amounts in integer units): the table builds a Balance only
     # for a row that is read, so 10,000 balances cost one query, not 40,000 decimals.
-    table = BalanceTable({w.id: (w.exchange, w.last_updated) for w in wallets}, balance_rows)
-    return Portfolio(wallets=wallets, balances=table)
+    return Portfolio(wallets=wallets, balances=BalanceTable.of_wallets(wallets, balance_rows))

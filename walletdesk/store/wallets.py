@@ -121,6 +121,5 @@ class WalletRepository:
             query = query.where(WalletRow.exchange == exchange)
         if min_usd is not None:
             query = query.where(BalanceRow.usd_value >= min_usd)
-        rows = list(session.execute(query))
-        return BalanceTable({w.id: (w.exchange, w.last_updated) for w in wallets}, rows)
+        return BalanceTable.of_wallets(wallets, list(session.execute(query)))
 

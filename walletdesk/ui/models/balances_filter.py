@@ -119,8 +119,8 @@ class BalancesFilterProxy(QSortFilterProxyModel):
     def _haystack_texts(self) -> list[str]:
         if self._haystack is None:
             balances = self._source.balances
-            names = {name: f"{name}\n{display_name(name)}" for name in set(balances.exchanges())}
+            exchanges = balances.exchanges()
+            names = {name: f"{name}\n{display_name(name)}" for name in set(exchanges)}
             self._haystack = [f"{asset}\n{names[name]}".casefold()
-                              for asset, name in zip(balances.assets(), balances.exchanges(),
-                                                     strict=True)]
+                              for asset, name in zip(balances.assets(), exchanges, strict=True)]
         return self._haystack
