@@ -38,8 +38,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
-from walletdesk.ui.signals import emit
-
 log = logging.getLogger(__name__)
 
 LOCK_FILE = "walletdesk.lock"
@@ -122,7 +120,7 @@ class SingleInstance(QObject):
         except OSError as error:
             log.warning("cannot take the raise request: %s", error.strerror)
             return
-        emit(self.activation_requested)
+        self.activation_requested.emit()
 
 
 def defer_to_running_instance(guard: SingleInstance, stream: TextIO | None = None) -> int:

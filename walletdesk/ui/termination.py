@@ -19,8 +19,6 @@ from types import FrameType
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
-from walletdesk.ui.signals import emit
-
 SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
 )
@@ -63,5 +61,5 @@ class TerminationRequests(QObject):
             if number in SIGNALS:
                 for again in SIGNALS:  # a second signal, while closing, ends the process
                     signal.signal(again, signal.SIG_DFL)
-                emit(self.requested, number)
+                self.requested.emit(number)
                 return

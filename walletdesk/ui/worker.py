@@ -21,7 +21,6 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from walletdesk.core.errors import WalletDeskError
-from walletdesk.ui.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +48,7 @@ class WorkerBridge(QObject):
     def post(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` on the GUI thread soon; safe to call from any thread."""
         if not self._closed:
-            emit(self._deliver, callback)
+            self._deliver.emit(callback)
 
     def relay(self, callback: Callable[[A], None]) -> Callable[[A], None]:
         """A thread-safe function that hands its argument to ``callback`` on the GUI thread."""

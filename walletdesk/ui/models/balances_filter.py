@@ -17,7 +17,6 @@ from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Balance
 from walletdesk.core.money import ceil_units, from_units
 from walletdesk.ui.models.balances_model import BalancesModel
-from walletdesk.ui.signals import emit
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +95,7 @@ class BalancesFilterProxy(QSortFilterProxyModel):
         self._emit_totals()
 
     def _emit_totals(self) -> None:
-        emit(self.totals_changed, self.totals())
+        self.totals_changed.emit(self.totals())
 
     def _compute_mask(self) -> list[bool] | None:
         search, exchange, min_usd = self._filter.matcher()

@@ -28,7 +28,6 @@ from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Balance
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.roles import EXACT_ROLE, LEFT, RECORD_ROLE, RIGHT
-from walletdesk.ui.signals import emit
 
 ASSET, EXCHANGE, FREE, LOCKED, TOTAL, USD, SHARE = range(7)
 HEADERS = ("Asset", "Exchange", "Free", "Locked", "Total", "USD value", "Share")
@@ -128,7 +127,7 @@ class BalancesModel(QAbstractTableModel):
         if column not in _SORT_KEYS or (column, order) == self._sort:
             return  # QTableView.sortByColumn asks twice; the rows are in this order already
         self._sort = (column, order)
-        emit(self.layoutAboutToBeChanged)
+        self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         positions = [self.order[index.row()] for index in persistent]
         self.order = self._sorted_order(column, order)
@@ -139,7 +138,7 @@ class BalancesModel(QAbstractTableModel):
                 for index, position in zip(persistent, positions, strict=True)
             ]
             self.changePersistentIndexList(persistent, moved)
-        emit(self.layoutChanged)
+        self.layoutChanged.emit()
 
     @property
     def sort_state(self) -> tuple[int, Qt.SortOrder]:

@@ -13,7 +13,6 @@ from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.check_status import CheckStatus
 from walletdesk.ui.models.icons import status_icon
 from walletdesk.ui.models.record_model import Column, RecordTableModel
-from walletdesk.ui.signals import emit
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,4 +66,4 @@ class CredentialsModel(RecordTableModel[CredentialRow]):
 
     def _replace(self, row: int, record: CredentialRow) -> None:
         self._rows[row] = record
-        emit(self.dataChanged, self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

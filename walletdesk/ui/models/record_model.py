@@ -10,7 +10,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QIcon
 
 from walletdesk.ui.models.roles import EXACT_ROLE, LEFT, RECORD_ROLE, RIGHT
-from walletdesk.ui.signals import emit
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -84,7 +83,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
-        emit(self.layoutAboutToBeChanged)
+        self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         records = [self._rows[index.row()] for index in persistent]
         self._sort_rows(column, order)
@@ -92,7 +91,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         moved = [self.index(rows[id(record)], index.column())
                  for index, record in zip(persistent, records, strict=True)]
         self.changePersistentIndexList(persistent, moved)
-        emit(self.layoutChanged)
+        self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         self._sort = (column, order)

@@ -20,7 +20,6 @@ from walletdesk.ui.presenters.credential_form_logic import (
     FormRules,
     FormValues,
 )
-from walletdesk.ui.signals import emit
 from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:
@@ -147,7 +146,7 @@ class CredentialEditor(QObject):
     def _test_passed(self, check: KeyCheck) -> None:
         warn = bool(check.can_trade or check.can_withdraw)
         self.dialog.test_result.setText(("⚠ " if warn else "✓ ") + check.message)
-        emit(self.tested, check)
+        self.tested.emit(check)
 
     def _test_failed(self, error: WalletDeskError) -> None:
         if isinstance(error, ValidationError) and error.field in self._messages:
@@ -155,10 +154,10 @@ class CredentialEditor(QObject):
             self.dialog.test_result.clear()
         else:
             self.dialog.test_result.setText(f"✗ {error}")
-        emit(self.tested, error)
+        self.tested.emit(error)
 
     def _saved(self, credential: Credential) -> None:
-        emit(self.saved, credential)
+        self.saved.emit(credential)
         self.dialog.accept()
 
     def _save_failed(self, error: WalletDeskError) -> None:

@@ -14,7 +14,6 @@ from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel, shorten_key
 from walletdesk.ui.models.roles import RECORD_ROLE
 from walletdesk.ui.presenters.status import StatusReporter
-from walletdesk.ui.signals import emit
 from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.widgets.data_table import DataTable
 from walletdesk.ui.worker import WorkerBridge
@@ -119,7 +118,7 @@ class CredentialsPresenter(QObject):
         def failed(error: WalletDeskError) -> None:
             if isinstance(error, DuplicateCredentialError):
                 self._status.info("The demo is added already. Refreshing it…")
-                emit(self.saved, DEMO)
+                self.saved.emit(DEMO)
             else:
                 self._status.error(error)
 
@@ -150,7 +149,7 @@ class CredentialsPresenter(QObject):
 
     def _saved(self, credential: Credential, message: str) -> None:
         self._status.info(message)
-        emit(self.saved, credential.exchange)
+        self.saved.emit(credential.exchange)
 
     def _remove(self, credential: Credential) -> None:
         services = self._services
@@ -158,7 +157,7 @@ class CredentialsPresenter(QObject):
         def removed(_: None) -> None:
             self._status.info(f"Removed the {describe(credential)} and its "
                               f"{display_name(credential.exchange)} wallet.")
-            emit(self.removed)
+            self.removed.emit()
 
         (self._bridge.op(lambda: services.credentials.remove(credential.id))
          .success(removed).run())

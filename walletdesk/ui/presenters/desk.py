@@ -32,7 +32,6 @@ from walletdesk.ui.presenters.session_presenter import (
 )
 from walletdesk.ui.presenters.status import StatusReporter
 from walletdesk.ui.settings import UiSettings
-from walletdesk.ui.signals import emit
 from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, WALLETS_TAB
 from walletdesk.ui.views.main_window import MainWindow
 from walletdesk.ui.worker import WorkerBridge
@@ -153,7 +152,7 @@ class DeskPresenter(QObject):
         if startup.loaded is None:
             self.status.info("")
             self._signed_out()
-            emit(self.loaded)
+            self.loaded.emit()
             return
         self._loaded(startup.loaded)
         if not startup.session.note:
@@ -164,7 +163,7 @@ class DeskPresenter(QObject):
         self.credentials_model.set_credentials(loaded.credentials)
         self.show_portfolio(loaded.portfolio)
         settle_long_lived_objects()
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _load_failed(self, error: WalletDeskError) -> None:
         if isinstance(error, AuthError):

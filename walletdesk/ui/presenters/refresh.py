@@ -20,7 +20,6 @@ from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel
 from walletdesk.ui.models.wallets_model import WalletsModel
 from walletdesk.ui.presenters.status import StatusReporter
-from walletdesk.ui.signals import emit
 from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.views.refresh_status_view import RefreshStatusView
 from walletdesk.ui.worker import WorkerBridge
@@ -114,7 +113,7 @@ class RefreshPresenter(QObject):
 
     def _finished(self, run: int, count: int) -> None:
         if run != self._run:
-            emit(self.finished)  # an abandoned run may still have stored some wallets
+            self.finished.emit()  # an abandoned run may still have stored some wallets
             return
         self._set_running(False)
         self._wallets.set_errors(self._scope, {name: " ".join(dict.fromkeys(messages))
@@ -128,7 +127,7 @@ class RefreshPresenter(QObject):
             names = ", ".join(display_name(name) for name in sorted(self._errors))
             self._status.error(f"Refreshed {count - failed} of {count} keys; {names} failed. "
                                "The previous balances are kept there: see API keys for why.")
-        emit(self.finished)
+        self.finished.emit()
 
     def _failed(self, run: int, error: WalletDeskError) -> None:
         if run != self._run:
@@ -136,7 +135,7 @@ class RefreshPresenter(QObject):
         self._set_running(False)
         self._mark_running(CheckStatus(CheckLevel.ERROR, str(error)))
         if isinstance(error, AuthError):
-            emit(self.signed_out, error)
+            self.signed_out.emit(error)
         self._status.error(error)
 
     def _mark_running(self, status: CheckStatus) -> None:

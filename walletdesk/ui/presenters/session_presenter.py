@@ -22,7 +22,6 @@ from walletdesk.core.errors import (
 )
 from walletdesk.core.models import LOCAL_USER, User
 from walletdesk.ui.presenters.status import StatusReporter
-from walletdesk.ui.signals import emit
 from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.views.sign_in_view import SignInView
 from walletdesk.ui.worker import WorkerBridge
@@ -147,7 +146,7 @@ class SessionPresenter(QObject):
     def _signed_in(self, user: User) -> None:
         self.show_state(SessionState(True, user))
         self._status.info(f"Signed in as {user.email}.")
-        emit(self.signed_in, user)
+        self.signed_in.emit(user)
 
     def _sign_in_failed(self, error: WalletDeskError) -> None:
         if isinstance(error, CancelledError):
@@ -180,7 +179,7 @@ class SessionPresenter(QObject):
                 self._status.info(result.message)
             self._view.sign_in.setText("Sign in with Clerk")
             self.show_state(SessionState(True, None))
-            emit(self.signed_out)
+            self.signed_out.emit()
 
         self._bridge.op(lambda: services.session.logout()).success(done).run()  # noqa: PLW0108
 
@@ -247,6 +246,6 @@ class SessionPresenter(QObject):
     def _rechecked(self, state: SessionState) -> None:
         self.show_state(state)
         if state.user is None:
-            emit(self.signed_out)
+            self.signed_out.emit()
         else:
-            emit(self.signed_in, state.user)
+            self.signed_in.emit(state.user)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from walletdesk.ui.signals import emit
 from walletdesk.ui.widgets.data_table import DataTable
 
 ALL_EXCHANGES = "All exchanges"
@@ -63,4 +62,4 @@ class BalancesView(QWidget):
         self.exchange.setCurrentIndex(max(index, 0))
         self.exchange.blockSignals(False)
         if index < 0 and current is not None:
-            emit(self.exchange.currentIndexChanged, 0)
+            self.exchange.currentIndexChanged.emit(0)

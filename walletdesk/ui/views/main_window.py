@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.signals import emit
 from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.views.desk_view import DeskView
 from walletdesk.ui.views.empty_state_view import EmptyStateView
@@ -55,7 +54,7 @@ class MainWindow(QMainWindow):
         return QSize(1000, 700)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        emit(self.closing)
+        self.closing.emit()
         super().closeEvent(event)
 
     def _build_menus(self) -> None:
@@ -102,5 +101,5 @@ class _FirstPaintWatch(QObject):
         if not self._seen and event.type() == QEvent.Type.Paint:
             self._seen = True
             # Queued: the paint of this frame completes before anyone reacts.
-            QTimer.singleShot(0, lambda: emit(self._window.first_painted))
+            QTimer.singleShot(0, self._window.first_painted.emit)
         return False
