@@ -11,7 +11,7 @@ import pytest
 
 # Every in-process test gets an in-memory keychain (never the real one); sign-in tests
 # also get a real OpenID provider on loopback.
-pytest_plugins = ["tests.oidc.fixtures"]
+pytest_plugins = ["tests.oidc.fixtures", "tests.other_user"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", "/tmp/walletdesk-hypothesis")

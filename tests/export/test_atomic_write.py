@@ -14,6 +14,8 @@ from walletdesk.core.models import Balance
 from walletdesk.export import csv_writer, export_balances
 from walletdesk.export.atomic import write_atomically
 
+from ..other_user import OsUser
+
 OLD = b"the previous export\r\n"
 
 
@@ -98,28 +100,87 @@ def test_a_read_only_folder_is_reported(tmp_path: Path) -> None:
         export_balances([], "csv", folder / "b.csv")
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_a_new_export_is_private_and_a_replaced_one_keeps_its_permissions(
+POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+
+
+def mode_of(path: Path) -> int:
+    return stat.S_IMODE(path.lstat().st_mode)
+
+
+@POSIX
+def test_a_new_export_is_private_and_a_replaced_one_is_never_widened(
     tmp_path: Path, sample_balances: list[Balance]
 ) -> None:
     new = export_balances(sample_balances, "csv", tmp_path / "new.csv")
-    assert stat.S_IMODE(new.stat().st_mode) == 0o600
+    assert mode_of(new) == 0o600
     shared = existing(tmp_path)
-    shared.chmod(0o644)
+    shared.chmod(0o666)
     export_balances(sample_balances, "csv", shared)
-    assert stat.S_IMODE(shared.stat().st_mode) == 0o644
+    assert mode_of(shared) == 0o600
     assert shared.read_bytes() != OLD
+    owner_read_only = existing(tmp_path)
+    owner_read_only.chmod(0o400)
+    export_balances(sample_balances, "csv", owner_read_only)
+    assert mode_of(owner_read_only) == 0o400
 
 
-def test_exporting_through_a_symlink_replaces_the_file_it_points_to(
+@POSIX
+def test_a_umask_stricter_than_private_is_honoured(
+    tmp_path: Path, sample_balances: list[Balance]
+) -> None:
+    previous = os.umask(0o277)
+    try:
+        path = export_balances(sample_balances, "csv", tmp_path / "b.csv")
+    finally:
+        os.umask(previous)
+    assert mode_of(path) == 0o400
+
+
+def test_a_symlink_at_the_target_is_refused_and_the_file_it_points_to_untouched(
     tmp_path: Path, sample_balances: list[Balance]
 ) -> None:
     target = existing(tmp_path)
     link = tmp_path / "link.csv"
     link.symlink_to(target)
-    assert export_balances(sample_balances, "csv", link) == target
-    assert link.is_symlink()
-    assert target.read_bytes().startswith(b"exchange,asset")
+    with pytest.raises(ExportError, match="symbolic link"):
+        export_balances(sample_balances, "csv", link)
+    assert link.is_symlink() and target.read_bytes() == OLD
+    assert sorted(os.listdir(tmp_path)) == ["balances.csv", "link.csv"]
+
+
+def test_a_linked_folder_is_followed_and_the_returned_path_names_the_real_file(
+    tmp_path: Path, sample_balances: list[Balance]
+) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "alias").symlink_to(tmp_path / "real")
+    written = export_balances(sample_balances, "csv", tmp_path / "alias" / "b.csv")
+    assert written == (tmp_path / "real" / "b.csv").resolve()
+    assert written.read_bytes().startswith(b"exchange,asset")
+
+
+@POSIX
+def test_another_users_link_in_a_shared_folder_cannot_redirect_an_export(
+    other_os_user: OsUser, shared_folder: Path, tmp_path: Path, sample_balances: list[Balance]
+) -> None:
+    important = existing(tmp_path)
+    planted = shared_folder / "report.csv"
+    other_os_user.run("ln", "-s", str(important), str(planted))
+    with pytest.raises(ExportError, match="symbolic link"):
+        export_balances(sample_balances, "csv", planted)
+    assert important.read_bytes() == OLD and mode_of(important) == 0o644
+
+
+@POSIX
+def test_another_users_file_in_a_shared_folder_is_never_written_through(
+    other_os_user: OsUser, shared_folder: Path, sample_balances: list[Balance]
+) -> None:
+    planted = shared_folder / "report.csv"
+    other_os_user.run("sh", "-c", f"umask 0; printf bait > '{planted}'")
+    assert mode_of(planted) == 0o666
+    with pytest.raises(ExportError, match="belongs to another user"):
+        export_balances(sample_balances, "csv", planted)
+    assert planted.read_bytes() == b"bait" and planted.stat().st_uid == other_os_user.uid
+    assert os.listdir(shared_folder) == ["report.csv"]
 
 
 def test_an_unknown_format_is_refused_before_anything_is_written(tmp_path: Path) -> None:

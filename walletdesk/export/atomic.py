@@ -1,11 +1,16 @@
-"""Writing a file so that a failure never leaves a half-written file behind.
+"""Writing a file so that a failure never leaves a half-written file behind, and no one else
+can steer where it goes.
 
 The content goes to a temporary file in the target's directory, is flushed to disk, and
 then replaces the target in one step (``os.replace``). If anything fails, the temporary
 file is removed and an existing file at the target is left exactly as it was.
-A new file is readable by its owner only (balances are private); a replaced file keeps
-its permissions. A symbolic link at the target is followed: the file it points to is
-replaced, the link stays.
+
+Balances are private, and an export path may sit in a folder others can write to (``/tmp``):
+- a symbolic link at the target is refused, never followed (it could point at any of the
+  user's files);
+- a file at the target that belongs to another user is refused, never written through;
+- the file written is readable by its owner only (0600), less if the umask asks for less,
+  and a replaced file's narrower permissions are kept: the mode is never widened.
 """
 
 from __future__ import annotations
@@ -23,16 +28,16 @@ from typing import IO, TextIO
 from walletdesk.core.errors import ExportError
 
 Writer = Callable[[IO[bytes]], None]
+PRIVATE_MODE = 0o600
 
 
 def write_atomically(path: Path, write: Writer) -> Path:
-    """Write ``path`` with ``write(stream)``; return the file written (absolute, links resolved).
+    """Write ``path`` with ``write(stream)``; return the file written (absolute).
 
     OSErrors become an :class:`ExportError` that names ``path`` and says what to do.
     """
-    target = Path(os.path.realpath(path))
-    if target.is_dir():
-        raise export_error(path, IsADirectoryError(errno.EISDIR, "Is a directory"))
+    target = _absolute(path)
+    mode = _mode_for(path, target)
     try:
         handle, temporary_name = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name[:100]}.", suffix=".part"
@@ -42,11 +47,11 @@ def write_atomically(path: Path, write: Writer) -> Path:
     temporary = Path(temporary_name)
     try:
         with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), mode)
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        _keep_permissions(target, temporary)
-        os.replace(temporary, target)
+        os.replace(temporary, target)  # replaces a link planted meanwhile, never its target
     except BaseException as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -71,12 +76,47 @@ def as_text(write_text: Callable[[TextIO], None]) -> Writer:
     return write
 
 
-def _keep_permissions(target: Path, temporary: Path) -> None:
+def _absolute(path: Path) -> Path:
+    """The folder's links resolved (they are the user's choice), the final name kept as is."""
+    absolute = Path(os.path.abspath(path))
+    return Path(os.path.realpath(absolute.parent)) / absolute.name
+
+
+def _mode_for(path: Path, target: Path) -> int:
+    """The permissions of the file to write; refuses targets that are not the user's own."""
+    private = PRIVATE_MODE & ~current_umask()
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        existing = os.lstat(target)
     except FileNotFoundError:
-        return  # a new file keeps mkstemp's owner-only permissions
-    os.chmod(temporary, mode)
+        return private
+    except OSError as exc:
+        raise export_error(path, exc) from exc
+    if stat.S_ISLNK(existing.st_mode):
+        raise ExportError(
+            f"Could not save the export to {path}: it is a symbolic link, which WalletDesk "
+            "does not follow. Choose the file it points to, or another name."
+        )
+    if stat.S_ISDIR(existing.st_mode):
+        raise export_error(path, IsADirectoryError(errno.EISDIR, "Is a directory"))
+    if hasattr(os, "geteuid") and existing.st_uid != os.geteuid():
+        raise ExportError(
+            f"Could not save the export to {path}: the file there belongs to another user. "
+            "Choose a file name of your own."
+        )
+    return private & stat.S_IMODE(existing.st_mode)
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows (Linux)."""
+    with (contextlib.suppress(OSError, ValueError, StopIteration),
+          open("/proc/self/status", encoding="ascii") as status):
+        line = next(line for line in status if line.startswith("Umask:"))
+        return int(line.split()[1], 8)
+    # Elsewhere: set a strict mask for an instant; a file another thread creates meanwhile
+    # gets fewer permissions, never more.
+    previous = os.umask(0o077)
+    os.umask(previous)
+    return previous
 
 
 _ADVICE: dict[int, str] = {
