@@ -6,6 +6,10 @@ zones, so the time is written as naive UTC under the header "wallet_updated (UTC
 Excel keeps numbers as doubles (15-16 significant digits): an amount such as
 9999999999.99999999 is shown rounded. The CSV and JSON exports are the exact formats.
 The header is bold, frozen and has an auto-filter. openpyxl is imported here, lazily.
+
+The workbook is built in memory and written to the stream in one piece: no part of the
+balance table passes through a shared temporary folder, and a full disk fails that one
+write instead of leaving a half-closed zip file behind.
 """
 
 from __future__ import annotations
@@ -60,14 +64,20 @@ def _shown_length(column: Column, balance: Balance) -> int:
 
 
 def write_xlsx(balances: Sequence[Balance], out: IO[bytes]) -> None:
+    from walletdesk.export.xlsx_in_memory import save_in_memory
+
+    out.write(save_in_memory(_workbook(balances)))
+
+
+def _workbook(balances: Sequence[Balance]) -> Any:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook(write_only=True)
+    workbook = Workbook()
     workbook.properties.creator = "WalletDesk"
-    sheet = workbook.create_sheet(SHEET_TITLE)
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
     sheet.freeze_panes = "A2"
     for index, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column_width(column, balances)
@@ -75,21 +85,13 @@ def write_xlsx(balances: Sequence[Balance], out: IO[bytes]) -> None:
     sheet.auto_filter.ref = f"A1:{last}"
 
     bold = Font(bold=True)
-    header_cells = []
-    for column in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=header(column))
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-
-    def make_cell(column: Column, balance: Balance) -> Any:
-        cell = WriteOnlyCell(sheet, value=sheet_value(column, balance))
-        if column.kind is Kind.TEXT:
-            cell.data_type = "s"  # text, never a formula, whatever it looks like
-        if column.kind in NUMBER_FORMATS:
-            cell.number_format = NUMBER_FORMATS[column.kind]
-        return cell
-
-    for balance in balances:
-        sheet.append([make_cell(column, balance) for column in COLUMNS])
-    workbook.save(out)
+    for index, column in enumerate(COLUMNS, start=1):
+        sheet.cell(row=1, column=index, value=header(column)).font = bold
+    for row, balance in enumerate(balances, start=2):
+        for index, column in enumerate(COLUMNS, start=1):
+            cell = sheet.cell(row=row, column=index, value=sheet_value(column, balance))
+            if column.kind is Kind.TEXT:
+                cell.data_type = "s"  # text, never a formula, whatever it looks like
+            if column.kind in NUMBER_FORMATS:
+                cell.number_format = NUMBER_FORMATS[column.kind]
+    return workbook
