@@ -28,7 +28,7 @@ from tests.ui.seeding import seed, synthetic
 from walletdesk.paths import resolve_paths
 from walletdesk.services import Services
 from walletdesk.ui.gui_main import build_window
-from walletdesk.ui.models.balances_model import HEADERS
+from walletdesk.ui.models.balance_columns import COLUMNS
 from walletdesk.ui.presenters.desk import DeskPresenter
 from walletdesk.ui.views.desk_view import BALANCES_TAB
 
@@ -80,7 +80,7 @@ def sort_and_filter(app: QApplication, root: Path) -> float:
     view = desk.window.desk.balances
     assert desk.balances.model.rowCount() == 10_000
     steps: list[tuple[str, Callable[[], None]]] = []
-    for column, header in enumerate(HEADERS):
+    for column, header in enumerate(c.header for c in COLUMNS):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             name = "asc" if order == Qt.SortOrder.AscendingOrder else "desc"
             steps.append((f"sort {header} {name}",

@@ -10,16 +10,9 @@ from pytestqt.modeltest import ModelTester
 from tests.ui.samples import balance, mixed_balances
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.models.balance_columns import ASSET, EXCHANGE, FREE, SHARE, TOTAL, USD
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy
-from walletdesk.ui.models.balances_model import (
-    ASSET,
-    EXCHANGE,
-    FREE,
-    SHARE,
-    TOTAL,
-    USD,
-    BalancesModel,
-)
+from walletdesk.ui.models.balances_model import BalancesModel
 from walletdesk.ui.models.roles import EXACT_ROLE, RECORD_ROLE
 
 DESC = Qt.SortOrder.DescendingOrder

@@ -14,7 +14,7 @@ from tests.exchange_server import ExchangeServer, Fault
 from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import seed, valued
 from walletdesk.services import Services
-from walletdesk.ui.models.balances_model import ASSET
+from walletdesk.ui.models.balance_columns import ASSET
 from walletdesk.ui.views.desk_view import BALANCES_TAB, WALLETS_TAB
 
 

@@ -14,7 +14,7 @@ from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import seed, valued
 from walletdesk.services import Services
 from walletdesk.ui.dialogs.export_dialog import ExportDialog
-from walletdesk.ui.models.balances_model import ASSET
+from walletdesk.ui.models.balance_columns import ASSET
 from walletdesk.ui.presenters.desk import DeskPresenter
 
 GOLDEN = Path(__file__).parent / "golden"

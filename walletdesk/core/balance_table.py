@@ -22,7 +22,10 @@ Row = tuple[int, str, int, int, int, int]
 """Wallet key, asset, then free, locked, total and USD value in 1e-8 units."""
 
 AmountField = Literal["free", "locked", "total", "usd_value"]
-_COLUMN: dict[AmountField, int] = {"free": 2, "locked": 3, "total": 4, "usd_value": 5}
+AMOUNT_FIELDS: tuple[AmountField, ...] = ("free", "locked", "total", "usd_value")
+ROW_COLUMNS: tuple[str, ...] = ("wallet_id", "asset", *AMOUNT_FIELDS)
+"""The ``balances`` columns a ``Row`` holds, in order: the store's queries select these."""
+_COLUMN: dict[str, int] = {name: position for position, name in enumerate(ROW_COLUMNS)}
 
 
 class BalanceTable(Sequence[Balance]):
@@ -87,11 +90,11 @@ class BalanceTable(Sequence[Balance]):
         return list(map(itemgetter(_COLUMN[field]), self._rows))
 
     def assets(self) -> list[str]:
-        return list(map(itemgetter(1), self._rows))
+        return list(map(itemgetter(_COLUMN["asset"]), self._rows))
 
     def exchanges(self) -> list[str]:
         exchange_of = {key: exchange for key, (exchange, _) in self._wallets.items()}
-        return list(map(exchange_of.__getitem__, map(itemgetter(0), self._rows)))
+        return list(map(exchange_of.__getitem__, map(itemgetter(_COLUMN["wallet_id"]), self._rows)))
 
     def usd_value(self) -> Decimal:
         """The exact sum of every row's USD value."""

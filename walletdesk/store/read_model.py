@@ -14,7 +14,7 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
-from walletdesk.core.balance_table import BalanceTable
+from walletdesk.core.balance_table import ROW_COLUMNS, BalanceTable
 from walletdesk.core.models import Portfolio, Wallet
 from walletdesk.core.money import from_units
 
@@ -25,8 +25,8 @@ _WALLETS = """
            (SELECT count(*) FROM balances AS b WHERE b.wallet_id = w.id)
     FROM wallets AS w WHERE w.user_id = ? ORDER BY w.exchange
 """
-_BALANCES = """
-    SELECT b.wallet_id, b.asset, b.free, b.locked, b.total, b.usd_value
+_BALANCES = f"""  # noqa: S608  (column names are constants of core.balance_table)
+    SELECT {", ".join(f"b.{column}" for column in ROW_COLUMNS)}
     FROM balances AS b JOIN wallets AS w ON b.wallet_id = w.id
     WHERE w.user_id = ? ORDER BY b.usd_value DESC, w.exchange, b.asset
 """

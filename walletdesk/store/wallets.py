@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from walletdesk.core.balance_table import BalanceTable
+from walletdesk.core.balance_table import AMOUNT_FIELDS, ROW_COLUMNS, BalanceTable
 from walletdesk.core.errors import NotFoundError
 from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Portfolio, ValuedBalance, Wallet
@@ -25,6 +25,9 @@ from walletdesk.store.schema import BalanceRow, Base, CredentialRow, WalletRow
 from walletdesk.store.types import as_units, as_utc, utcnow
 
 _wallets = Base.metadata.tables[WalletRow.__tablename__]
+_ROW_SELECT = [as_units(getattr(BalanceRow, name)) if name in AMOUNT_FIELDS
+               else getattr(BalanceRow, name) for name in ROW_COLUMNS]
+"""A ``BalanceTable`` row, amounts as stored integer units."""
 
 
 class WalletRepository:
@@ -111,9 +114,7 @@ class WalletRepository:
 
     def _balances(self, session: Session, wallets: Sequence[Wallet], exchange: str | None,
                   min_usd: Decimal | None) -> BalanceTable:
-        query = (select(BalanceRow.wallet_id, BalanceRow.asset, as_units(BalanceRow.free),
-                        as_units(BalanceRow.locked), as_units(BalanceRow.total),
-                        as_units(BalanceRow.usd_value))
+        query = (select(*_ROW_SELECT)
                  .join(WalletRow, BalanceRow.wallet_id == WalletRow.id)
                  .where(WalletRow.user_id == self._user_id)
                  .order_by(BalanceRow.usd_value.desc(), WalletRow.exchange, BalanceRow.asset))

@@ -10,7 +10,6 @@ measures rows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
@@ -24,36 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from walletdesk.core.balance_table import EMPTY_TABLE, BalanceTable
-from walletdesk.core.exchange_names import display_name
-from walletdesk.core.models import Balance
 from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.models.balance_columns import COLUMNS, USD, Cell, share_of
 from walletdesk.ui.models.roles import EXACT_ROLE, LEFT, RECORD_ROLE, RIGHT
 
-ASSET, EXCHANGE, FREE, LOCKED, TOTAL, USD, SHARE = range(7)
-HEADERS = ("Asset", "Exchange", "Free", "Locked", "Total", "USD value", "Share")
-NUMERIC = frozenset({FREE, LOCKED, TOTAL, USD, SHARE})
-
 Index = QModelIndex | QPersistentModelIndex
-_ShownRow = tuple[Balance, tuple[str, ...]]  # a row's record and its cells' text
-
-
-def _by_asset(table: BalanceTable) -> list[tuple[str, str]]:
-    return list(zip([a.casefold() for a in table.assets()], table.exchanges(), strict=True))
-
-
-def _by_exchange(table: BalanceTable) -> list[tuple[str, str]]:
-    return list(zip(table.exchanges(), [a.casefold() for a in table.assets()], strict=True))
-
-
-_SORT_KEYS: dict[int, Callable[[BalanceTable], list[Any]]] = {
-    ASSET: _by_asset,
-    EXCHANGE: _by_exchange,
-    FREE: lambda t: t.units("free"),
-    LOCKED: lambda t: t.units("locked"),
-    TOTAL: lambda t: t.units("total"),
-    USD: lambda t: t.units("usd_value"),
-    SHARE: lambda t: t.units("usd_value"),
-}
+_ShownRow = tuple[Cell, tuple[str, ...]]  # a row's record and its cells' text
 
 
 class BalancesModel(QAbstractTableModel):
@@ -80,51 +55,47 @@ class BalancesModel(QAbstractTableModel):
         self.order = self._sorted_order(*self._sort)
         self.endResetModel()
 
-    def balance_at(self, row: int) -> Balance:
-        return self._row(self.order[row])[0]
-
-    def share_of(self, balance: Balance) -> Decimal:
-        return balance.usd_value / self._total if self._total > 0 else Decimal(0)
-
     # --- Qt model interface ----------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.order)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
+                return COLUMNS[section].header
             if role == Qt.ItemDataRole.TextAlignmentRole:
-                return RIGHT if section in NUMERIC else LEFT
+                return RIGHT if COLUMNS[section].numeric else LEFT
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        column = index.column()
+        column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return RIGHT if column in NUMERIC else LEFT
-        balance, text = self._row(self.order[index.row()])
+            return RIGHT if column.numeric else LEFT
+        cell, text = self._row(self.order[index.row()])
         if role == Qt.ItemDataRole.DisplayRole:
-            return text[column]
-        if role in (Qt.ItemDataRole.ToolTipRole, EXACT_ROLE):
-            return self._exact(balance, column, tooltip=role != EXACT_ROLE)
+            return text[index.column()]
+        if role == EXACT_ROLE:
+            return column.exact(cell)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (column.tooltip or column.exact)(cell)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column in (USD, SHARE) and not balance.priced:
+            if column.needs_price and not cell.balance.priced:
                 return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
             return None
         if role == RECORD_ROLE:
-            return balance
+            return cell.balance
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column not in _SORT_KEYS or (column, order) == self._sort:
+        if not 0 <= column < len(COLUMNS) or (column, order) == self._sort:
             return  # QTableView.sortByColumn asks twice; the rows are in this order already
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
@@ -149,7 +120,7 @@ class BalancesModel(QAbstractTableModel):
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
         keys = self._keys.get(column)
         if keys is None:
-            keys = self._keys[column] = _SORT_KEYS[column](self.balances)
+            keys = self._keys[column] = COLUMNS[column].sort_keys(self.balances)
         descending = order == Qt.SortOrder.DescendingOrder
         positions = range(len(self.balances))
         if _is_sorted(keys, descending):  # the store already returns value-descending rows
@@ -160,40 +131,9 @@ class BalancesModel(QAbstractTableModel):
         shown = self._shown[position]
         if shown is None:
             balance = self.balances[position]
-            shown = self._shown[position] = (balance, self._row_text(balance))
+            cell = Cell(balance, share_of(balance, self._total), self._format)
+            shown = self._shown[position] = (cell, tuple(c.text(cell) for c in COLUMNS))
         return shown
-
-    def _row_text(self, balance: Balance) -> tuple[str, ...]:
-        fmt = self._format
-        priced = balance.priced
-        return (
-            balance.asset,
-            display_name(balance.exchange),
-            fmt.amount(balance.free),
-            fmt.amount(balance.locked),
-            fmt.amount(balance.total),
-            fmt.usd(balance.usd_value) if priced else "no price",
-            fmt.share(self.share_of(balance)) if priced else "—",
-        )
-
-    def _exact(self, balance: Balance, column: int, *, tooltip: bool) -> str:
-        exact = self._format.exact
-        if column == ASSET:
-            return balance.asset
-        if column == EXCHANGE:
-            return display_name(balance.exchange)
-        if column == FREE:
-            return exact(balance.free)
-        if column == LOCKED:
-            return exact(balance.locked)
-        if column == TOTAL:
-            return exact(balance.total)
-        if column == USD:
-            if not balance.priced and tooltip:
-                return "No USD price was found for this asset on its exchange."
-            return exact(balance.usd_value)
-        percent = self.share_of(balance) * 100
-        return f"{percent:.8f} %" if tooltip else f"{percent:.2f}%"  # a spreadsheet reads "12.34%"
 
 
 def _is_sorted(keys: list[Any], descending: bool) -> bool:

@@ -9,13 +9,13 @@ from PySide6.QtCore import QObject, Qt
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.exchange_names import display_name
 from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.models.balance_columns import EXCHANGE, USD, WIDTHS
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy, ShownTotals
-from walletdesk.ui.models.balances_model import EXCHANGE, USD, BalancesModel
+from walletdesk.ui.models.balances_model import BalancesModel
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.views.balances_view import BalancesView
 
 TABLE_KEY = "balances"
-COLUMN_WIDTHS = (10, 22, 16, 14, 16, 16, 10)  # characters; Exchange takes what is left
 
 
 class BalancesPresenter(QObject):
@@ -30,7 +30,7 @@ class BalancesPresenter(QObject):
         view.table.setModel(self.proxy)
         view.table.stretch_column(EXCHANGE)
         view.table.restore_header(settings.header_state(TABLE_KEY),
-                                  (USD, Qt.SortOrder.DescendingOrder), COLUMN_WIDTHS)
+                                  (USD, Qt.SortOrder.DescendingOrder), WIDTHS)
         view.dust.setText(str(settings.dust_threshold()))
         view.hide_dust.setChecked(settings.hide_dust())
         view.dust.setEnabled(view.hide_dust.isChecked())

@@ -1,0 +1,113 @@
+"""The balances table's columns, each described once: header, alignment, default width,
+sort key, shown text and exact text (tooltip, copy).
+
+Sort keys read whole columns of the ``BalanceTable`` (integer units for amounts), so the
+model sorts 10,000 rows without building a ``Balance``; texts are asked for one row at a
+time, only for rows that are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from walletdesk.core.balance_table import AmountField, BalanceTable
+from walletdesk.core.exchange_names import display_name
+from walletdesk.core.models import Balance
+from walletdesk.ui.formatting import Formatter
+
+NO_PRICE_TIP = "No USD price was found for this asset on its exchange."
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """What a column's text is made from: one balance, its share of the portfolio."""
+
+    balance: Balance
+    share: Decimal
+    fmt: Formatter
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceColumn:
+    header: str
+    width: int  # default width in average characters
+    sort_keys: Callable[[BalanceTable], list[Any]]
+    text: Callable[[Cell], str]
+    exact: Callable[[Cell], str]  # copied with Ctrl+C; the tooltip unless ``tooltip`` says else
+    tooltip: Callable[[Cell], str] | None = None
+    numeric: bool = False
+    needs_price: bool = False  # shown greyed when the asset has no USD price
+
+
+def share_of(balance: Balance, total_usd: Decimal) -> Decimal:
+    return balance.usd_value / total_usd if total_usd > 0 else Decimal(0)
+
+
+def _by_asset(table: BalanceTable) -> list[tuple[str, str]]:
+    return list(zip([a.casefold() for a in table.assets()], table.exchanges(), strict=True))
+
+
+def _by_exchange(table: BalanceTable) -> list[tuple[str, str]]:
+    return list(zip(table.exchanges(), [a.casefold() for a in table.assets()], strict=True))
+
+
+def _amount(field: AmountField, header: str, width: int) -> BalanceColumn:
+    def exact(cell: Cell) -> str:
+        value: Decimal = getattr(cell.balance, field)
+        return cell.fmt.exact(value)
+
+    def text(cell: Cell) -> str:
+        value: Decimal = getattr(cell.balance, field)
+        return cell.fmt.amount(value)
+
+    return BalanceColumn(header, width, lambda t: t.units(field), text, exact, numeric=True)
+
+
+def _usd_text(cell: Cell) -> str:
+    return cell.fmt.usd(cell.balance.usd_value) if cell.balance.priced else "no price"
+
+
+def _usd_tooltip(cell: Cell) -> str:
+    return cell.fmt.exact(cell.balance.usd_value) if cell.balance.priced else NO_PRICE_TIP
+
+
+def _share_text(cell: Cell) -> str:
+    return cell.fmt.share(cell.share) if cell.balance.priced else "—"
+
+
+def _share_exact(cell: Cell) -> str:
+    return f"{cell.share * 100:.2f}%"  # a spreadsheet reads "12.34%"
+
+
+def _share_tooltip(cell: Cell) -> str:
+    return f"{cell.share * 100:.8f} %"
+
+
+def _asset(cell: Cell) -> str:
+    return cell.balance.asset
+
+
+def _exchange(cell: Cell) -> str:
+    return display_name(cell.balance.exchange)
+
+
+COLUMNS: tuple[BalanceColumn, ...] = (
+    BalanceColumn("Asset", 10, _by_asset, _asset, _asset),
+    BalanceColumn("Exchange", 22, _by_exchange, _exchange, _exchange),  # takes what is left
+    _amount("free", "Free", 16),
+    _amount("locked", "Locked", 14),
+    _amount("total", "Total", 16),
+    BalanceColumn("USD value", 16, lambda t: t.units("usd_value"), _usd_text,
+                  lambda cell: cell.fmt.exact(cell.balance.usd_value), _usd_tooltip,
+                  numeric=True, needs_price=True),
+    BalanceColumn("Share", 10, lambda t: t.units("usd_value"), _share_text, _share_exact,
+                  _share_tooltip, numeric=True, needs_price=True),
+)
+
+ASSET, EXCHANGE, FREE, LOCKED, TOTAL, USD, SHARE = range(len(COLUMNS))
+"""Column positions, named for code that picks one (default sort, stretched column)."""
+
+WIDTHS: tuple[int, ...] = tuple(column.width for column in COLUMNS)
