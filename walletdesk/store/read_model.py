@@ -25,11 +25,11 @@ _WALLETS = """
            (SELECT count(*) FROM balances AS b WHERE b.wallet_id = w.id)
     FROM wallets AS w WHERE w.user_id = ? ORDER BY w.exchange
 """
-_BALANCES = f"""  # noqa: S608  (column names are constants of core.balance_table)
-    SELECT {", ".join(f"b.{column}" for column in ROW_COLUMNS)}
-    FROM balances AS b JOIN wallets AS w ON b.wallet_id = w.id
-    WHERE w.user_id = ? ORDER BY b.usd_value DESC, w.exchange, b.asset
-"""
+_BALANCES = (  # the column names are constants, not input
+    f"SELECT {', '.join(f'b.{column}' for column in ROW_COLUMNS)} "
+    "FROM balances AS b JOIN wallets AS w ON b.wallet_id = w.id "
+    "WHERE w.user_id = ? ORDER BY b.usd_value DESC, w.exchange, b.asset"
+)
 
 
 def read_portfolio_snapshot(database_path: Path, user_id: str) -> Portfolio | None:
