@@ -26,7 +26,7 @@ _WALLETS = """
     FROM wallets AS w WHERE w.user_id = ? ORDER BY w.exchange
 """
 _BALANCES = (  # the column names are constants, not input
-    f"SELECT {', '.join(f'b.{column}' for column in ROW_COLUMNS)} "
+    f"SELECT {', '.join(f'b.{column}' for column in ROW_COLUMNS)} "  # noqa: S608
     "FROM balances AS b JOIN wallets AS w ON b.wallet_id = w.id "
     "WHERE w.user_id = ? ORDER BY b.usd_value DESC, w.exchange, b.asset"
 )
