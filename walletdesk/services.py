@@ -15,6 +15,7 @@ from walletdesk.paths import AppPaths
 if TYPE_CHECKING:
     from walletdesk.controllers.credentials import CredentialsController
     from walletdesk.controllers.export import ExportController
+    from walletdesk.controllers.history import HistoryController
     from walletdesk.controllers.portfolio import PortfolioController
     from walletdesk.controllers.session import SessionController
     from walletdesk.core.models import User
@@ -76,6 +77,13 @@ class Services:
 
         with self._lock:
             return PortfolioController(self.database, self.vault, self.exchanges, self.current_user)
+
+    @cached_property
+    def history(self) -> HistoryController:
+        from walletdesk.controllers.history import HistoryController
+
+        with self._lock:
+            return HistoryController(self.database, self.current_user)
 
     @cached_property
     def export(self) -> ExportController:

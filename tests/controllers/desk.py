@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tests.exchange_server import ExchangeServer
 from walletdesk.controllers.credentials import CredentialsController
+from walletdesk.controllers.history import HistoryController
 from walletdesk.controllers.portfolio import PortfolioController
 from walletdesk.core.models import LOCAL_USER, User
 from walletdesk.exchanges.http import RetryPolicy, Timeouts
@@ -23,6 +24,7 @@ class Desk:
     registry: ExchangeRegistry
     credentials: CredentialsController
     portfolio: PortfolioController
+    history: HistoryController
     mexc: ExchangeServer
     binance: ExchangeServer
 
@@ -43,6 +45,7 @@ def build_desk(
         registry,
         CredentialsController(database, vault, registry, lambda: user),
         PortfolioController(database, vault, registry, lambda: user),
+        HistoryController(database, lambda: user),
         mexc,
         binance,
     )

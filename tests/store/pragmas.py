@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-TABLES = ["users", "api_credentials", "wallets", "balances"]
+TABLES = ["users", "api_credentials", "wallets", "balances", "history_snapshots",
+          "history_balances"]
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:

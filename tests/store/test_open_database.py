@@ -99,7 +99,7 @@ def test_a_transaction_commits_on_success_and_rolls_back_on_error(db: Database) 
     assert raw_rows(db.path, "SELECT id FROM users") == [("kept",)]
 
 
-def test_deleting_a_user_cascades_to_credentials_wallets_and_balances(
+def test_deleting_a_user_cascades_to_credentials_wallets_balances_and_history(
         db: Database, alice_credentials: CredentialRepository,
         alice_wallets: WalletRepository, bob_wallets: WalletRepository) -> None:
     alice_credentials.add(credential_id="c1", exchange="MEXC", api_key="key-1234567",
@@ -110,7 +110,8 @@ def test_deleting_a_user_cascades_to_credentials_wallets_and_balances(
         session.execute(text("DELETE FROM users WHERE id = :id"), {"id": ALICE.id})
     counts = {table: raw_rows(db.path, f"SELECT count(*) FROM {table}")[0][0]
               for table in TABLES}
-    assert counts == {"users": 1, "api_credentials": 0, "wallets": 1, "balances": 1}
+    assert counts == {"users": 1, "api_credentials": 0, "wallets": 1, "balances": 1,
+                      "history_snapshots": 1, "history_balances": 1}
 
 
 def test_opening_never_rewrites_an_existing_database(db_path: Path) -> None:

@@ -80,6 +80,8 @@ class PortfolioController(UserController):
         for credential, blob in stored:
             groups[credential.exchange].append((credential, blob))
         workers = min(MAX_PARALLEL_REQUESTS, len(stored) + len(groups))
+        # One moment for every wallet of this refresh: it makes one point of the history.
+        refreshed_at = datetime.now(UTC)
         outcomes: list[RefreshOutcome] = []
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="refresh") as pool:
             prices = {name: pool.submit(self._exchanges.get(name).fetch_prices) for name in groups}
@@ -95,12 +97,25 @@ class PortfolioController(UserController):
                     prices=prices[name],
                     fetches=fetches,
                     cancel=cancel,
+                    refreshed_at=refreshed_at,
                 )
                 for outcome in wallet_outcomes:
                     if on_outcome is not None:
                         on_outcome(outcome)
                 outcomes.extend(wallet_outcomes)
+        if any(outcome.ok for outcome in outcomes):
+            self._compact_history(user)
         return outcomes
+
+    def _compact_history(self, user: User) -> None:
+        """Thin out old history (``store.history_compaction``); the refresh already ran off
+        the GUI thread, so this does too. A failure here must not fail the refresh."""
+        from walletdesk.store.history_compaction import compact_history
+
+        try:
+            compact_history(self._scope.database, user.id, datetime.now(UTC))
+        except WalletDeskError as error:
+            log.warning("history compaction skipped: %s", error)
 
     def _fetch(self, user: User, credential: Credential, blob: bytes) -> list[AssetAmount]:
         secret = self._vault.decrypt(blob, credential_id=credential.id, user_id=user.id)
@@ -117,6 +132,7 @@ class PortfolioController(UserController):
         prices: Future[dict[str, Decimal]],
         fetches: dict[str, Future[list[AssetAmount]]],
         cancel: threading.Event | None,
+        refreshed_at: datetime,
     ) -> list[RefreshOutcome]:
         """Wait for one exchange's requests, then replace its wallet in one transaction."""
         errors: dict[str, WalletDeskError] = {}
@@ -142,7 +158,7 @@ class PortfolioController(UserController):
         try:
             valued = value_balances(_combine(amounts), price_table)
             wallet = self._wallets_for(user).replace_balances(
-                exchange, valued, datetime.now(UTC), credential_ids=[c.id for c in credentials])
+                exchange, valued, refreshed_at, credential_ids=[c.id for c in credentials])
         except WalletDeskError as error:  # this wallet only: the others are still settled
             failure = _too_large(exchange, error) if isinstance(error, AmountOutOfRangeError) \
                 else error

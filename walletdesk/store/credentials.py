@@ -19,7 +19,9 @@ from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Credential
 from walletdesk.core.validation import clean_label
 from walletdesk.store.database import Database
+from walletdesk.store.history import close_wallet
 from walletdesk.store.schema import CredentialRow, WalletRow
+from walletdesk.store.types import utcnow
 
 
 class _Unset(enum.Enum):
@@ -84,12 +86,17 @@ class CredentialRepository:
             raise self._conflict(exc, target) from exc
 
     def remove(self, credential_id: str) -> None:
-        """Delete the key and its exchange's wallet (balances cascade); a refresh rebuilds it."""
+        """Delete the key and its exchange's wallet (balances cascade); a refresh rebuilds it.
+
+        The wallet's history stays, closed by a snapshot worth 0 (``store.history``).
+        """
         with self._db.transaction() as session:
             row = self._row(session, credential_id)
             session.delete(row)
-            session.execute(delete(WalletRow).where(WalletRow.user_id == self._user_id,
-                                                    WalletRow.exchange == row.exchange))
+            removed = session.execute(delete(WalletRow).where(
+                WalletRow.user_id == self._user_id, WalletRow.exchange == row.exchange))
+            if removed.rowcount:  # type: ignore[attr-defined]
+                close_wallet(session, self._user_id, row.exchange, utcnow())
 
     def secrets(self, exchange: str | None = None) -> builtins.list[tuple[Credential, bytes]]:
         """The keys (of one exchange, or all) with their encrypted secrets, in ``list`` order."""

@@ -112,3 +112,8 @@ class BalanceRow(Base):
     usd_value: Mapped[Decimal] = _amount()
     created_at: Mapped[datetime] = _created_at()
     updated_at: Mapped[datetime] = _updated_at()
+
+
+# Tables of the product beyond the spec's four live in modules of their own; importing them
+# here puts them on ``Base.metadata`` wherever that is used (Alembic's env, the schema tests).
+from walletdesk.store import history_schema  # noqa: E402, F401

@@ -21,6 +21,7 @@ from walletdesk.core.models import Portfolio, ValuedBalance, Wallet
 from walletdesk.core.money import from_units
 from walletdesk.store.balance_writes import replace_rows, storable, usd_sum
 from walletdesk.store.database import Database
+from walletdesk.store.history import append_snapshot
 from walletdesk.store.schema import BalanceRow, Base, CredentialRow, WalletRow
 from walletdesk.store.types import as_units, as_utc, utcnow
 
@@ -42,8 +43,9 @@ class WalletRepository:
 
         Balances of one asset given twice are added up; assets whose total is zero are not
         stored; assets not given any more are deleted. ``total_usd_value`` is the sum of the
-        stored ``usd_value``. Raises ``AmountOutOfRangeError`` (and ``ValueError`` for a
-        naive ``updated_at``) before writing anything.
+        stored ``usd_value``. The same transaction appends the wallet's history snapshot
+        (``store.history``) at ``updated_at``. Raises ``AmountOutOfRangeError`` (and
+        ``ValueError`` for a naive ``updated_at``) before writing anything.
 
         ``credential_ids``: the keys the balances were read with. If one of them was removed
         meanwhile (which deleted this wallet), nothing is written and ``NotFoundError`` says
@@ -51,7 +53,8 @@ class WalletRepository:
         """
         updated_at = as_utc(updated_at)
         rows = storable(balances)
-        total_usd = from_units(usd_sum(rows))
+        total_units = usd_sum(rows)
+        total_usd = from_units(total_units)
         now = utcnow()
         with self._db.transaction() as session:
             self._require_credentials(session, exchange, credential_ids)
@@ -66,6 +69,8 @@ class WalletRepository:
                 .returning(_wallets.c.id)
             ).scalar_one()
             replace_rows(session, wallet_id, rows, now)
+            append_snapshot(session, self._user_id, exchange, updated_at, rows,
+                            total_usd_units=total_units)
         return Wallet(id=wallet_id, exchange=exchange, total_usd_value=total_usd,
                       last_updated=updated_at, asset_count=len(rows))
 

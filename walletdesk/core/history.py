@@ -1,0 +1,79 @@
+"""Money over time: points of the portfolio's (or one asset's) value, and how they are summed.
+
+The rule (issue 15): the value at time t is the sum, over wallets, of each wallet's latest
+snapshot taken at or before t. A failed refresh stores no snapshot, so the wallet's last
+known value stands; a wallet whose key was removed has a closing snapshot worth 0.
+A point is made at every moment at which some wallet was snapshotted; one refresh snapshots
+all its wallets at one moment, so one refresh makes one point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+from typing import NamedTuple
+
+from walletdesk.core.money import from_units
+
+
+class PortfolioPoint(NamedTuple):
+    at: datetime
+    total_usd_value: Decimal
+
+
+class AssetPoint(NamedTuple):
+    """One asset summed across exchanges at one moment."""
+
+    at: datetime
+    asset: str
+    total: Decimal
+    usd_value: Decimal
+
+
+class SnapshotAmounts(NamedTuple):
+    """One wallet's snapshot as stored: integer 1e-8 units (``core.money``)."""
+
+    at: datetime
+    exchange: str
+    total: int
+    usd_value: int
+
+
+def sweep(snapshots: Iterable[SnapshotAmounts]) -> list[tuple[datetime, int, int]]:
+    """(moment, summed total, summed usd_value) at every snapshot moment, oldest first.
+
+    ``snapshots`` may come in any order; sums are exact integers.
+    """
+    latest: dict[str, tuple[int, int]] = {}
+    total = usd = 0
+    points: list[tuple[datetime, int, int]] = []
+    for snapshot in sorted(snapshots, key=lambda s: (s.at, s.exchange)):
+        before = latest.get(snapshot.exchange, (0, 0))
+        latest[snapshot.exchange] = (snapshot.total, snapshot.usd_value)
+        total += snapshot.total - before[0]
+        usd += snapshot.usd_value - before[1]
+        if points and points[-1][0] == snapshot.at:
+            points[-1] = (snapshot.at, total, usd)
+        else:
+            points.append((snapshot.at, total, usd))
+    return points
+
+
+def portfolio_points(snapshots: Iterable[SnapshotAmounts],
+                     since: datetime | None = None) -> list[PortfolioPoint]:
+    """The portfolio's value at each snapshot moment (at or after ``since``)."""
+    return [PortfolioPoint(at, from_units(usd)) for at, _total, usd in sweep(snapshots)
+            if since is None or at >= since]
+
+
+def asset_points(asset: str, snapshots: Iterable[SnapshotAmounts],
+                 since: datetime | None = None) -> list[AssetPoint]:
+    """One asset's amount and value at each snapshot moment, from the first that holds it.
+
+    ``snapshots`` carry the asset's amounts in each wallet snapshot (0 where it is absent).
+    """
+    points = sweep(snapshots)
+    first = next((i for i, (_at, total, usd) in enumerate(points) if total or usd), len(points))
+    return [AssetPoint(at, asset, from_units(total), from_units(usd))
+            for at, total, usd in points[first:] if since is None or at >= since]
