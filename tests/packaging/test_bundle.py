@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from tests.packaging.bundle import INTERNAL, bundle_size
 from tests.security.test_real_keychain import UNLOCK, run_in_keychain
+from tests.system_parts import needs_command
 from walletdesk import __version__
 
 pytestmark = pytest.mark.package
@@ -38,7 +38,7 @@ def test_frozen_app_paints_its_window_offscreen(bundle: Path, offscreen: dict[st
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs xvfb-run (Debian: xvfb)")
+@needs_command("xvfb-run", "xvfb")
 def test_frozen_app_paints_its_window_on_an_x_server(bundle: Path, data_dir: Path,
                                                       master_key: bytes) -> None:
     env = {key: value for key, value in os.environ.items()
@@ -106,8 +106,8 @@ def test_bundle_leaves_out_unused_qt_parts(bundle: Path) -> None:
         assert unused not in names
 
 
-@pytest.mark.skipif(sys.platform != "linux" or shutil.which("ldd") is None,
-                    reason="ldd: Linux only")
+@pytest.mark.skipif(sys.platform != "linux", reason="ldd: Linux only")
+@needs_command("ldd", "libc-bin")
 def test_every_bundled_library_finds_what_it_links_against(bundle: Path) -> None:
     # As at run time: the bootloader puts _internal on the library path, the rest is the
     # system's (the Debian packages in resources/README.md).

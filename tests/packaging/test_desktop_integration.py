@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import configparser
-import shutil
 import subprocess
 import tomllib
 import xml.etree.ElementTree as ET
 
-import pytest
-
 from tests.packaging.bundle import REPO
 from tests.packaging.scripts import RESOURCES, script
+from tests.system_parts import needs_command
 from walletdesk.resources import DESKTOP_ENTRY_ID
 
 DESKTOP = RESOURCES / f"{DESKTOP_ENTRY_ID}.desktop"
@@ -46,16 +44,14 @@ def test_metainfo_names_the_desktop_entry_and_its_command() -> None:
         assert (root.findtext(required) or root.find(required)) is not None, required
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
-                    reason="needs desktop-file-validate (Debian: desktop-file-utils)")
+@needs_command("desktop-file-validate", "desktop-file-utils")
 def test_desktop_entry_passes_desktop_file_validate() -> None:
     result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None,
-                    reason="needs appstreamcli (Debian: appstream)")
+@needs_command("appstreamcli", "appstream")
 def test_metainfo_passes_appstream_validation_offline() -> None:
     result = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)],
                             capture_output=True, text=True, check=False)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.system_parts import skip_missing
+
 pytestmark = pytest.mark.keychain
 
 NEEDED = ("dbus-run-session", "gnome-keyring-daemon")
@@ -34,7 +36,7 @@ SCRIPT = textwrap.dedent(
 def run_in_keychain(home: Path, shell: str) -> str:
     missing = [tool for tool in NEEDED if shutil.which(tool) is None]
     if missing:
-        pytest.skip(f"needs {', '.join(missing)} (Debian: gnome-keyring dbus)")
+        skip_missing(", ".join(missing), "gnome-keyring dbus")
     env = {
         "HOME": str(home),
         "PATH": "/usr/bin:/bin",

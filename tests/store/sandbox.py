@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.system_parts import skip_missing
+
 REPO = Path(__file__).parents[2]
 
 
@@ -36,7 +38,7 @@ def read_only(*paths: Path) -> Iterator[None]:
         return
     chattr = shutil.which("chattr")
     if chattr is None:
-        pytest.skip("running as root and chattr is missing: cannot make a file read-only")
+        skip_missing("chattr (root needs it to make a file read-only)", "e2fsprogs")
     frozen: list[Path] = []
     try:
         for path in paths:
@@ -55,7 +57,7 @@ def run_on_small_disk(mount_point: Path, size: str, *args: str) -> subprocess.Co
     """Run ``python -m tests.store.small_disk ARGS`` with a ``size`` tmpfs on ``mount_point``."""
     unshare = shutil.which("unshare")
     if unshare is None:
-        pytest.skip("unshare is missing: cannot mount a small disk")
+        skip_missing("unshare (to mount a small disk)", "util-linux")
     namespace = [unshare, "--mount"] + ([] if os.geteuid() == 0 else ["--map-root-user"])
     script = 'mount -t tmpfs -o "size=$1" tmpfs "$2" && shift 2 && exec "$@"'
     result = subprocess.run(

@@ -10,9 +10,8 @@ from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 
-import pytest
-
 from tests.stress.tally import count
+from tests.system_parts import skip_missing
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -36,7 +35,7 @@ def pages_of(path: Path, *tables: str) -> list[int]:
                               f"ON s.name = m.name WHERE m.tbl_name IN ({marks})",
                               tables).fetchall()
         except sqlite3.OperationalError:
-            pytest.skip("this SQLite has no dbstat table to find a table's pages")
+            skip_missing("SQLite's dbstat table (to find a table's pages)", "libsqlite3-0")
     return sorted(int(page) for (page,) in rows)
 
 

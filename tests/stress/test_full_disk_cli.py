@@ -16,6 +16,7 @@ from tests.exchange_server import ExchangeServer
 from tests.stress import processes
 from tests.stress.tally import count
 from tests.stress.versions import versioned
+from tests.system_parts import skip_missing
 
 DISK = "640k"
 
@@ -24,7 +25,7 @@ def in_small_disk(mount: Path, module: str, env: dict[str, str]) -> subprocess.P
     """``python -m MODULE`` with a small tmpfs mounted on ``mount``, seen only by it."""
     unshare = shutil.which("unshare")
     if unshare is None:
-        pytest.skip("unshare is missing: cannot mount a small disk")
+        skip_missing("unshare (to mount a small disk)", "util-linux")
     namespace = [unshare, "--mount"] + ([] if os.geteuid() == 0 else ["--map-root-user"])
     script = 'mount -t tmpfs -o "size=$1" tmpfs "$2" && shift 2 && exec "$@"'
     return subprocess.Popen(
