@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.system_parts import skip_missing
+
 
 @dataclass(frozen=True)
 class OsUser:
@@ -37,7 +39,7 @@ def other_os_user() -> Iterator[OsUser]:
         pytest.skip("needs a second OS user, which only root can create for the test")
     useradd, userdel = shutil.which("useradd"), shutil.which("userdel")
     if useradd is None or userdel is None:
-        pytest.skip("running as root, but useradd/userdel are missing: no second OS user")
+        skip_missing("useradd and userdel (root creates a second OS user with them)", "passwd")
     name = f"wdother{os.getpid() % 100000}"
     subprocess.run([useradd, "--no-create-home", "--shell", "/bin/false", name], check=True,
                    capture_output=True)
