@@ -14,7 +14,6 @@ from walletdesk.paths import AppPaths
 
 if TYPE_CHECKING:
     from walletdesk.controllers.credentials import CredentialsController
-    from walletdesk.controllers.export import ExportController
     from walletdesk.controllers.history import HistoryController
     from walletdesk.controllers.portfolio import PortfolioController
     from walletdesk.controllers.session import SessionController
@@ -84,12 +83,6 @@ class Services:
 
         with self._lock:
             return HistoryController(self.database, self.current_user)
-
-    @cached_property
-    def export(self) -> ExportController:
-        from walletdesk.controllers.export import ExportController
-
-        return ExportController()
 
     def close(self) -> None:
         if "exchanges" in self.__dict__:

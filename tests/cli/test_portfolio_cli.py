@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -97,3 +98,30 @@ def test_min_usd_must_be_a_number(cli: CliRunner) -> None:
 def test_export_to_a_missing_folder_is_one_line(cli: CliRunner, tmp_path: Path) -> None:
     result = cli("export", "--format", "csv", "--output", str(tmp_path / "nope" / "x.csv"))
     assert result.code == 1 and len(result.err.splitlines()) == 1
+
+
+def test_exports_hold_neither_the_api_key_nor_the_secret_they_were_read_with(
+    cli: CliRunner, mexc: ExchangeServer, tmp_path: Path
+) -> None:
+    account = mexc.add_account(balances={"BTC": "0.5", "ETH": "2"})
+    added = cli("credentials", "add", "--exchange", "mexc", "--api-key", account.api_key,
+                "--secret-stdin", stdin=account.secret)
+    assert added.code == 0, added.err
+    assert cli("refresh").code == 0
+    texts = {fmt: cli("balances", "--format", fmt).out for fmt in ("table", "CSV", "Json")}
+    for fmt in ("csv", "XLSX", "json"):
+        target = tmp_path / f"out.{fmt.lower()}"
+        result = cli("export", "--format", fmt, "--output", str(target))
+        assert result.code == 0, result.err
+        texts[f"file {fmt}"] = _file_text(target)
+    for name, text in texts.items():
+        assert "BTC" in text, name  # the balances are there...
+        assert account.api_key not in text, name  # ...and the key they came with is not
+        assert account.secret not in text, name
+
+
+def _file_text(path: Path) -> str:
+    if path.suffix != ".xlsx":
+        return path.read_text(encoding="utf-8")
+    with zipfile.ZipFile(path) as workbook:  # every part of the workbook, as text
+        return "".join(workbook.read(part).decode("utf-8") for part in workbook.namelist())

@@ -48,7 +48,7 @@ def test_no_part_of_an_xlsx_export_passes_through_the_temporary_folder(
 
         write_xlsx(balances, Watching())  # type: ignore[arg-type]
 
-    monkeypatch.setattr("walletdesk.export.files.write_xlsx", spy)
+    monkeypatch.setattr("walletdesk.export.xlsx_writer.write_xlsx", spy)
     export_balances(sample_balances, "xlsx", tmp_path / "b.xlsx")
     assert seen_while_writing and all(listing == [] for listing in seen_while_writing)
     assert os.listdir(shared_tmp) == []

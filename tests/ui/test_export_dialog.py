@@ -12,13 +12,15 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import seed, valued
+from walletdesk.core.balance_table import BalanceTable
+from walletdesk.export.formats import FORMATS
 from walletdesk.services import Services
 from walletdesk.ui.dialogs.export_dialog import ExportDialog
 from walletdesk.ui.models.balance_columns import ASSET
 from walletdesk.ui.presenters.desk import DeskPresenter
 
 GOLDEN = Path(__file__).parent / "golden"
-FORMAT_BUTTON = {"csv": 0, "xlsx": 1, "json": 2}
+FORMAT_BUTTON = {fmt.name: index for index, fmt in enumerate(FORMATS)}
 
 
 @pytest.fixture
@@ -117,3 +119,19 @@ def test_an_unwritable_path_is_reported_in_the_status_bar(
     qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: desk.status.text().startswith("⚠"), timeout=10_000)
     assert str(blocker / "inside.csv") in desk.status.text() or "inside.csv" in desk.status.text()
+
+
+def test_opening_the_dialog_counts_rows_without_building_balances(
+        qtbot: QtBot, desk: DeskPresenter, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[object] = []
+    original = BalanceTable._balance
+
+    def counting(table: BalanceTable, row: tuple[int, str, int, int, int, int]) -> object:
+        built.append(row)
+        return original(table, row)
+
+    monkeypatch.setattr(BalanceTable, "_balance", counting)
+    dialog = desk.export.open()
+    assert "(3 balances)" in dialog.scope_shown.text()
+    assert "(4 balances)" in dialog.scope_all.text()
+    assert built == []

@@ -11,6 +11,7 @@ from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
 from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.exchange_names import display_name
 from walletdesk.core.money import parse_amount
+from walletdesk.export.text_output import TEXT_FORMATS
 from walletdesk.services import Services
 
 
@@ -39,7 +40,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     refresh.set_defaults(handler=refresh_balances)
 
     balances = subparsers.add_parser("balances", parents=parents, help="show stored balances")
-    balances.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    balances.add_argument("--format", choices=TEXT_FORMATS, type=str.lower, default="table")
     add_filter_options(balances)
     balances.set_defaults(handler=show_balances)
 

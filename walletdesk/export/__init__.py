@@ -6,7 +6,8 @@ spreadsheet numbers, which Excel keeps as doubles (15-16 significant digits).
 """
 
 from walletdesk.export.csv_writer import render_csv, write_csv
-from walletdesk.export.files import FORMAT_DESCRIPTIONS, FORMATS, export_balances, normalize_format
+from walletdesk.export.files import default_file_name, export_balances
+from walletdesk.export.formats import FORMAT_NAMES, FORMATS, ExportFormat, export_format
 from walletdesk.export.json_writer import render_json, write_json
 from walletdesk.export.rows import COLUMN_NAMES, COLUMNS, format_timestamp, json_record
 from walletdesk.export.table_text import balances_table, render_table
@@ -16,13 +17,15 @@ __all__ = [
     "COLUMNS",
     "COLUMN_NAMES",
     "FORMATS",
-    "FORMAT_DESCRIPTIONS",
+    "FORMAT_NAMES",
     "TEXT_FORMATS",
+    "ExportFormat",
     "balances_table",
+    "default_file_name",
     "export_balances",
+    "export_format",
     "format_timestamp",
     "json_record",
-    "normalize_format",
     "render_csv",
     "render_json",
     "render_table",

@@ -1,34 +1,20 @@
-"""Export formats and the one entry point that writes a balance table to a file."""
+"""Writing a balance table to a file: the one entry point the GUI and the CLI share.
+
+Qt-free; call it off the GUI thread for big tables.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
-from functools import partial
+from datetime import datetime
 from pathlib import Path
 
-from walletdesk.core.errors import ValidationError
 from walletdesk.core.models import Balance
-from walletdesk.export.atomic import Writer, as_text, write_atomically
-from walletdesk.export.csv_writer import write_csv
-from walletdesk.export.json_writer import write_json
-from walletdesk.export.xlsx_writer import write_xlsx
+from walletdesk.export.atomic import write_atomically
+from walletdesk.export.formats import export_format
 
-FORMATS: tuple[str, ...] = ("csv", "xlsx", "json")
-FORMAT_DESCRIPTIONS: dict[str, str] = {
-    "csv": "CSV (comma-separated values)",
-    "xlsx": "Excel workbook",
-    "json": "JSON",
-}
-
-
-def normalize_format(fmt: str) -> str:
-    """``"CSV"``, ``" csv "`` -> ``"csv"``; ValidationError (field "format") if unknown."""
-    name = fmt.strip().lower()
-    if name not in FORMATS:
-        raise ValidationError(
-            "format", f"Unknown export format {fmt[:20]!r}: choose one of {', '.join(FORMATS)}."
-        )
-    return name
+_log = logging.getLogger(__name__)
 
 
 def export_balances(balances: Sequence[Balance], fmt: str, path: Path) -> Path:
@@ -37,12 +23,15 @@ def export_balances(balances: Sequence[Balance], fmt: str, path: Path) -> Path:
     Raises ValidationError for an unknown format and ExportError when the file cannot be
     written; an existing file at ``path`` is then left untouched.
     """
-    return write_atomically(path, _writer(normalize_format(fmt), balances))
+    chosen = export_format(fmt)
+    written = write_atomically(path, lambda out: chosen.write(balances, out))
+    _log.info("Exported %d balances as %s to %s", len(balances), chosen.name, written)
+    return written
 
 
-def _writer(fmt: str, balances: Sequence[Balance]) -> Writer:
-    if fmt == "xlsx":
-        return partial(write_xlsx, balances)
-    if fmt == "json":
-        return as_text(partial(write_json, balances))
-    return as_text(partial(write_csv, balances))
+def default_file_name(fmt: str, now: datetime) -> str:
+    """A file name to suggest: ``walletdesk-balances-20261125-1704.csv``.
+
+    ``now`` is shown as given; pass local time (``datetime.now()``), as users read it.
+    """
+    return f"walletdesk-balances-{now:%Y%m%d-%H%M}{export_format(fmt).suffix}"

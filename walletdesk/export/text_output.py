@@ -7,11 +7,12 @@ from typing import TextIO
 
 from walletdesk.core.errors import ValidationError
 from walletdesk.core.models import Balance
-from walletdesk.export.csv_writer import write_csv
-from walletdesk.export.json_writer import write_json
+from walletdesk.export.formats import FORMATS
 from walletdesk.export.table_text import balances_table
 
-TEXT_FORMATS: tuple[str, ...] = ("table", "csv", "json")
+TABLE = "table"
+_TEXT_WRITERS = {f.name: f.write_text for f in FORMATS if f.write_text is not None}
+TEXT_FORMATS: tuple[str, ...] = (TABLE, *_TEXT_WRITERS)
 
 
 def write_balances_text(balances: Sequence[Balance], fmt: str, out: TextIO) -> None:
@@ -19,11 +20,12 @@ def write_balances_text(balances: Sequence[Balance], fmt: str, out: TextIO) -> N
 
     CSV rows end in CRLF (RFC 4180): on Windows ``out`` should not translate newlines.
     """
-    if fmt == "table":
+    name = fmt.strip().lower()
+    if name == TABLE:
         out.write(balances_table(balances) + "\n")
-    elif fmt == "csv":
-        write_csv(balances, out)
-    elif fmt == "json":
-        write_json(balances, out)
-    else:
-        raise ValidationError("format", f"Unknown format {fmt[:20]!r}: choose table, csv or json.")
+        return
+    write = _TEXT_WRITERS.get(name)
+    if write is None:
+        raise ValidationError(
+            "format", f"Unknown format {fmt[:20]!r}: choose one of {', '.join(TEXT_FORMATS)}.")
+    write(balances, out)

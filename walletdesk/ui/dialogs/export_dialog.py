@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walletdesk.export.formats import FORMATS
 from walletdesk.ui.dialogs.field_message import FieldMessage, buddy_label
 
-FORMATS = (("csv", "CSV (spreadsheets, exact text)"), ("xlsx", "Excel workbook (XLSX)"),
-           ("json", "JSON"))
 SHOWN, EVERYTHING = "shown", "everything"
 
 
@@ -30,9 +29,9 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(480)
         self.formats = QButtonGroup(self)
         format_box = QVBoxLayout()
-        for index, (_fmt, text) in enumerate(FORMATS):
-            button = QRadioButton(text)
-            button.setAccessibleName(text)
+        for index, fmt in enumerate(FORMATS):
+            button = QRadioButton(fmt.label)
+            button.setAccessibleName(fmt.label)
             self.formats.addButton(button, index)
             format_box.addWidget(button)
         self.formats.button(0).setChecked(True)
@@ -67,7 +66,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def chosen_format(self) -> str:
-        return FORMATS[max(self.formats.checkedId(), 0)][0]
+        return FORMATS[max(self.formats.checkedId(), 0)].name
 
     def chosen_scope(self) -> str:
         return EVERYTHING if self.scope_all.isChecked() else SHOWN

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.exchange_names import display_name
+from walletdesk.core.models import Balance
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.balance_columns import EXCHANGE, USD, WIDTHS
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy, ShownTotals
@@ -45,6 +46,20 @@ class BalancesPresenter(QObject):
         self.view.set_exchanges([(name, display_name(name)) for name in exchanges])
         self.model.set_balances(balances, total_usd)
         self.apply_filter()
+
+    def shown_count(self) -> int:
+        return self.proxy.rowCount()
+
+    def all_count(self) -> int:
+        return self.model.rowCount()
+
+    def shown_balances(self) -> list[Balance]:
+        return self.proxy.shown_balances()
+
+    def all_balances(self) -> list[Balance]:
+        """Every row, in the table's sort order."""
+        model = self.model
+        return [model.balances[p] for p in model.order]
 
     def focus_search(self) -> None:
         self.view.search.setFocus()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from walletdesk.core.balance_table import EMPTY_TABLE
 from walletdesk.core.errors import AuthError, WalletDeskError
-from walletdesk.core.models import LOCAL_USER, Balance, Credential, Portfolio, User
+from walletdesk.core.models import LOCAL_USER, Credential, Portfolio, User
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.heap import settle_long_lived_objects
 from walletdesk.ui.models.credentials_model import CredentialsModel
@@ -78,9 +78,8 @@ class DeskPresenter(QObject):
         self.refresh = RefreshPresenter(
             services, self.bridge, actions=actions, progress=window.refresh_status,
             status=self.status, credentials=self.credentials_model, wallets=self.wallets_model)
-        self.export = ExportFlow(
-            window, services, self.bridge, settings=settings, status=self.status,
-            shown=self.balances.proxy.shown_balances, everything=self._all_balances)
+        self.export = ExportFlow(window, self.bridge, settings=settings, status=self.status,
+                                 rows=self.balances)
         self.session = SessionPresenter(
             window, services, self.bridge, view=window.sign_in, user_label=window.user,
             actions=actions, status=self.status)
@@ -231,10 +230,6 @@ class DeskPresenter(QObject):
         dialog = AboutDialog(self.services.paths, self.window)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-
-    def _all_balances(self) -> list[Balance]:
-        model = self.balances.model
-        return [model.balances[p] for p in model.order]
 
     # --- settings ------------------------------------------------------------------------
 
