@@ -20,7 +20,7 @@ def test_each_format_is_written_and_the_file_returned(
     assert path.stat().st_size > 0
 
 
-def test_default_export_name_has_the_format_and_the_minute() -> None:
+def test_default_file_name_has_the_format_and_the_minute() -> None:
     now = datetime(2026, 11, 25, 17, 4, 59)
     assert default_file_name("csv", now) == "walletdesk-balances-20261125-1704.csv"
     assert default_file_name("XLSX", now) == "walletdesk-balances-20261125-1704.xlsx"
