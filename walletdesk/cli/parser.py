@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     from walletdesk.cli import (
         credentials_commands,
         export_commands,
+        history_commands,
         portfolio_commands,
         session_commands,
     )
@@ -56,4 +57,5 @@ def build_parser() -> argparse.ArgumentParser:
     credentials_commands.register(subparsers, after)
     portfolio_commands.register(subparsers, after)
     export_commands.register(subparsers, after)
+    history_commands.register(subparsers, after)
     return parser

@@ -1,0 +1,93 @@
+"""`walletdesk history` against the test exchange: points, filters, formats and files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.cli.conftest import CliRunner
+from tests.exchange_server import ExchangeServer
+
+
+@pytest.fixture
+def mexc(monkeypatch: pytest.MonkeyPatch) -> Iterator[ExchangeServer]:
+    with ExchangeServer("mexc") as server:
+        monkeypatch.setenv("WALLETDESK_MEXC_BASE_URL", server.url)
+        yield server
+
+
+@pytest.fixture
+def refreshed(cli: CliRunner, mexc: ExchangeServer) -> CliRunner:
+    """Two refreshes: BTC at 50,000 then at 50,000.5; 0.5 BTC and 10 USDT held."""
+    account = mexc.add_account(balances={"BTC": "0.5", "USDT": "10"})
+    cli("credentials", "add", "--exchange", "mexc", "--api-key", account.api_key,
+        "--secret-stdin", stdin=account.secret)
+    for price in ("50000", "50000.5"):
+        mexc.set_prices({"BTCUSDT": price})
+        assert cli("refresh").code == 0
+    return cli
+
+
+def test_history_json_is_the_portfolio_value_oldest_first_as_exact_strings(
+        refreshed: CliRunner) -> None:
+    result = refreshed("history", "--format", "json")
+    assert result.code == 0, result.err
+    points = json.loads(result.out)
+    assert [set(p) for p in points] == [{"at", "total_usd_value"}] * 2
+    assert [p["total_usd_value"] for p in points] == ["25010.00000000", "25010.25000000"]
+    moments = [datetime.fromisoformat(p["at"].replace("Z", "+00:00")) for p in points]
+    assert moments == sorted(moments) and all(m.tzinfo == UTC for m in moments)
+
+
+def test_history_of_one_asset_is_summed_across_exchanges(refreshed: CliRunner) -> None:
+    points = json.loads(refreshed("history", "--format", "json", "--asset", "btc").out)
+    assert [(p["asset"], p["total"], p["usd_value"]) for p in points] == [
+        ("BTC", "0.50000000", "25000.00000000"), ("BTC", "0.50000000", "25000.25000000")]
+    assert set(points[0]) == {"at", "asset", "total", "usd_value"}
+
+
+def test_history_filters_by_exchange_and_day(refreshed: CliRunner) -> None:
+    assert json.loads(refreshed("history", "--format", "json", "--exchange", "demo").out) == []
+    assert len(json.loads(refreshed("history", "--format", "json", "--exchange", "MEXC").out)) == 2
+    assert json.loads(refreshed("history", "--format", "json", "--since", "2999-01-01").out) == []
+    assert refreshed("history", "--since", "yesterday").code == 2
+    assert refreshed("history", "--exchange", "nowhere").code == 2
+
+
+def test_history_table_and_csv_hold_the_same_points(refreshed: CliRunner) -> None:
+    table = refreshed("history").out.splitlines()
+    assert table[0].split() == ["at", "total_usd_value"] and len(table) == 4
+    rows = list(csv.reader(io.StringIO(refreshed("history", "--format", "csv").out)))
+    assert rows[0] == ["at", "total_usd_value"] and [r[1] for r in rows[1:]] == [
+        "25010.00000000", "25010.25000000"]
+
+
+def test_history_is_exported_to_csv_json_and_xlsx_files(
+        refreshed: CliRunner, tmp_path: Path) -> None:
+    for fmt in ("csv", "json", "xlsx"):
+        target = tmp_path / f"history.{fmt}"
+        result = refreshed("history", "--format", fmt, "--asset", "BTC", "--output", str(target))
+        assert result.code == 0, result.err
+        assert "2 history points" in result.out
+    assert json.loads((tmp_path / "history.json").read_text())[1]["usd_value"] == "25000.25000000"
+    sheet = load_workbook(tmp_path / "history.xlsx").active
+    assert [c.value for c in sheet[1]] == ["at (UTC)", "asset", "total", "usd_value"]
+    assert isinstance(sheet["A2"].value, datetime) and sheet["D3"].value == 25000.25
+    again = refreshed("history", "--format", "csv", "--output", str(tmp_path / "history.csv"))
+    assert again.code == 1 and "--force" in again.err
+    forced = refreshed("history", "--format", "csv", "--output", str(tmp_path / "history.csv"),
+                       "--force")
+    assert forced.code == 0
+
+
+def test_an_empty_history_says_how_it_grows(cli: CliRunner) -> None:
+    result = cli("history")
+    assert result.code == 0 and "walletdesk refresh" in result.out
+    assert cli("history", "--format", "xlsx").code == 1  # a workbook needs a file
