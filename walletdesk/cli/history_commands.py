@@ -15,7 +15,6 @@ from walletdesk.export.formats import FORMAT_NAMES
 from walletdesk.services import Services
 
 
-
 def since_argument(text: str) -> date:
     try:
         return date.fromisoformat(text)
