@@ -72,7 +72,7 @@ def test_one_adapter_per_exchange_even_under_concurrent_first_use() -> None:
 
 
 def test_unknown_exchange_is_a_validation_error_naming_the_supported_ones() -> None:
-    with pytest.raises(UnsupportedExchangeError, match="choose one of MEXC, Binance"):
+    with pytest.raises(UnsupportedExchangeError, match="choose one of MEXC, BINANCE"):
         default_registry({}).get("kraken")
 
 

@@ -135,3 +135,15 @@ def test_a_users_wallets_are_invisible_to_another_user(
     assert [w.asset_count for w in bob_wallets.wallets()] == [1]
     bob_wallets.replace_balances("MEXC", [], T0)
     assert assets(alice_wallets) == {"BTC": D(1)}
+
+
+def test_min_usd_keeps_unpriced_balances_and_takes_any_threshold(
+        alice_wallets: WalletRepository) -> None:
+    """Unpriced is not dust; a threshold beyond every storable value matches nothing
+    instead of failing to bind (it once raised from inside SQLAlchemy)."""
+    alice_wallets.replace_balances("MEXC", [
+        valued("BTC", "1", usd="100"), valued("DUST", "1", usd="0.5"),
+        valued("VEN", "1200", usd="0")], T0)
+    assert [b.asset for b in alice_wallets.balances(min_usd=D(1))] == ["BTC", "VEN"]
+    assert [b.asset for b in alice_wallets.balances(min_usd=D("1e999"))] == ["VEN"]
+    assert [b.asset for b in alice_wallets.balances(min_usd=D("99999999999"))] == ["VEN"]

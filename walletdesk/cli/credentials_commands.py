@@ -8,9 +8,10 @@ import json
 import sys
 from typing import Any
 
+from walletdesk.cli.arguments import EXCHANGE_HELP, exchange_argument
 from walletdesk.cli.runner import EXIT_OK
 from walletdesk.core.errors import NotFoundError, ValidationError
-from walletdesk.core.exchange_names import SUPPORTED, display_name
+from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Credential
 from walletdesk.export import format_timestamp, render_table
 from walletdesk.services import Services
@@ -25,7 +26,8 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
         "--exchange",
         required=True,
         metavar="NAME",
-        help=f"one of {', '.join(SUPPORTED)} (any case)",
+        type=exchange_argument,
+        help=EXCHANGE_HELP,
     )
     add.add_argument("--api-key", required=True, metavar="KEY", help="the public API key")
     add.add_argument("--label", metavar="L", help="a name to tell keys apart")
@@ -58,6 +60,14 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     remove.add_argument("id", metavar="ID", help="credential id (or a unique start of it)")
     remove.set_defaults(handler=remove_credential)
 
+    test = commands.add_parser(
+        "test", parents=parents, help="check a stored key against its exchange",
+        description="Asks the exchange whether the stored key works and whether it is "
+        "read-only, as the window's Test connection does. Nothing is stored.",
+    )
+    test.add_argument("id", metavar="ID", help="credential id (or a unique start of it)")
+    test.set_defaults(handler=test_credential)
+
 
 def read_secret(from_stdin: bool) -> str:
     """The secret never comes from an argument: stdin, or a prompt that does not echo."""
@@ -79,11 +89,11 @@ def read_secret(from_stdin: bool) -> str:
 
 def add_credential(args: argparse.Namespace, services: Services) -> int:
     from walletdesk.controllers.credentials import DEMO_SECRET
-    from walletdesk.core.exchange_names import DEMO, canonical_exchange
+    from walletdesk.core.exchange_names import DEMO
     from walletdesk.core.validation import clean_api_key, clean_label
 
     # Validate what we can before prompting, so a typo does not cost a paste.
-    exchange = canonical_exchange(args.exchange)
+    exchange = args.exchange  # canonical already: see exchange_argument
     clean_api_key(args.api_key)
     clean_label(args.label)
     if exchange == DEMO and not args.secret_stdin:
@@ -125,6 +135,14 @@ def remove_credential(args: argparse.Namespace, services: Services) -> int:
     credential_id = resolve_id(services, args.id)
     services.credentials.remove(credential_id)
     print(f"Removed credential {credential_id} and its exchange's stored balances.")
+    return EXIT_OK
+
+
+def test_credential(args: argparse.Namespace, services: Services) -> int:
+    credential_id = resolve_id(services, args.id)
+    credential = services.credentials.get(credential_id)
+    check = services.credentials.test_stored(credential_id)  # ExchangeError: exit 1
+    print(f"{display_name(credential.exchange)} key {credential_id}: {check.message}")
     return EXIT_OK
 
 

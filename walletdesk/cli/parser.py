@@ -9,11 +9,14 @@ from walletdesk import __version__
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argparse error echoes the user's arguments: escape what is not printable (line
-    breaks, terminal escape sequences, undecodable bytes), so the error stays one line."""
+    """A usage error is one line on stderr (exit 2): what is wrong, and where help is.
+
+    The message echoes the user's arguments: what is not printable (line breaks, terminal
+    escape sequences, undecodable bytes) is escaped, so it stays one line."""
 
     def error(self, message: str) -> NoReturn:
-        super().error("".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message))
+        shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message)
+        self.exit(2, f"{self.prog}: error: {shown} (see {self.prog} --help)\n")
 
 
 def _global_options(*, suppress_defaults: bool) -> argparse.ArgumentParser:

@@ -110,7 +110,7 @@ class UnsupportedExchangeError(ValidationError):
     def __init__(self, name: str, supported: tuple[str, ...]) -> None:
         super().__init__(
             "exchange",
-            f"Unknown exchange {name[:30]!r}: choose one of {', '.join(supported)}.",
+            f"Unknown exchange {name[:30]!r}: choose one of {', '.join(supported)} (any case).",
         )
 
 
@@ -134,6 +134,17 @@ class SessionExpiredError(AuthError):
 
 class ExportError(WalletDeskError):
     """An export file could not be written."""
+
+
+class ExportTargetExistsError(ExportError):
+    """The export file exists and replacing it was not asked for; nothing was written."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"{path} already exists, so nothing was written: choose another file name, "
+            "or allow replacing it."
+        )
+        self.path = path
 
 
 class CancelledError(WalletDeskError):

@@ -17,9 +17,14 @@ def canonical_exchange(name: str) -> str:
     """Map user input (any case, surrounding spaces) to the canonical stored name."""
     candidate = name.strip().upper()
     if candidate not in SUPPORTED:
-        raise UnsupportedExchangeError(name, tuple(DISPLAY_NAMES[n] for n in SUPPORTED))
+        raise UnsupportedExchangeError(name, SUPPORTED)
     return candidate
 
 
 def display_name(canonical: str) -> str:
     return DISPLAY_NAMES.get(canonical, canonical)
+
+
+def is_sample(canonical: str) -> bool:
+    """The offline demo's balances are invented: never part of a real total."""
+    return canonical == DEMO

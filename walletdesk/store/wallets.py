@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -18,7 +18,7 @@ from walletdesk.core.balance_table import AMOUNT_FIELDS, ROW_COLUMNS, BalanceTab
 from walletdesk.core.errors import NotFoundError
 from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Portfolio, ValuedBalance, Wallet
-from walletdesk.core.money import from_units
+from walletdesk.core.money import ceil_units, from_units
 from walletdesk.store.balance_writes import replace_rows, storable, usd_sum
 from walletdesk.store.database import Database
 from walletdesk.store.history import append_snapshot
@@ -95,7 +95,11 @@ class WalletRepository:
 
     def balances(self, exchange: str | None = None,
                  min_usd: Decimal | None = None) -> BalanceTable:
-        """Balances by ``usd_value`` (largest first), exchange, asset; optionally filtered."""
+        """Balances by ``usd_value`` (largest first), exchange, asset; optionally filtered.
+
+        ``min_usd`` keeps balances worth at least that much, and those without a price
+        (unpriced is not dust).
+        """
         with self._db.read() as session:
             return self._balances(session, self._wallets(session), exchange, min_usd)
 
@@ -126,6 +130,10 @@ class WalletRepository:
         if exchange is not None:
             query = query.where(WalletRow.exchange == exchange)
         if min_usd is not None:
-            query = query.where(BalanceRow.usd_value >= min_usd)
+            # Compared in units, so a threshold beyond every storable value matches nothing
+            # instead of failing to bind; an asset without a price is not dust, so it stays.
+            usd_units = as_units(BalanceRow.usd_value)
+            query = query.where(or_(usd_units >= ceil_units(min_usd),
+                                    and_(usd_units == 0, as_units(BalanceRow.total) != 0)))
         return BalanceTable.of_wallets(wallets, list(session.execute(query)))
 
