@@ -33,3 +33,21 @@ def test_logs_name_method_and_path_but_no_key_secret_or_signature(
     signatures = [r.params["signature"] for r in exchange_server.requests_to("/api/v3/account")]
     for forbidden in (account.secret, account.api_key, *signatures, "timestamp=", "signature"):
         assert forbidden not in caplog.text
+
+
+def test_every_request_log_line_names_its_exchange(
+    adapter: SpotV3Adapter,
+    exchange_server: ExchangeServer,
+    creds: ApiCredentials,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """MEXC and Binance share paths: a line saying only "GET /api/v3/account failed" cannot
+    tell the user which exchange failed."""
+    from walletdesk.core.exchange_names import display_name
+
+    caplog.set_level(logging.DEBUG, logger="walletdesk.exchanges.http")
+    exchange_server.inject(Fault.SERVER_ERROR, times=1)
+    adapter.fetch_balances(creds)
+    lines = [r.getMessage() for r in caplog.records if r.name == "walletdesk.exchanges.http"]
+    name = display_name(adapter.name)
+    assert lines and all(line.startswith(f"{name}: GET /api/v3/") for line in lines), lines

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from walletdesk import __version__
 from walletdesk.core.errors import (
@@ -93,6 +93,8 @@ class ExchangeHttpClient:
         _hide_queries_in_httpx_log()
         self._httpx = httpx
         self._exchange = exchange  # display name, for messages
+        # Exchanges share paths (MEXC and Binance both GET /api/v3/account): name the one.
+        self._log = _NamedLog(log, {"exchange": exchange})
         self._policy = policy or RetryPolicy()
         self._timeouts = timeouts or Timeouts()
         self._client = httpx.Client(
@@ -142,7 +144,7 @@ class ExchangeHttpClient:
                 rate_limited += 1
                 delay = retry_after if retry_after is not None else policy.backoff(rate_limited - 1)
                 self._close_gate(delay, status)
-                log.warning("GET %s -> %d, retry after %.1f s", path, status, delay)
+                self._log.warning("GET %s -> %d, retry after %.1f s", path, status, delay)
                 if (
                     rate_limited >= policy.rate_limit_attempts
                     or delay > policy.max_retry_after
@@ -177,7 +179,7 @@ class ExchangeHttpClient:
             ) from None
         path = url.split("?", 1)[0]
         elapsed = (time.perf_counter() - started) * 1000
-        log.debug("GET %s -> %d in %.0f ms", path, response.status_code, elapsed)
+        self._log.debug("GET %s -> %d in %.0f ms", path, response.status_code, elapsed)
         return response.status_code, body, parse_retry_after(response.headers.get("Retry-After"))
 
     # --- waiting ----------------------------------------------------------------------
@@ -209,12 +211,12 @@ class ExchangeHttpClient:
     # --- messages ---------------------------------------------------------------------
 
     def _network_error(self, path: str, exc: Exception) -> ExchangeUnavailableError:
-        log.warning("GET %s failed: %s", path, type(exc).__name__)
+        self._log.warning("GET %s failed: %s", path, type(exc).__name__)
         timed_out = isinstance(exc, self._httpx.TimeoutException)
         return self._unavailable("did not answer in time" if timed_out else "could not be reached")
 
     def _server_error(self, path: str, status: int, failures: int) -> ExchangeUnavailableError:
-        log.warning("GET %s -> %d, attempt %d", path, status, failures)
+        self._log.warning("GET %s -> %d, attempt %d", path, status, failures)
         return self._unavailable(f"answered with a server error (HTTP {status})")
 
     def _unavailable(self, reason: str) -> ExchangeUnavailableError:
@@ -275,6 +277,13 @@ def _read_capped(response: httpx.Response, exchange: str) -> bytes:
 
 
 _QUERY = re.compile(r"\?[^\s\"']*")
+
+
+class _NamedLog(logging.LoggerAdapter[logging.Logger]):
+    """Log lines of one exchange's client begin with the exchange's name."""
+
+    def process(self, msg: object, kwargs: Any) -> tuple[str, Any]:
+        return f"{self.extra['exchange'] if self.extra else '?'}: {msg}", kwargs
 
 
 class _QueryStripper(logging.Filter):
