@@ -1,29 +1,57 @@
-"""`walletdesk export --format csv|xlsx|json --output FILE`."""
+"""`walletdesk export --format csv|xlsx|json --output FILE|- [--force]`."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from walletdesk.cli.portfolio_commands import add_filter_options
-from walletdesk.cli.runner import EXIT_OK
+from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
+from walletdesk.core.errors import ExportTargetExistsError
 from walletdesk.export.formats import FORMAT_NAMES
 from walletdesk.services import Services
+
+STDOUT = "-"
 
 
 def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     export = subparsers.add_parser("export", parents=parents, help="write balances to a file")
     export.add_argument("--format", choices=FORMAT_NAMES, type=str.lower, required=True)
-    export.add_argument("--output", required=True, metavar="FILE", type=Path)
+    export.add_argument(
+        "--output", required=True, metavar="FILE",
+        help="the file to write, or - for standard output",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (else nothing is written)"
+    )
     add_filter_options(export)
     export.set_defaults(handler=export_balances)
 
 
 def export_balances(args: argparse.Namespace, services: Services) -> int:
-    balances = services.portfolio.balances(args.exchange, args.min_usd)
-    from walletdesk.export.files import export_balances
+    from walletdesk.export import files
 
-    path = export_balances(balances, args.format, args.output)
+    balances = services.portfolio.balances(args.exchange, args.min_usd)
+    if args.output == STDOUT:
+        if args.format == "xlsx" and sys.stdout.isatty():
+            fail("an Excel workbook is binary: redirect it to a file (> balances.xlsx) "
+                 "or give --output FILE.")
+            return EXIT_FAILURE
+        sys.stdout.flush()
+        files.write_to_stream(balances, args.format, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    output = Path(args.output)
+    warning = files.extension_mismatch(args.format, output)
+    if warning:
+        fail(f"warning: {warning}")
+    try:
+        path = files.export_balances(balances, args.format, output, replace=args.force)
+    except ExportTargetExistsError as error:
+        fail(f"{error.path} already exists, so nothing was written: pass --force to replace "
+             "it, or choose another file name.")
+        return EXIT_FAILURE
     print(f"Exported {len(balances)} balances to {path}.")
     return EXIT_OK

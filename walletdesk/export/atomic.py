@@ -25,18 +25,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TextIO
 
-from walletdesk.core.errors import ExportError
+from walletdesk.core.errors import ExportError, ExportTargetExistsError
 
 Writer = Callable[[IO[bytes]], None]
 PRIVATE_MODE = 0o600
 
 
-def write_atomically(path: Path, write: Writer) -> Path:
+def write_atomically(path: Path, write: Writer, *, replace: bool = True) -> Path:
     """Write ``path`` with ``write(stream)``; return the file written (absolute).
 
+    ``replace=False``: an existing file is never replaced, not even one that appears while
+    writing; :class:`ExportTargetExistsError` then says so and nothing is changed.
     OSErrors become an :class:`ExportError` that names ``path`` and says what to do.
     """
     target = _absolute(path)
+    if not replace and os.path.lexists(target) and not os.path.isdir(target):
+        raise ExportTargetExistsError(path)  # before the work, not only after it
     mode = _mode_for(path, target)
     try:
         handle, temporary_name = tempfile.mkstemp(
@@ -51,7 +55,10 @@ def write_atomically(path: Path, write: Writer) -> Path:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)  # replaces a link planted meanwhile, never its target
+        if replace:
+            os.replace(temporary, target)  # replaces a link planted meanwhile, never its target
+        else:
+            _place_new(temporary, target, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -59,6 +66,25 @@ def write_atomically(path: Path, write: Writer) -> Path:
             raise export_error(path, exc) from exc
         raise
     return target
+
+
+def _place_new(temporary: Path, target: Path, path: Path) -> None:
+    """Move ``temporary`` to ``target`` only if nothing is there: a hard link is created
+    atomically or not at all (``os.replace`` would silently replace a file that another
+    program created meanwhile)."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise ExportTargetExistsError(path) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV):
+            raise
+        # No hard links on this file system (FAT, some network shares): check, then rename.
+        if os.path.lexists(target):
+            raise ExportTargetExistsError(path) from None
+        os.replace(temporary, target)
+        return
+    temporary.unlink()
 
 
 def as_text(write_text: Callable[[TextIO], None]) -> Writer:

@@ -9,24 +9,45 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import IO
 
 from walletdesk.core.models import Balance
 from walletdesk.export.atomic import write_atomically
-from walletdesk.export.formats import export_format
+from walletdesk.export.formats import FORMAT_NAMES, export_format
 
 _log = logging.getLogger(__name__)
 
 
-def export_balances(balances: Sequence[Balance], fmt: str, path: Path) -> Path:
+def export_balances(
+    balances: Sequence[Balance], fmt: str, path: Path, *, replace: bool = False
+) -> Path:
     """Write ``balances`` (in the given order) to ``path`` atomically; return the file written.
 
-    Raises ValidationError for an unknown format and ExportError when the file cannot be
-    written; an existing file at ``path`` is then left untouched.
+    An existing file is replaced only with ``replace=True`` (the user said so); otherwise
+    ExportTargetExistsError. Raises ValidationError for an unknown format and ExportError
+    when the file cannot be written; an existing file at ``path`` is then left untouched.
     """
     chosen = export_format(fmt)
-    written = write_atomically(path, lambda out: chosen.write(balances, out))
+    written = write_atomically(path, lambda out: chosen.write(balances, out), replace=replace)
     _log.info("Exported %d balances as %s to %s", len(balances), chosen.name, written)
     return written
+
+
+def write_to_stream(balances: Sequence[Balance], fmt: str, stream: IO[bytes]) -> None:
+    """The bytes ``export_balances`` would write, to an open binary stream (``--output -``)."""
+    export_format(fmt).write(balances, stream)
+
+
+def extension_mismatch(fmt: str, path: Path) -> str | None:
+    """A warning when ``path``'s extension names another format than ``fmt`` (or none)."""
+    chosen = export_format(fmt)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix == chosen.name:
+        return None
+    if suffix in FORMAT_NAMES:
+        return (f"the file name ends in .{suffix} but the content is {chosen.name.upper()}: "
+                "programs that open it by its name will not read it.")
+    return f"the file name does not end in {chosen.suffix}, so programs may not recognise it."
 
 
 def default_file_name(fmt: str, now: datetime) -> str:
