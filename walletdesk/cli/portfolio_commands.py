@@ -4,31 +4,33 @@ from __future__ import annotations
 
 import argparse
 import sys
-from decimal import Decimal
+from collections.abc import Collection
 from typing import Any
 
+from walletdesk.cli.arguments import EXCHANGE_HELP, exchange_argument, min_usd_argument
 from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
 from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.exchange_names import display_name
-from walletdesk.core.money import parse_amount
+from walletdesk.core.models import Portfolio
+from walletdesk.core.number_style import US_ENGLISH
+from walletdesk.core.totals import wallet_totals
+from walletdesk.export.rows import utc_seconds
 from walletdesk.export.text_output import TEXT_FORMATS
 from walletdesk.services import Services
 
 
-def min_usd_argument(text: str) -> Decimal:
-    try:
-        value = parse_amount(text)
-    except Exception as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from exc
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be zero or more")
-    return value
-
-
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--exchange", metavar="NAME", help="only this exchange")
+    add_exchange_option(parser)
     parser.add_argument(
-        "--min-usd", metavar="N", type=min_usd_argument, help="only balances worth at least N USD"
+        "--min-usd", metavar="N", type=min_usd_argument,
+        help="only balances worth at least N USD (assets without a price are kept)",
+    )
+
+
+def add_exchange_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--exchange", metavar="NAME", type=exchange_argument, help=f"only this exchange: "
+        f"{EXCHANGE_HELP}",
     )
 
 
@@ -36,7 +38,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     refresh = subparsers.add_parser(
         "refresh", parents=parents, help="fetch current balances from the exchanges"
     )
-    refresh.add_argument("--exchange", metavar="NAME", help="only this exchange")
+    add_exchange_option(refresh)
     refresh.set_defaults(handler=refresh_balances)
 
     balances = subparsers.add_parser("balances", parents=parents, help="show stored balances")
@@ -61,13 +63,33 @@ def refresh_balances(args: argparse.Namespace, services: Services) -> int:
             fail(f"{name} [{credential.id[:8]}]: {outcome.error}")
     failed = not all(o.ok for o in outcomes)
     try:
-        total = services.portfolio.portfolio().total_usd_value
+        portfolio = services.portfolio.portfolio()
     except WalletDeskError:
         if failed:
             return EXIT_FAILURE  # the database's problem was just reported per key
         raise
-    print(f"Portfolio total: {total:,.2f} USD")
+    stale = {o.credential.exchange for o in outcomes if not o.ok}
+    for line in total_lines(portfolio, stale):
+        print(line)
     return EXIT_FAILURE if failed else EXIT_OK
+
+
+def total_lines(portfolio: Portfolio, stale: Collection[str]) -> list[str]:
+    """The portfolio total after a refresh: demo money apart, and the wallets whose part
+    of it is older than this refresh named with their time."""
+    totals = wallet_totals(portfolio.wallets)
+    label = "Demo sample total" if totals.demo_only else "Portfolio total"
+    lines = [f"{label}: {US_ENGLISH.usd(totals.shown)}"]
+    if totals.demo_rows and not totals.demo_only:
+        lines.append(f"Demo sample, not in the total: {US_ENGLISH.usd(totals.demo)}")
+    old = [w for w in portfolio.wallets if w.exchange in stale]
+    if old:
+        parts = ", ".join(
+            f"{display_name(w.exchange)} from {utc_seconds(w.last_updated):%Y-%m-%d %H:%M} UTC"
+            for w in old
+        )
+        lines.append(f"Part of this total is old (its refresh failed): {parts}.")
+    return lines
 
 
 def show_balances(args: argparse.Namespace, services: Services) -> int:

@@ -1,8 +1,9 @@
 """Plain-text tables for a terminal: columns aligned by display width.
 
 Generic (headers and rows of strings) so that every CLI table looks the same; the
-balance table right-aligns its numbers. Control and format characters (which could move
-the cursor or reorder text in a terminal) are shown as "?". Lines carry no trailing
+balance table uses display names and grouped numbers, right-aligned on their points.
+Control and format characters (which could move the cursor or reorder text in a
+terminal) are shown as "?". Lines carry no trailing
 spaces and the text has no final newline.
 """
 
@@ -11,8 +12,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 
+from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Balance
-from walletdesk.export.rows import COLUMN_NAMES, COLUMNS, Kind, text_row
+from walletdesk.core.number_style import US_ENGLISH, NumberStyle, widest_decimals
+from walletdesk.core.totals import split_totals
+from walletdesk.export.rows import utc_seconds
 
 GAP = "  "
 
@@ -22,11 +26,16 @@ def render_table(
     rows: Iterable[Sequence[str]],
     *,
     right_aligned: Collection[int] = (),
+    footer: Sequence[Sequence[str]] = (),
 ) -> str:
-    """Headers, a dashed rule, then the rows; ``right_aligned`` holds column indexes."""
-    lines = [[_printable(cell) for cell in row] for row in [headers, *rows]]
+    """Headers, a dashed rule, then the rows; ``right_aligned`` holds column indexes.
+    ``footer`` rows (totals) come after a second rule."""
+    lines = [[_printable(cell) for cell in row] for row in [headers, *rows, *footer]]
     widths = [max(display_width(line[i]) for line in lines) for i in range(len(headers))]
-    lines.insert(1, ["-" * width for width in widths])
+    rule = ["-" * width for width in widths]
+    lines.insert(1, rule)
+    if footer:
+        lines.insert(len(lines) - len(footer), rule)
     return "\n".join(
         GAP.join(
             _pad(cell, width, right=i in right_aligned) for i, (cell, width) in
@@ -36,10 +45,48 @@ def render_table(
     )
 
 
-def balances_table(balances: Iterable[Balance]) -> str:
-    """The CLI's ``balances --format table``: the export columns, numbers right-aligned."""
-    numeric = {i for i, column in enumerate(COLUMNS) if column.kind in (Kind.AMOUNT, Kind.USD)}
-    return render_table(COLUMN_NAMES, (text_row(b) for b in balances), right_aligned=numeric)
+BALANCE_HEADERS = ("EXCHANGE", "ASSET", "FREE", "LOCKED", "TOTAL", "USD VALUE", "UPDATED (UTC)")
+_NUMERIC = frozenset({2, 3, 4, 5})
+NO_PRICE = "no price"
+
+
+def balances_table(balances: Sequence[Balance], style: NumberStyle = US_ENGLISH) -> str:
+    """The CLI's ``balances --format table``, for people: display names, grouped numbers
+    whose points line up, and a total line (demo money apart from the real total).
+    CSV and JSON are the exact formats."""
+    cells = [_people_row(balance, style) for balance in balances]
+    for column in _NUMERIC:
+        decimals = widest_decimals(style, [row[column] for row in cells])
+        for row in cells:
+            row[column] = style.align(row[column], decimals)
+    table = render_table(BALANCE_HEADERS, cells, right_aligned=_NUMERIC,
+                         footer=_total_rows(balances, style) if balances else ())
+    unpriced = sum(1 for b in balances if not b.priced)
+    if unpriced:
+        table += f"\n{style.count(unpriced)} with no price: listed, not counted in the total."
+    return table
+
+
+def _people_row(balance: Balance, style: NumberStyle) -> list[str]:
+    return [
+        display_name(balance.exchange),
+        balance.asset,
+        style.amount(balance.free),
+        style.amount(balance.locked),
+        style.amount(balance.total),
+        style.usd(balance.usd_value) if balance.priced else NO_PRICE,
+        utc_seconds(balance.wallet_updated).strftime("%Y-%m-%d %H:%M"),
+    ]
+
+
+def _total_rows(balances: Sequence[Balance], style: NumberStyle) -> list[list[str]]:
+    totals = split_totals(balances)
+    if totals.demo_only:
+        return [["Total (demo sample)", "", "", "", "", style.usd(totals.demo), ""]]
+    rows = [["Total", "", "", "", "", style.usd(totals.real), ""]]
+    if totals.demo_rows:
+        rows.append(["Demo, not in total", "", "", "", "", style.usd(totals.demo), ""])
+    return rows
 
 
 def display_width(text: str) -> int:

@@ -7,15 +7,12 @@ the ``Decimal`` and only the separators come from the locale.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
 from PySide6.QtCore import QDateTime, QLocale
 
 from walletdesk.core.money import format_plain
-
-_CENT = Decimal("0.01")
-_TENTH = Decimal("0.1")
-_HUNDRED = Decimal(100)
+from walletdesk.core.number_style import NumberStyle
 
 
 def user_locale() -> QLocale:
@@ -33,36 +30,16 @@ class Formatter:
 
     def __init__(self, locale: QLocale | None = None) -> None:
         self._locale = locale or user_locale()
-        self._point = self._locale.decimalPoint() or "."
         omit = self._locale.numberOptions() & QLocale.NumberOption.OmitGroupSeparator
-        self._group = "" if omit else (self._locale.groupSeparator() or "")
-        self._minus = self._locale.negativeSign() or "-"
-
-    def amount(self, value: Decimal) -> str:
-        """An asset amount: up to 8 decimals, trailing zeros dropped ("1,234.5")."""
-        text = format_plain(value)
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        return self._localise(text)
-
-    def usd(self, value: Decimal) -> str:
-        """A USD value to the cent; a nonzero value under a cent reads "< $0.01"."""
-        if value != 0 and abs(value) < _CENT:
-            return f"< ${self._localise('0.01')}"
-        cents = value.quantize(_CENT, rounding=ROUND_HALF_EVEN)
-        text = self._localise(f"{abs(cents):f}")
-        return f"{self._minus}${text}" if cents < 0 else f"${text}"
-
-    def share(self, fraction: Decimal) -> str:
-        """A share of the portfolio as a percentage with one decimal ("12.5 %")."""
-        percent = (fraction * _HUNDRED).quantize(_TENTH, rounding=ROUND_HALF_EVEN)
-        if fraction > 0 and percent == 0:
-            return f"< {self._localise('0.1')} %"
-        return f"{self._localise(f'{percent:f}')} %"
-
-    def count(self, value: int) -> str:
-        """A whole number with the locale's digit grouping ("10,000")."""
-        return self._localise(str(value))
+        self.style = NumberStyle(
+            point=self._locale.decimalPoint() or ".",
+            group="" if omit else (self._locale.groupSeparator() or ""),
+            minus=self._locale.negativeSign() or "-",
+        )
+        self.amount = self.style.amount
+        self.usd = self.style.usd
+        self.share = self.style.share
+        self.count = self.style.count
 
     def exact(self, value: Decimal) -> str:
         """Every stored digit (8 decimals), for tooltips and copying."""
@@ -72,17 +49,6 @@ class Formatter:
         """A UTC timestamp in the user's time zone, short locale format."""
         stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
         return self._locale.toString(stamp, QLocale.FormatType.ShortFormat)
-
-    def _localise(self, plain: str) -> str:
-        negative = plain.startswith("-")
-        digits = plain[1:] if negative else plain
-        whole, _, fraction = digits.partition(".")
-        if self._group and len(whole) > 3:
-            head = len(whole) % 3 or 3
-            parts = [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
-            whole = self._group.join(parts)
-        text = f"{whole}{self._point}{fraction}" if fraction else whole
-        return f"{self._minus}{text}" if negative else text
 
 
 def age(moment: datetime, now: datetime | None = None) -> str:
