@@ -110,15 +110,64 @@ def test_choose_opens_the_native_save_dialog_with_the_suggested_name(
     dialog.reject()
 
 
-def test_an_unwritable_path_is_reported_in_the_status_bar(
+def test_a_failed_export_is_shown_in_the_dialog_which_keeps_every_choice(
         qtbot: QtBot, desk: DeskPresenter, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
     dialog: ExportDialog = desk.export.open()
-    dialog.path.setText(str(blocker / "inside.csv"))
+    dialog.formats.button(FORMAT_BUTTON["json"]).click()
+    dialog.scope_all.click()
+    dialog.path.setText(str(blocker / "inside.json"))
     qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: desk.status.text().startswith("⚠"), timeout=10_000)
-    assert str(blocker / "inside.csv") in desk.status.text() or "inside.csv" in desk.status.text()
+    qtbot.waitUntil(dialog.problem.isVisible, timeout=10_000)
+    assert "inside.json" in dialog.problem.message() and "Choose" in dialog.problem.message()
+    assert dialog.isVisible() and dialog.export.isEnabled()
+    assert dialog.chosen_format() == "json" and dialog.scope_all.isChecked()
+    assert dialog.path.text() == str(blocker / "inside.json")
+    dialog.reject()
+
+
+def test_a_typed_existing_file_is_replaced_only_after_a_second_press(
+        qtbot: QtBot, desk: DeskPresenter, tmp_path: Path) -> None:
+    target = tmp_path / "mine.csv"
+    target.write_text("my notes\n")
+    dialog: ExportDialog = desk.export.open()
+    dialog.path.clear()
+    qtbot.keyClicks(dialog.path, str(target))
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    assert "already exists" in dialog.problem.message() and dialog.export.text() == "Replace"
+    assert target.read_text() == "my notes\n" and dialog.isVisible()
+    qtbot.keyClicks(dialog.path, "x")  # a changed name must be confirmed afresh
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Backspace)
+    assert dialog.export.text() == "Export"
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    assert target.read_text() == "my notes\n"
+    with qtbot.waitSignal(dialog.finished, timeout=10_000):
+        qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    assert target.read_text().startswith("exchange,asset")
+    assert desk.status.text().startswith("Exported 3 balances")
+
+
+def test_the_extension_of_another_format_is_warned_about(
+        qtbot: QtBot, desk: DeskPresenter, tmp_path: Path) -> None:
+    dialog: ExportDialog = desk.export.open()
+    dialog.formats.button(FORMAT_BUTTON["json"]).click()
+    dialog.path.setText(str(tmp_path / "b.csv"))
+    qtbot.mouseClick(dialog.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: desk.status.text().startswith("Exported"), timeout=10_000)
+    assert "ends in .csv but the content is JSON" in desk.status.text()
+
+
+def test_the_suggested_folder_exists_even_without_a_documents_folder(
+        qtbot: QtBot, desk: DeskPresenter, tmp_path: Path) -> None:
+    from walletdesk.ui.presenters.export_flow import default_folder
+
+    assert default_folder(str(tmp_path / "gone")).is_dir()
+    assert default_folder(str(tmp_path)) == tmp_path
+    dialog = desk.export.open()
+    assert Path(dialog.path.text()).parent.is_dir()
+    assert dialog.path.cursorPosition() == len(dialog.path.text())  # the file name shows
+    dialog.reject()
 
 
 def test_opening_the_dialog_counts_rows_without_building_balances(

@@ -65,6 +65,13 @@ class ExportDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
+    def set_busy(self, busy: bool) -> None:
+        """While the file is written: nothing to change, nothing to press twice."""
+        for widget in (self.export, self.browse, self.path, *self.formats.buttons(),
+                       self.scope_shown, self.scope_all):
+            widget.setEnabled(not busy)
+        self.export.setText("Exporting…" if busy else "Export")
+
     def chosen_format(self) -> str:
         return FORMATS[max(self.formats.checkedId(), 0)].name
 

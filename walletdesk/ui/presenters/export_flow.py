@@ -1,5 +1,7 @@
 """Ctrl+E: collect format, rows and file in the export dialog, then let the Qt-free
-``export.files`` write the file in the background."""
+``export.files`` write the file in the background. The dialog stays open until the file is
+written, so a failure is shown in it with every choice kept; an existing file is replaced
+only when the user said so (the file chooser's question, or a second press)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.models import Balance
 from walletdesk.export.formats import SUFFIXES, export_format
 from walletdesk.ui.dialogs.export_dialog import EVERYTHING, ExportDialog
@@ -38,14 +41,17 @@ class ExportFlow(QObject):
         self._rows = rows
         self.dialog: ExportDialog | None = None
         self._path_edited = False
+        self._replace_confirmed: Path | None = None  # the existing file the user let go
 
     def open(self) -> ExportDialog:
         # Counts only: the Balance records are built when the user exports.
         dialog = ExportDialog(self._rows.shown_count(), self._rows.all_count(), self._window)
         self.dialog = dialog
         self._path_edited = False
-        dialog.path.setText(str(self._default_path(dialog.chosen_format())))
+        self._replace_confirmed = None
+        self._show_path(str(self._default_path(dialog.chosen_format())))
         dialog.path.textEdited.connect(self._edited)
+        dialog.path.textChanged.connect(self._path_changed)
         dialog.formats.idToggled.connect(self._format_toggled)
         dialog.browse.clicked.connect(self._browse)
         dialog.export.clicked.connect(self._export)
@@ -65,20 +71,22 @@ class ExportFlow(QObject):
         fmt = dialog.chosen_format()
         current = Path(dialog.path.text())
         if not self._path_edited:
-            dialog.path.setText(str(self._default_path(fmt)))
+            self._show_path(str(self._default_path(fmt)))
         elif current.suffix.lower() in SUFFIXES:
-            dialog.path.setText(str(current.with_suffix(export_format(fmt).suffix)))
+            self._show_path(str(current.with_suffix(export_format(fmt).suffix)))
 
     def _browse(self) -> None:
         dialog = self.dialog
         if dialog is None:
             return
         fmt = dialog.chosen_format()
+        # The file chooser asks before pointing at an existing file: that is the consent.
         path, _ = QFileDialog.getSaveFileName(dialog, "Export balances", dialog.path.text(),
                                               export_format(fmt).file_filter)
         if path:
-            dialog.path.setText(path)
+            self._show_path(path)
             self._path_edited = True
+            self._replace_confirmed = Path(path)
 
     def _export(self) -> None:
         dialog = self.dialog
@@ -90,25 +98,70 @@ class ExportFlow(QObject):
             return
         path = Path(text).expanduser()
         fmt = dialog.chosen_format()
+        replace = self._replace_confirmed == path
+        if path.exists() and not path.is_dir() and not replace:
+            # A typed name of an existing file: say so, and let a second press replace it.
+            self._replace_confirmed = path
+            dialog.export.setText("Replace")
+            dialog.problem.show_message(
+                f"{path.name} already exists in {path.parent}. Press Replace to overwrite "
+                "it, or change the file name.")
+            return
         everything = dialog.chosen_scope() == EVERYTHING
         rows = self._rows.all_balances() if everything else self._rows.shown_balances()
-        dialog.accept()
-        self._settings.set_export_dir(str(path.parent))
+        dialog.set_busy(True)
+        dialog.problem.show_message(None)
         self._status.info(f"Exporting {len(rows):,} balances…")
-        (self._bridge.op(lambda: _write(rows, fmt, path))
-         .success(lambda written: self._status.info(
-             f"Exported {len(rows):,} balances to {written}."))
+        (self._bridge.op(lambda: _write(rows, fmt, path, replace=replace))
+         .success(lambda written: self._written(dialog, fmt, path, len(rows), written))
+         .failure(lambda error: self._failed(dialog, error))
          .run())
+
+    def _written(self, dialog: ExportDialog, fmt: str, path: Path, count: int,
+                 written: Path) -> None:
+        from walletdesk.export.files import extension_mismatch
+
+        self._settings.set_export_dir(str(path.parent))
+        warning = extension_mismatch(fmt, path)
+        note = f" Note: {warning}" if warning else ""
+        self._status.info(f"Exported {count:,} balances to {written}.{note}")
+        dialog.accept()
+
+    def _failed(self, dialog: ExportDialog, error: WalletDeskError) -> None:
+        """The dialog stays open with every choice as it was, and says what went wrong."""
+        dialog.set_busy(False)
+        dialog.problem.show_message(str(error))
+        self._status.info("Export failed: nothing was written.")
+
+    def _path_changed(self) -> None:
+        self._replace_confirmed = None
+        if self.dialog is not None:
+            self.dialog.export.setText("Export")
+
+    def _show_path(self, text: str) -> None:
+        """Set the path and show its end (the file name), not the start of the folders."""
+        if self.dialog is not None:
+            self.dialog.path.setText(text)
+            self.dialog.path.setCursorPosition(len(text))
 
     def _default_path(self, fmt: str) -> Path:
         from walletdesk.export.files import default_file_name
 
-        folder = self._settings.export_dir() or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return Path(folder) / default_file_name(fmt, datetime.now())
+        return default_folder(self._settings.export_dir()) / default_file_name(
+            fmt, datetime.now())
 
 
-def _write(rows: list[Balance], fmt: str, path: Path) -> Path:
+def default_folder(remembered: str | None) -> Path:
+    """The last export's folder, else Documents, else home: the first that exists (a
+    Documents folder is not there on every system, and a remembered one may be gone)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for candidate in (remembered, documents):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path.home()
+
+
+def _write(rows: list[Balance], fmt: str, path: Path, *, replace: bool) -> Path:
     from walletdesk.export.files import export_balances  # the writers load on first export
 
-    return export_balances(rows, fmt, path)
+    return export_balances(rows, fmt, path, replace=replace)
