@@ -33,6 +33,7 @@ for _name in (
     "WALLETDESK_CLERK_CLIENT_ID",
     "WALLETDESK_MEXC_BASE_URL",
     "WALLETDESK_BINANCE_BASE_URL",
+    "WALLETDESK_FX_BASE_URL",
 ):
     os.environ.pop(_name, None)
 

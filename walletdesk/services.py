@@ -14,6 +14,7 @@ from walletdesk.paths import AppPaths
 
 if TYPE_CHECKING:
     from walletdesk.controllers.credentials import CredentialsController
+    from walletdesk.controllers.currency import CurrencyController
     from walletdesk.controllers.history import HistoryController
     from walletdesk.controllers.portfolio import PortfolioController
     from walletdesk.controllers.session import SessionController
@@ -76,6 +77,14 @@ class Services:
 
         with self._lock:
             return PortfolioController(self.database, self.vault, self.exchanges, self.current_user)
+
+    @cached_property
+    def currency(self) -> CurrencyController:
+        from walletdesk.controllers.currency import CurrencyController
+
+        with self._lock:
+            return CurrencyController(self.database, self.vault, self.exchanges,
+                                      self.current_user)
 
     @cached_property
     def history(self) -> HistoryController:

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.cli.conftest import CliRunner
+from tests.ecb_server import EcbServer
 from tests.exchange_server import ExchangeServer
 
 
@@ -91,3 +92,15 @@ def test_an_empty_history_says_how_it_grows(cli: CliRunner) -> None:
     result = cli("history")
     assert result.code == 0 and "walletdesk refresh" in result.out
     assert cli("history", "--format", "xlsx").code == 1  # a workbook needs a file
+
+
+def test_history_in_a_display_currency_keeps_usd_and_adds_the_converted_value(
+        refreshed: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    with EcbServer() as ecb:
+        monkeypatch.setenv("WALLETDESK_FX_BASE_URL", ecb.url)
+        result = refreshed("history", "--format", "json", "--currency", "gbp")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)[0] == {
+        "at": json.loads(result.out)[0]["at"], "total_usd_value": "25010.00000000",
+        "currency": "GBP", "value": "19753.26851852"}  # 25010 x 0.8530 / 1.08, half-even
+    assert refreshed("history", "--currency", "XAU").code == 2

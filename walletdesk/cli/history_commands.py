@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from walletdesk.cli.runner import EXIT_OK
+from walletdesk.core.currency import UnsupportedCurrencyError, canonical_currency
 from walletdesk.core.errors import ExportError, UnsupportedExchangeError
 from walletdesk.core.exchange_names import canonical_exchange
 from walletdesk.export.formats import FORMAT_NAMES
@@ -30,6 +31,14 @@ def exchange_argument(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def currency_argument(text: str) -> str:
+    """An unknown currency is a usage error (exit 2), as architecture.md says."""
+    try:
+        return canonical_currency(text)
+    except UnsupportedCurrencyError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     history = subparsers.add_parser(
         "history", parents=parents,
@@ -41,6 +50,9 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
                          help="only this exchange")
     history.add_argument("--since", metavar="YYYY-MM-DD", type=since_argument,
                          help="only points from this day on (UTC)")
+    history.add_argument("--currency", metavar="CODE", type=currency_argument,
+                         help="also show values in this currency (EUR, GBP, CHF, JPY, CAD, AUD, "
+                              "BTC); USD values stay")
     history.add_argument("--output", metavar="FILE", type=Path,
                          help="write a file (csv, xlsx or json) instead of printing")
     history.add_argument("--force", action="store_true", help="replace an existing --output")
@@ -53,10 +65,13 @@ def show_history(args: argparse.Namespace, services: Services) -> int:
 
     if args.format == "xlsx" and args.output is None:
         raise ExportError("An XLSX workbook cannot be printed: add --output FILE.")
+    rate = services.currency.rate(args.currency) if args.currency else None
     if args.asset:
-        table = asset_table(services.history.asset_points(args.asset, args.exchange, args.since))
+        table = asset_table(services.history.asset_points(args.asset, args.exchange, args.since),
+                            rate)
     else:
-        table = portfolio_table(services.history.portfolio_points(args.exchange, args.since))
+        table = portfolio_table(services.history.portfolio_points(args.exchange, args.since),
+                                rate)
     if args.output is not None:
         fmt = "csv" if args.format == "table" else args.format
         path = export_history(table, fmt, args.output, replace=args.force)

@@ -1,7 +1,8 @@
 """The history as an exported table: its columns and rows, the same in every format.
 
 Without an asset: ``at``, ``total_usd_value``; with one: ``at``, ``asset``, ``total``,
-``usd_value`` (summed across exchanges). Names are the keys of ``history --format json``
+``usd_value`` (summed across exchanges); with a display currency also ``currency`` and
+``value``, as ``balances --currency`` adds them. Names are the keys of ``history --format json``
 (architecture.md); cells are written as in the balance export (``export.rows``): exact
 8-decimal text, ``at`` in ISO 8601 UTC. Oldest point first.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from walletdesk.core.currency import Rate
 from walletdesk.core.history import AssetPoint, PortfolioPoint
 from walletdesk.export.rows import CellValue, Kind, cell_text
 
@@ -44,9 +46,23 @@ ASSET_COLUMNS = (AT, HistoryColumn("asset", Kind.TEXT), HistoryColumn("total", K
                  HistoryColumn("usd_value", Kind.USD))
 
 
-def portfolio_table(points: Sequence[PortfolioPoint]) -> HistoryTable:
-    return HistoryTable(PORTFOLIO_COLUMNS, tuple(tuple(point) for point in points))
+CURRENCY_COLUMNS = (HistoryColumn("currency", Kind.TEXT), HistoryColumn("value", Kind.AMOUNT))
 
 
-def asset_table(points: Sequence[AssetPoint]) -> HistoryTable:
-    return HistoryTable(ASSET_COLUMNS, tuple(tuple(point) for point in points))
+def portfolio_table(points: Sequence[PortfolioPoint], rate: Rate | None = None) -> HistoryTable:
+    return _table(PORTFOLIO_COLUMNS, points, rate)
+
+
+def asset_table(points: Sequence[AssetPoint], rate: Rate | None = None) -> HistoryTable:
+    return _table(ASSET_COLUMNS, points, rate)
+
+
+def _table(columns: tuple[HistoryColumn, ...], points: Sequence[tuple[CellValue, ...]],
+           rate: Rate | None) -> HistoryTable:
+    """With a display-currency ``rate``, the USD column stays and ``currency`` and ``value``
+    (the USD value converted, ``core.currency``) follow it."""
+    if rate is None:
+        return HistoryTable(columns, tuple(tuple(point) for point in points))
+    usd = next(i for i, column in enumerate(columns) if column.kind is Kind.USD)
+    return HistoryTable(columns + CURRENCY_COLUMNS, tuple(
+        (*point, rate.currency, rate.convert(point[usd])) for point in points))  # type: ignore[arg-type]
