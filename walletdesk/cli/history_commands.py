@@ -8,9 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from walletdesk.cli.runner import EXIT_OK
+from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
 from walletdesk.core.currency import UnsupportedCurrencyError, canonical_currency
-from walletdesk.core.errors import ExportError, UnsupportedExchangeError
+from walletdesk.core.errors import (
+    ExportError,
+    ExportTargetExistsError,
+    UnsupportedExchangeError,
+)
 from walletdesk.core.exchange_names import canonical_exchange
 from walletdesk.export.formats import FORMAT_NAMES
 from walletdesk.services import Services
@@ -74,7 +78,12 @@ def show_history(args: argparse.Namespace, services: Services) -> int:
                                 rate)
     if args.output is not None:
         fmt = "csv" if args.format == "table" else args.format
-        path = export_history(table, fmt, args.output, replace=args.force)
+        try:
+            path = export_history(table, fmt, args.output, replace=args.force)
+        except ExportTargetExistsError as error:
+            fail(f"{error.path} already exists, so nothing was written: pass --force to "
+                 "replace it, or choose another file name.")
+            return EXIT_FAILURE
         print(f"Exported {len(table)} history points to {path}.")
         return EXIT_OK
     if not table and args.format == "table":

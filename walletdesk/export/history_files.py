@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from walletdesk.core.errors import ExportError, ValidationError
+from walletdesk.core.errors import ValidationError
 from walletdesk.export.atomic import Writer, as_text, write_atomically
 from walletdesk.export.formats import export_format
 from walletdesk.export.formula_guard import guard_formula
@@ -63,16 +63,13 @@ def write_history_text(table: HistoryTable, fmt: str, out: TextIO) -> None:
         raise ValidationError("format", f"Unknown format {fmt[:20]!r}: choose table, csv or json.")
 
 
-def export_history(table: HistoryTable, fmt: str, path: Path, *, replace: bool = True) -> Path:
+def export_history(table: HistoryTable, fmt: str, path: Path, *, replace: bool = False) -> Path:
     """Write ``table`` as ``fmt`` (csv, xlsx, json) to ``path`` atomically (``export.atomic``).
 
-    Without ``replace`` an existing file is refused (ExportError) and left as it is.
+    An existing file is replaced only with ``replace=True``, as in ``export_balances``.
     """
     name = export_format(fmt).name  # the balance export's formats, names and checks
-    if not replace and path.exists():
-        raise ExportError(f"{path} already exists: choose another file, or replace it "
-                          "(--force on the command line).")
-    written = write_atomically(path, _writer(name, table))
+    written = write_atomically(path, _writer(name, table), replace=replace)
     _log.info("Exported %d history points as %s to %s", len(table), name, written)
     return written
 
