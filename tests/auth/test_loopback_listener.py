@@ -1,4 +1,5 @@
-"""The one-shot loopback listener: 127.0.0.1 only, one answer, anything else ends the attempt."""
+"""The loopback listener: 127.0.0.1 only, on the configured port, one answer at a time,
+stray requests ignored."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from walletdesk.auth.errors import SignInTimeoutError
+from walletdesk.auth.errors import RedirectPortError, SignInTimeoutError
 from walletdesk.auth.loopback import LoopbackListener
+from walletdesk.auth.redirect import RedirectTarget
 from walletdesk.core.errors import AuthError, CancelledError
 
 
@@ -30,6 +32,12 @@ def _get_in_background(url: str, **kwargs: object) -> tuple[threading.Thread, li
     )
     thread.start()
     return thread, responses
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _non_loopback_addresses() -> list[str]:
@@ -80,28 +88,77 @@ def test_a_failed_sign_in_shows_its_reason_in_the_browser(listener: LoopbackList
     assert "Clerk said &lt;no&gt;." in responses[0].text
 
 
-def test_a_request_for_another_path_ends_the_attempt(listener: LoopbackListener) -> None:
-    thread, responses = _get_in_background(
-        listener.redirect_uri.replace("/callback", "/favicon.ico")
-    )
-    with pytest.raises(AuthError, match="stopped for safety"):
-        listener.wait_for_answer(timeout=5)
+def test_stray_requests_are_ignored_and_the_real_answer_still_arrives(
+    listener: LoopbackListener,
+) -> None:
+    base = listener.redirect_uri
+    strays = [
+        httpx.get(base.replace("/callback", "/favicon.ico"), timeout=5),
+        httpx.get(base + "?code=a&state=b", headers={"Host": "evil.example:80"}, timeout=5),
+        httpx.post(base, data={"code": "a"}, timeout=5),
+        httpx.head(base + "?code=a&state=b", timeout=5),
+    ]
+    assert [response.status_code for response in strays] == [404] * 4
+    thread, responses = _get_in_background(base + "?code=real&state=xyz")
+    assert listener.wait_for_answer(timeout=5) == {"code": "real", "state": "xyz"}
+    assert listener.intrusion is None
+    listener.reply(ok=True)
     thread.join(5)
-    assert responses[0].status_code == 404
+    assert responses[0].status_code == 200
 
 
-def test_a_request_for_another_host_name_ends_the_attempt(listener: LoopbackListener) -> None:
-    _get_in_background(listener.redirect_uri + "?code=a&state=b",
-                       headers={"Host": "evil.example:80"})
-    with pytest.raises(AuthError, match="another host name"):
-        listener.wait_for_answer(timeout=5)
+def test_a_fixed_port_is_bound_exactly_and_sent_exactly() -> None:
+    port = _free_port()
+    with LoopbackListener(RedirectTarget(port, "/oauth/back")) as listener:
+        assert listener.address == ("127.0.0.1", port)
+        assert listener.redirect_uri == f"http://127.0.0.1:{port}/oauth/back"
+        thread, responses = _get_in_background(listener.redirect_uri + "?code=c&state=s")
+        assert listener.wait_for_answer(timeout=5) == {"code": "c", "state": "s"}
+        listener.reply(ok=True)
+        thread.join(5)
+        assert responses[0].status_code == 200
+    with LoopbackListener(RedirectTarget(port, "/oauth/back")):  # free again at once
+        pass
 
 
-def test_a_post_to_the_callback_ends_the_attempt(listener: LoopbackListener) -> None:
-    threading.Thread(target=lambda: httpx.post(listener.redirect_uri, data={"code": "a"}),
-                     daemon=True).start()
-    with pytest.raises(AuthError, match="POST"):
-        listener.wait_for_answer(timeout=5)
+def test_a_taken_port_is_named_at_once_with_the_setting() -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        with pytest.raises(RedirectPortError) as caught:
+            LoopbackListener(RedirectTarget(port, "/callback"))
+    message = str(caught.value)
+    assert f"Port {port} on 127.0.0.1 is in use" in message
+    assert "WALLETDESK_CLERK_REDIRECT_URI" in message and "\n" not in message
+
+
+def test_the_redirect_uri_to_register_is_hinted_when_no_answer_comes(
+    listener: LoopbackListener,
+) -> None:
+    hints: list[str] = []
+    with pytest.raises(SignInTimeoutError) as caught:
+        listener.wait_for_answer(timeout=0.6, hint_after=0.1, on_hint=hints.append)
+    assert len(hints) == 1 and listener.redirect_uri in hints[0]
+    assert "may not accept any port" in hints[0]  # the any-port listener suggests a fixed one
+    assert listener.redirect_uri in str(caught.value)
+
+
+def test_a_redirect_sends_the_browser_on_and_takes_the_next_answer(
+    listener: LoopbackListener,
+) -> None:
+    first, responses = _get_in_background(listener.redirect_uri + "?code=one&state=a")
+    assert listener.wait_for_answer(timeout=5)["code"] == "one"
+    listener.redirect("http://127.0.0.1:9/auth?prompt=consent")
+    first.join(5)
+    assert responses[0].status_code == 302
+    assert responses[0].headers["location"] == "http://127.0.0.1:9/auth?prompt=consent"
+    second, responses = _get_in_background(listener.redirect_uri + "?code=two&state=b")
+    assert listener.wait_for_answer(timeout=5)["code"] == "two"
+    assert listener.intrusion is None
+    listener.reply(ok=True)
+    second.join(5)
+    assert responses[0].status_code == 200
 
 
 def test_a_repeated_parameter_ends_the_attempt(listener: LoopbackListener) -> None:
@@ -137,7 +194,7 @@ def test_waiting_stops_when_cancelled(listener: LoopbackListener) -> None:
 
 
 def test_waiting_stops_after_the_timeout(listener: LoopbackListener) -> None:
-    with pytest.raises(SignInTimeoutError, match="Try again"):
+    with pytest.raises(SignInTimeoutError, match="Then try again"):
         listener.wait_for_answer(timeout=0.3)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
+import httpx
 import pytest
 
 from tests.auth.memory_keyring import MemoryKeyring
@@ -19,9 +21,14 @@ from tests.auth.signing_in import (
 from tests.oidc.accounts import ALICE, BOB
 from tests.oidc.browser import FakeBrowser
 from tests.oidc.provider import OidcProvider
+from walletdesk.auth import browser_sign_in
 from walletdesk.auth import provider as provider_module
-from walletdesk.auth.config import save_config
-from walletdesk.auth.errors import ProviderUnreachableError, SignInTimeoutError
+from walletdesk.auth.config import ENV_REDIRECT_URI, save_config
+from walletdesk.auth.errors import (
+    ProviderUnreachableError,
+    RedirectPortError,
+    SignInTimeoutError,
+)
 from walletdesk.auth.keychain import SERVICE
 from walletdesk.auth.profile_file import load_profile, profile_path
 from walletdesk.controllers.session import SIGNED_OUT, SessionController
@@ -78,8 +85,67 @@ def test_authorization_request_is_built_from_discovery_with_pkce_state_and_nonce
     assert len(query_param(url, "state")) >= 8 and query_param(url, "nonce")
     redirect = urlsplit(query_param(url, "redirect_uri"))
     assert (redirect.scheme, redirect.hostname, redirect.path) == ("http", "127.0.0.1", "/callback")
-    token_requests = oidc.events("token")
-    assert [e["grant_type"] for e in token_requests] == ["authorization_code"]
+    assert "prompt" not in parse_qs(urlsplit(url).query)  # asked for only where needed
+    assert {e["grant_type"] for e in oidc.events("token")} == {"authorization_code"}
+
+
+def test_a_clerk_like_client_gets_exactly_the_registered_redirect_uri_and_no_prompt(
+    session: SessionController, oidc_web: OidcProvider
+) -> None:
+    browser = FakeBrowser(ALICE.sub)
+    urls: list[str] = []
+    assert session.login(browser, timeout=20, on_url=urls.append) == ALICE_USER
+    assert query_param(urls[0], "redirect_uri") == oidc_web.web_redirect_uri
+    assert "prompt" not in parse_qs(urlsplit(urls[0]).query)
+    assert browser.followed == []  # one round trip
+    assert [e["grant_type"] for e in oidc_web.events("token")] == ["authorization_code"]
+
+
+def test_a_provider_that_wants_prompt_consent_gets_it_in_the_same_tab(
+    session: SessionController, oidc_native: OidcProvider, memory_keyring: MemoryKeyring
+) -> None:
+    browser = FakeBrowser(ALICE.sub)
+    assert session.login(browser, timeout=20) == ALICE_USER
+    (second,) = browser.followed  # the listener sent the browser on, once
+    assert query_param(second, "prompt") == "consent"
+    assert browser.opened[0] != second and "prompt" not in browser.opened[0]
+    assert "You are signed in" in browser.wait().text
+    assert stored_refresh_token(memory_keyring)
+
+
+def test_an_exact_match_provider_refuses_another_port_and_the_user_is_told_what_to_check(
+    session: SessionController, oidc_web: OidcProvider, monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring, paths: AppPaths, database: Database,
+) -> None:
+    monkeypatch.setenv(ENV_REDIRECT_URI, "http://127.0.0.1/callback")  # any-port mode
+    monkeypatch.setattr(browser_sign_in, "NO_ANSWER_HINT_SECONDS", 0.2)
+    refused: list[int] = []
+
+    def browser(url: str) -> None:
+        refused.append(httpx.get(url).status_code)  # the provider's error page, no redirect
+
+    hints: list[str] = []
+    with pytest.raises(SignInTimeoutError) as caught:
+        session.login(browser, timeout=3, on_hint=hints.append)
+    assert refused == [400]
+    assert len(hints) == 1 and "must list exactly http://127.0.0.1:" in hints[0]
+    assert "set a fixed one in the redirect URI in Settings" in hints[0]
+    assert "WALLETDESK_CLERK_REDIRECT_URI" in str(caught.value)
+    assert_nothing_stored(memory_keyring, paths, database, ALICE)
+
+
+def test_a_taken_redirect_port_is_reported_at_once(
+    session: SessionController, oidc_web: OidcProvider
+) -> None:
+    port = urlsplit(oidc_web.web_redirect_uri).port
+    with socket.socket() as holder:  # another program, started after WalletDesk's last sign-in
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        holder.bind(("127.0.0.1", port))
+        holder.listen()
+        browser = FakeBrowser(ALICE.sub)
+        with pytest.raises(RedirectPortError, match=f"Port {port} on 127.0.0.1 is in use"):
+            session.login(browser, timeout=60)
+    assert browser.opened == []
 
 
 def test_after_a_restart_you_are_still_signed_in_without_asking_the_provider(
@@ -103,8 +169,7 @@ def test_a_refresh_stores_the_rotated_refresh_token_at_once(
     second = stored_refresh_token(memory_keyring)
     assert second != first
     assert restart(paths, database).check() == ALICE_USER  # the rotated token works
-    assert [e["grant_type"] for e in oidc.events("token")] == [
-        "authorization_code", "refresh_token", "refresh_token"]
+    assert [e["grant_type"] for e in oidc.events("token")].count("refresh_token") == 2
     assert oidc.refresh_with(first).json()["error"] == "invalid_grant"  # the old one is dead
 
 
@@ -116,7 +181,7 @@ def test_the_access_token_is_refreshed_only_when_it_expires(
     sign_in(session, ALICE)
     token = session.access_token()
     assert session.access_token() == token
-    assert len(oidc.events("token")) == 1
+    assert [e["grant_type"] for e in oidc.events("token")].count("refresh_token") == 0
     now[0] += 2 * 3600
     assert session.access_token() != token
     assert [e["grant_type"] for e in oidc.events("token")][-1] == "refresh_token"
@@ -170,6 +235,18 @@ def test_sign_out_forgets_the_session_even_when_revocation_fails_and_says_so(
     assert result.warning and not result.revoked
     assert "Signed out on this computer" in result.message and "not told" in result.message
     assert memory_keyring.items == {}
+
+
+def test_without_a_revocation_endpoint_sign_out_says_where_to_revoke(
+    oidc: OidcProvider, memory_keyring: MemoryKeyring, paths: AppPaths, database: Database
+) -> None:
+    sign_in(restart(paths, database), ALICE)
+    oidc.fault("discovery", without=["revocation_endpoint"])  # as Clerk's metadata has it
+    result = restart(paths, database).logout()
+    assert (result.was_signed_in, result.revoked, result.warning) == (True, False, False)
+    assert "forgot the session on this computer" in result.message
+    assert "Clerk Dashboard" in result.message
+    assert oidc.events("revocation") == [] and memory_keyring.items == {}
 
 
 def test_a_revoked_session_asks_you_to_sign_in_again_and_keeps_your_data(
@@ -257,7 +334,7 @@ def test_giving_up_after_the_timeout_stores_nothing(
     session: SessionController, oidc: OidcProvider, memory_keyring: MemoryKeyring,
     paths: AppPaths, database: Database,
 ) -> None:
-    with pytest.raises(SignInTimeoutError, match="Try again"):
+    with pytest.raises(SignInTimeoutError, match="Then try again"):
         session.login(lambda url: None, timeout=0.5)
     assert_nothing_stored(memory_keyring, paths, database, ALICE)
 

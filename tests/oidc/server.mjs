@@ -1,12 +1,21 @@
 // A real OpenID Connect provider (panva's oidc-provider) on 127.0.0.1 for WalletDesk's tests.
 //
 // Usage: node server.mjs SETTINGS.json   (prints "READY <issuer>" once it listens)
-// SETTINGS: { client_id, jwks: {keys: [private JWK]}, accounts: [{sub, email, name}] }
+// SETTINGS: { native_client_id, web_client_id, web_redirect_uri, jwks: {keys: [private JWK]},
+//             accounts: [{sub, email, name}] }
+//
+// Two clients, the two ways a real provider may treat a loopback redirect URI:
+// * native (RFC 8252): any port on http://127.0.0.1/callback; refresh tokens only with
+//   offline_access and prompt=consent, as OpenID Connect Core §11 has it;
+// * web, Clerk-like: exactly the one registered URI, port included (another gets HTTP 400
+//   before any redirect); a refresh token without prompt=consent, as Clerk grants one for
+//   the offline_access scope of its OAuth applications.
 //
 // The browser's login and consent pages are replaced by an interaction handler that logs
 // in the account named by the request header X-Test-Login (X-Test-Deny: the user declines).
-// /__test/* lets a test inject one fault into the next token or revocation response and
-// read which token/revocation requests were made.
+// /__test/* lets a test inject one fault into the next token or revocation response (or
+// leave fields out of the next discovery document) and read which token/revocation
+// requests were made.
 import fs from 'node:fs';
 import http from 'node:http';
 import Provider from 'oidc-provider';
@@ -20,13 +29,24 @@ const issuer = `http://127.0.0.1:${server.address().port}`;
 
 const provider = new Provider(issuer, {
   clients: [{
-    client_id: settings.client_id,
+    client_id: settings.native_client_id,
     application_type: 'native', // RFC 8252: any port on a loopback redirect
     token_endpoint_auth_method: 'none',
     redirect_uris: ['http://127.0.0.1/callback'],
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
+  }, {
+    client_id: settings.web_client_id,
+    application_type: 'web', // the registered URI must match exactly, port included
+    token_endpoint_auth_method: 'none',
+    redirect_uris: [settings.web_redirect_uri],
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
   }],
+  async issueRefreshToken(ctx, client, code) {
+    if (!client.grantTypeAllowed('refresh_token')) return false;
+    return code.scopes.has('offline_access') || client.clientId === settings.web_client_id;
+  },
   jwks: settings.jwks,
   scopes: ['openid', 'offline_access', 'profile', 'email'],
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
@@ -103,6 +123,13 @@ const ENDPOINTS = { '/token': 'token', '/token/revocation': 'revocation' };
 provider.use(async (ctx, next) => {
   if (ctx.path.startsWith('/__test/')) return control(ctx);
   if (ctx.path.startsWith('/interaction/')) return interaction(ctx);
+  if (ctx.path === '/.well-known/openid-configuration' && faults.has('discovery')) {
+    const { without = [] } = faults.get('discovery'); // e.g. Clerk lists no revocation
+    faults.delete('discovery');
+    await next();
+    for (const name of without) delete ctx.body[name];
+    return undefined;
+  }
   const endpoint = ctx.method === 'POST' ? ENDPOINTS[ctx.path] : undefined;
   if (!endpoint) return next();
   const fault = faults.get(endpoint) || {};

@@ -13,7 +13,9 @@ from tests.oidc.browser import FakeBrowser
 from tests.oidc.provider import OidcProvider
 from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import seed, valued
+from walletdesk.auth import browser_sign_in
 from walletdesk.auth.config import ENV_ISSUER
+from walletdesk.auth.redirect import DEFAULT_REDIRECT_URI
 from walletdesk.services import Services
 
 _QUIRK = "?error=unsupported_response_type&state="
@@ -83,7 +85,9 @@ def test_the_next_start_shows_the_signed_in_user_at_first_paint(
 
 @pytest.mark.oidc
 def test_cancel_stops_waiting_for_the_browser(
-        qtbot: QtBot, open_desk: OpenDesk, oidc: OidcProvider) -> None:
+        qtbot: QtBot, open_desk: OpenDesk, oidc: OidcProvider,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(browser_sign_in, "NO_ANSWER_HINT_SECONDS", 0.2)
     desk = open_desk()
     view = desk.window.sign_in
     opened: list[str] = []
@@ -92,11 +96,13 @@ def test_cancel_stops_waiting_for_the_browser(
     qtbot.waitUntil(lambda: bool(opened) and "sign-in link" in view.waiting.text(),
                     timeout=15_000)
     assert oidc.issuer.split("//")[1] in opened[0]
+    qtbot.waitUntil(view.hint.isVisible, timeout=15_000)
+    assert "must list exactly http://127.0.0.1:" in view.hint.text()
     assert view.cancel.isVisible() and not view.sign_in.isEnabled()
     qtbot.mouseClick(view.cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(view.sign_in.isEnabled, timeout=15_000)
     assert view.error.text() == "⚠ Sign-in cancelled."
-    assert not view.cancel.isVisible()
+    assert not view.cancel.isVisible() and not view.hint.isVisible()
 
 
 @pytest.mark.oidc
@@ -133,3 +139,23 @@ def test_settings_dialog_saves_the_issuer_and_client_id(
     assert (config.issuer, config.client_id) == ("https://example.clerk.accounts.dev",
                                                  "walletdesk-desktop")
     assert desk.window.screens.currentWidget() is desk.window.sign_in
+
+
+def test_settings_dialog_checks_and_saves_the_redirect_uri(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    desk = open_desk()
+    dialog = desk.session.open_settings()
+    assert "Choose Public" in dialog.guide.text() and "offline_access" in dialog.guide.text()
+    assert dialog.redirect_uri.placeholderText() == DEFAULT_REDIRECT_URI
+    qtbot.keyClicks(dialog.issuer, "https://example.clerk.accounts.dev")
+    qtbot.keyClicks(dialog.client_id, "walletdesk-desktop")
+    qtbot.keyClicks(dialog.redirect_uri, "http://localhost:40000/callback")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.redirect_uri_message.isVisible, timeout=10_000)
+    assert "instead of localhost" in dialog.redirect_uri_message.message()
+    dialog.redirect_uri.clear()
+    qtbot.keyClicks(dialog.redirect_uri, "http://127.0.0.1:40000/callback")
+    with qtbot.waitSignal(desk.session.signed_out, timeout=10_000):
+        qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    config = services.session.config()
+    assert config is not None and config.redirect_uri == "http://127.0.0.1:40000/callback"

@@ -32,18 +32,19 @@ STATE_MESSAGE = (
 @dataclass(frozen=True, slots=True)
 class AuthorizationRequest:
     redirect_uri: str
+    prompt: str | None = None
     state: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     nonce: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     code_verifier: str = field(default_factory=lambda: secrets.token_urlsafe(64))
 
     def __repr__(self) -> str:  # the verifier and nonce are secrets of this attempt
-        return f"AuthorizationRequest(redirect_uri={self.redirect_uri!r})"
+        return f"AuthorizationRequest(redirect_uri={self.redirect_uri!r}, prompt={self.prompt!r})"
 
     def url(self, provider: IdentityProvider) -> str:
         """The authorization URL to open in the browser (PKCE S256, state, nonce)."""
         extra = {"nonce": self.nonce, "scope": SCOPES}
-        if provider.config.prompt:
-            extra["prompt"] = provider.config.prompt
+        if self.prompt:
+            extra["prompt"] = self.prompt
         with provider.client(self.redirect_uri) as client:
             url, _ = client.create_authorization_url(
                 provider.metadata().authorization_endpoint,

@@ -1,11 +1,17 @@
 """Sign-in through the system browser: authorization code + PKCE, loopback redirect.
 
-Steps: discovery and signing keys (an unreachable issuer fails before any browser opens);
-a one-shot listener on 127.0.0.1; the authorization URL handed to ``on_url`` and opened
-with ``open_browser`` on its own thread (a console browser may block); the answer checked
-(state, error, iss); the code exchanged; the ID token verified; the user read. Only then
-``commit`` stores the session, and only then does the browser hear "You are signed in".
-Any failure ends the attempt with an AuthError and nothing committed.
+Steps: the listener on the redirect URI's port (a taken port fails at once); discovery and
+signing keys (an unreachable issuer fails before any browser opens); the authorization URL
+handed to ``on_url`` and opened with ``open_browser`` on its own thread (a console browser
+may block); the answer checked (state, error, iss); the code exchanged; the ID token
+verified; the user read. Only then ``commit`` stores the session, and only then does the
+browser hear "You are signed in". Any failure ends the attempt with an AuthError and
+nothing committed. When no answer comes for a while, ``on_hint`` hears what to check.
+
+``prompt``: in the configuration's ``"auto"`` mode the first request sends none (Clerk
+needs none). A provider that follows OpenID Connect Core §11 strictly then grants no
+refresh token; the browser is sent on at once (a redirect from the listener, same tab) to
+a second request with ``prompt=consent``, and that answer is used.
 """
 
 from __future__ import annotations
@@ -16,15 +22,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from walletdesk.auth.authorization import AuthorizationRequest
+from walletdesk.auth.config import PROMPT_AUTO
 from walletdesk.auth.id_token import verify_id_token
 from walletdesk.auth.loopback import LoopbackListener
 from walletdesk.auth.provider import IdentityProvider
+from walletdesk.auth.redirect import redirect_target
 from walletdesk.auth.tokens import TokenSet, exchange_code
 from walletdesk.auth.user_claims import user_from_claims
 from walletdesk.core.errors import AuthError, CancelledError, WalletDeskError
 from walletdesk.core.models import User
 
 log = logging.getLogger(__name__)
+
+CONSENT = "consent"
+NO_ANSWER_HINT_SECONDS = 45.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +45,10 @@ class SignInResult:
     refresh_token: str
 
 
+class _ConsentNeededError(Exception):
+    """The provider granted no refresh token without ``prompt=consent``."""
+
+
 def sign_in_with_browser(
     provider: IdentityProvider,
     *,
@@ -41,27 +56,45 @@ def sign_in_with_browser(
     timeout: float,
     cancel: threading.Event | None,
     on_url: Callable[[str], None] | None,
+    on_hint: Callable[[str], None] | None = None,
     commit: Callable[[SignInResult], None],
 ) -> SignInResult:
-    provider.metadata()
-    provider.key_set()
-    with LoopbackListener() as listener:
-        request = AuthorizationRequest(listener.redirect_uri)
+    config = provider.config
+    with LoopbackListener(redirect_target(config.redirect_uri)) as listener:
+        provider.metadata()
+        provider.key_set()
+        auto = config.prompt == PROMPT_AUTO
+        request = AuthorizationRequest(listener.redirect_uri, None if auto else config.prompt)
         url = request.url(provider)
         if on_url is not None:
             on_url(url)
         _open_in_background(open_browser, url)
-        answer = listener.wait_for_answer(timeout=timeout, cancel=cancel)
-        try:
-            result = _finish(provider, request, answer, cancel)
-            if listener.intrusion:
-                raise AuthError(listener.intrusion)
-            commit(result)
-        except WalletDeskError as exc:
-            listener.reply(ok=False, message=str(exc))
-            raise
-        listener.reply(ok=True)
-    return result
+        while True:
+            answer = listener.wait_for_answer(
+                timeout=timeout, cancel=cancel, hint_after=NO_ANSWER_HINT_SECONDS,
+                on_hint=on_hint,
+            )
+            try:
+                try:
+                    result: SignInResult | None = _finish(
+                        provider, request, answer, cancel, consent_next=auto)
+                except _ConsentNeededError:
+                    result = None
+                if listener.intrusion:
+                    raise AuthError(listener.intrusion)
+                if result is not None:
+                    commit(result)
+            except WalletDeskError as exc:
+                listener.reply(ok=False, message=str(exc))
+                raise
+            if result is None:
+                log.info("no refresh token without prompt=consent; asking once more with it")
+                auto = False
+                request = AuthorizationRequest(listener.redirect_uri, CONSENT)
+                listener.redirect(request.url(provider))
+                continue
+            listener.reply(ok=True)
+            return result
 
 
 def _finish(
@@ -69,6 +102,8 @@ def _finish(
     request: AuthorizationRequest,
     answer: dict[str, str],
     cancel: threading.Event | None,
+    *,
+    consent_next: bool,
 ) -> SignInResult:
     code = request.code_from(answer, provider)
     if cancel is not None and cancel.is_set():
@@ -81,6 +116,8 @@ def _finish(
         tokens.id_token, provider, nonce=request.nonce, access_token=tokens.access_token
     )
     if tokens.refresh_token is None:
+        if consent_next:
+            raise _ConsentNeededError
         raise AuthError(
             "The sign-in service did not grant a lasting session (no refresh token), so "
             "WalletDesk could not keep you signed in. Check that the OAuth application allows "

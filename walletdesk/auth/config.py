@@ -2,12 +2,20 @@
 
 ``WALLETDESK_CLERK_ISSUER`` and ``WALLETDESK_CLERK_CLIENT_ID`` win when both are set. Else
 ``DIR/settings.json`` (plain JSON, no secrets) holds ``{"clerk": {"issuer": ...,
-"client_id": ...}}``, written by the Settings dialog through :func:`save_config`. Neither:
-sign-in is not set up and WalletDesk runs as the local profile.
+"client_id": ..., "redirect_uri": ...}}``, written by the Settings dialog through
+:func:`save_config`. Neither: sign-in is not set up and WalletDesk runs as the local profile.
 
-An optional ``"prompt"`` in the ``clerk`` object changes the ``prompt`` sent to the
-authorization endpoint (default ``"consent"``, which OpenID Connect Core §11 asks for with
-``offline_access``; ``null`` sends none).
+The redirect URI (see :mod:`walletdesk.auth.redirect`) comes from
+``WALLETDESK_CLERK_REDIRECT_URI``, else the settings, else the fixed default that users
+register in Clerk.
+
+An optional ``"prompt"`` in the ``clerk`` object decides the ``prompt`` sent to the
+authorization endpoint. The default, ``"auto"``, sends none: Clerk does not document the
+parameter (its consent screen is a per-application switch) and grants a refresh token for
+the ``offline_access`` scope without it. Only when a provider withholds the refresh token,
+as OpenID Connect Core §11 lets it do without ``prompt=consent``, does the sign-in ask once
+more with ``prompt=consent`` (see ``browser_sign_in``). ``"consent"`` always sends it;
+``null`` never does.
 
 Standard library only: the GUI's first paint reads the configuration.
 """
@@ -22,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from walletdesk.auth import json_file
+from walletdesk.auth.redirect import DEFAULT_REDIRECT_URI, redirect_uri_error
 from walletdesk.core.errors import SignInNotConfiguredError, StorageError, ValidationError
 
 if TYPE_CHECKING:
@@ -29,9 +38,11 @@ if TYPE_CHECKING:
 
 ENV_ISSUER = "WALLETDESK_CLERK_ISSUER"
 ENV_CLIENT_ID = "WALLETDESK_CLERK_CLIENT_ID"
+ENV_REDIRECT_URI = "WALLETDESK_CLERK_REDIRECT_URI"
 SETTINGS_FILE = "settings.json"
 SECTION = "clerk"
-DEFAULT_PROMPT = "consent"
+PROMPT_AUTO = "auto"
+DEFAULT_PROMPT = PROMPT_AUTO
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 SETUP_HINT = f"set {ENV_ISSUER} and {ENV_CLIENT_ID} or use Settings"
@@ -43,6 +54,7 @@ class SignInConfig:
     client_id: str
     source: Literal["environment", "settings"]
     prompt: str | None = DEFAULT_PROMPT
+    redirect_uri: str = DEFAULT_REDIRECT_URI
 
 
 def settings_path(paths: AppPaths) -> Path:
@@ -60,6 +72,7 @@ def load_config(
     section = settings.get(SECTION)
     section = section if isinstance(section, dict) else {}
     prompt = _prompt(section)
+    redirect_uri = _redirect_uri(paths, section, environ)
     issuer, client_id = environ.get(ENV_ISSUER, "").strip(), environ.get(ENV_CLIENT_ID, "").strip()
     if issuer or client_id:
         if not (issuer and client_id):
@@ -73,6 +86,7 @@ def load_config(
             _checked(client_id_error, client_id, f"{ENV_CLIENT_ID}: "),
             "environment",
             prompt,
+            redirect_uri,
         )
     issuer, client_id = str(section.get("issuer") or ""), str(section.get("client_id") or "")
     if not (issuer and client_id):
@@ -83,28 +97,34 @@ def load_config(
         _checked(client_id_error, client_id.strip(), where),
         "settings",
         prompt,
+        redirect_uri,
     )
 
 
-def save_config(paths: AppPaths, issuer: str, client_id: str) -> SignInConfig:
-    """Validate and store the issuer and client id in the settings file.
+def save_config(
+    paths: AppPaths, issuer: str, client_id: str, redirect_uri: str = ""
+) -> SignInConfig:
+    """Validate and store the issuer, client id and redirect URI in the settings file.
 
-    Raises ValidationError (field ``issuer`` or ``client_id``). Other settings are kept.
-    Environment variables, when set, still take precedence over what is saved here.
+    An empty ``redirect_uri`` means the default. Raises ValidationError (field ``issuer``,
+    ``client_id`` or ``redirect_uri``). Other settings are kept. Environment variables, when
+    set, still take precedence over what is saved here.
     """
     issuer, client_id = normalize_issuer(issuer), client_id.strip()
+    redirect_uri = redirect_uri.strip() or DEFAULT_REDIRECT_URI
     for field, check, value in (("issuer", issuer_error, issuer),
-                                ("client_id", client_id_error, client_id)):
+                                ("client_id", client_id_error, client_id),
+                                ("redirect_uri", redirect_uri_error, redirect_uri)):
         problem = check(value)
         if problem:
             raise ValidationError(field, problem)
     settings = _read_settings(paths, replace_damaged=True)
     section = settings.get(SECTION)
     section = dict(section) if isinstance(section, dict) else {}
-    section.update(issuer=issuer, client_id=client_id)
+    section.update(issuer=issuer, client_id=client_id, redirect_uri=redirect_uri)
     settings[SECTION] = section
     _write_settings(paths, settings)
-    return SignInConfig(issuer, client_id, "settings", _prompt(section))
+    return SignInConfig(issuer, client_id, "settings", _prompt(section), redirect_uri)
 
 
 def clear_config(paths: AppPaths) -> None:
@@ -146,6 +166,18 @@ def _checked(check: Callable[[str], str | None], value: str, where: str) -> str:
     if problem:
         raise SignInNotConfiguredError(where + problem)
     return value
+
+
+def _redirect_uri(
+    paths: AppPaths, section: Mapping[str, Any], environ: Mapping[str, str]
+) -> str:
+    from_environment = environ.get(ENV_REDIRECT_URI, "").strip()
+    if from_environment:
+        return _checked(redirect_uri_error, from_environment, f"{ENV_REDIRECT_URI}: ")
+    saved = str(section.get("redirect_uri") or "").strip()
+    if saved:
+        return _checked(redirect_uri_error, saved, f"{settings_path(paths)}: ")
+    return DEFAULT_REDIRECT_URI
 
 
 def _prompt(section: Mapping[str, Any]) -> str | None:

@@ -21,3 +21,7 @@ class SignInTimeoutError(AuthError):
 
 class ProviderUnreachableError(AuthError):
     """The sign-in service could not be reached (offline, wrong issuer, server down)."""
+
+
+class RedirectPortError(AuthError):
+    """The redirect URI's port cannot be listened on (another program holds it)."""

@@ -38,7 +38,10 @@ def log_in(args: argparse.Namespace, services: Services) -> int:
         print("Opening your browser to sign in to WalletDesk. If it does not open, visit:\n"
               f"  {url}\nWaiting for the sign-in to finish (Ctrl+C to cancel)...", flush=True)
 
-    user = services.session.login(webbrowser.open, on_url=show)
+    def hint(text: str) -> None:
+        fail(f"still waiting for the browser. {text}")
+
+    user = services.session.login(webbrowser.open, on_url=show, on_hint=hint)
     print(f"Signed in as {describe(user)}.")
     return EXIT_OK
 

@@ -9,7 +9,7 @@ returns the open :class:`~walletdesk.store.database.Database` (opened only when 
 
 Configuration
     ``config() -> SignInConfig | None`` and ``is_configured() -> bool`` (environment
-    first, else ``DIR/settings.json``); ``save_config(issuer, client_id)`` and
+    first, else ``DIR/settings.json``); ``save_config(issuer, client_id, redirect_uri="")`` and
     ``clear_config()`` for the Settings dialog (ValidationError with ``field``).
 
 Who
@@ -19,11 +19,14 @@ Who
     ``current_user`` but None for the local profile.
 
 Sign in / out
-    ``login(open_browser=webbrowser.open, *, timeout=300, cancel=None, on_url=None) ->
-    User`` blocks the calling thread until the browser's answer is processed (run it on a
-    worker). ``on_url(url)`` is called once, on that thread, with the authorization URL
-    before the browser opens (show it as a fallback link); ``open_browser(url)`` runs on
-    a thread of its own. Setting ``cancel`` stops waiting (CancelledError); after
+    ``login(open_browser=webbrowser.open, *, timeout=300, cancel=None, on_url=None,
+    on_hint=None) -> User`` blocks the calling thread until the browser's answer is
+    processed (run it on a worker). ``on_url(url)`` is called once, on that thread, with the
+    authorization URL before the browser opens (show it as a fallback link);
+    ``open_browser(url)`` runs on a thread of its own; ``on_hint(text)`` is called once, on
+    the calling thread, when no answer has come for a while (what to check: the registered
+    redirect URI). A redirect port held by another program raises RedirectPortError at
+    once. Setting ``cancel`` stops waiting (CancelledError); after
     ``timeout`` seconds it raises SignInTimeoutError; SignInRetryError (``retryable =
     True``) is Clerk's known ``unsupported_response_type`` quirk: offer "Try again". One
     login at a time (a second one raises AuthError). Every failure raises a
@@ -78,6 +81,16 @@ log = logging.getLogger(__name__)
 
 SIGNED_OUT = "You are signed out. Run `walletdesk login` or use Sign in."
 NOT_CONFIGURED = f"Sign-in is not set up: {SETUP_HINT}."
+# Clerk lists no revocation endpoint in discovery, and its refresh tokens never expire; only
+# the application's owner can revoke one (Backend API: revoke_token).
+WHERE_TO_REVOKE = (
+    "To end it there, ask whoever runs your Clerk application to revoke WalletDesk's access "
+    "for your account (in the Clerk Dashboard, or with Clerk's Backend API)."
+)
+FORGOTTEN_HERE = (
+    "Signed out: WalletDesk forgot the session on this computer. The sign-in service offers "
+    "no way for an app to end the session itself, so it stays valid there. " + WHERE_TO_REVOKE
+)
 ACCESS_LEEWAY_SECONDS = 60.0
 DEFAULT_LOGIN_TIMEOUT = 300.0
 
@@ -129,8 +142,8 @@ class SessionController:
     def is_configured(self) -> bool:
         return self.config() is not None
 
-    def save_config(self, issuer: str, client_id: str) -> SignInConfig:
-        return save_config(self._paths, issuer, client_id)
+    def save_config(self, issuer: str, client_id: str, redirect_uri: str = "") -> SignInConfig:
+        return save_config(self._paths, issuer, client_id, redirect_uri)
 
     def clear_config(self) -> None:
         clear_config(self._paths)
@@ -165,6 +178,7 @@ class SessionController:
         timeout: float = DEFAULT_LOGIN_TIMEOUT,
         cancel: threading.Event | None = None,
         on_url: Callable[[str], None] | None = None,
+        on_hint: Callable[[str], None] | None = None,
     ) -> User:
         from walletdesk.auth.browser_sign_in import sign_in_with_browser
 
@@ -179,6 +193,7 @@ class SessionController:
                 timeout=timeout,
                 cancel=cancel,
                 on_url=on_url,
+                on_hint=on_hint,
                 commit=lambda result: replaced.extend(self._commit(config, result)),
             )
         finally:
@@ -214,13 +229,11 @@ class SessionController:
             return SignOutResult(
                 True, False,
                 f"Signed out on this computer, but the sign-in service was not told ({problem}), "
-                "so the session stays valid there until it expires. To end it now, remove "
-                "WalletDesk's access in your Clerk account.",
+                f"so the session stays valid there. {WHERE_TO_REVOKE}",
                 warning=True,
             )
         if not revoked:
-            return SignOutResult(True, False, "Signed out on this computer (the sign-in "
-                                 "service offers no way to revoke the session).")
+            return SignOutResult(True, False, FORGOTTEN_HERE)
         return SignOutResult(True, True, "Signed out.")
 
     # --- session -------------------------------------------------------------------------

@@ -125,9 +125,11 @@ class SessionPresenter(QObject):
         self._show_problem(None)
         self._view.waiting.setText("Waiting for you to sign in in the browser…")
         show_url = self._bridge.relay(self._show_url)
+        show_hint = self._bridge.relay(self._show_hint)
         services, opener = self._services, self.open_browser
         (self._bridge.op(lambda: services.session.login(
-            opener, timeout=SIGN_IN_TIMEOUT_SECONDS, cancel=cancel, on_url=show_url))
+            opener, timeout=SIGN_IN_TIMEOUT_SECONDS, cancel=cancel, on_url=show_url,
+            on_hint=show_hint))
          .success(self._signed_in).failure(self._sign_in_failed)
          .done(lambda: self._waiting(False)).run())
 
@@ -142,6 +144,11 @@ class SessionPresenter(QObject):
         self._view.waiting.setText(
             "Waiting for you to sign in in the browser…<br>If no browser opened, open "
             f'<a href="{link}">this sign-in link</a>.')
+
+    def _show_hint(self, hint: str) -> None:
+        if self._cancel is not None:
+            self._view.hint.setText(f"Still waiting. {hint}")
+            self._view.hint.setVisible(True)
 
     def _signed_in(self, user: User) -> None:
         self.show_state(SessionState(True, user))
@@ -162,6 +169,8 @@ class SessionPresenter(QObject):
         self._view.sign_in.setEnabled(not waiting)
         self._view.cancel.setVisible(waiting)
         self._view.waiting.setVisible(waiting)
+        if not waiting:
+            self._view.hint.setVisible(False)
 
     def _show_problem(self, text: str | None) -> None:
         self._view.error.setText(f"⚠ {text}" if text else "")
@@ -197,7 +206,8 @@ class SessionPresenter(QObject):
             if config is None:
                 return
             for edit, value in ((dialog.issuer, config.issuer),
-                                (dialog.client_id, config.client_id)):
+                                (dialog.client_id, config.client_id),
+                                (dialog.redirect_uri, config.redirect_uri)):
                 if not edit.isModified():  # never overwrite what the user typed meanwhile
                     edit.setText(value)
 
@@ -206,15 +216,17 @@ class SessionPresenter(QObject):
 
         def save() -> None:
             issuer, client_id = dialog.issuer.text(), dialog.client_id.text()
+            redirect_uri = dialog.redirect_uri.text()
             clear = not issuer.strip() and not client_id.strip()
-            for message in (dialog.issuer_message, dialog.client_id_message, dialog.problem):
+            for message in (dialog.issuer_message, dialog.client_id_message,
+                            dialog.redirect_uri_message, dialog.problem):
                 message.show_message(None)
 
             def call() -> None:
                 if clear:
                     services.session.clear_config()
                 else:
-                    services.session.save_config(issuer, client_id)
+                    services.session.save_config(issuer, client_id, redirect_uri)
 
             dialog.save.setEnabled(False)
             (self._bridge.op(call).success(lambda _: saved())
@@ -228,7 +240,8 @@ class SessionPresenter(QObject):
         def save_failed(error: WalletDeskError) -> None:
             field = error.field if isinstance(error, ValidationError) else None
             target = {"issuer": dialog.issuer_message,
-                      "client_id": dialog.client_id_message}.get(field or "", dialog.problem)
+                      "client_id": dialog.client_id_message,
+                      "redirect_uri": dialog.redirect_uri_message}.get(field or "", dialog.problem)
             target.show_message(str(error))
 
         dialog.save.clicked.connect(save)

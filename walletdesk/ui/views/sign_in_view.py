@@ -28,10 +28,14 @@ class SignInView(QWidget):
         self.waiting.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.waiting.setOpenExternalLinks(True)
         self.waiting.setVisible(False)
+        self.hint = centred_text()
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)  # names the redirect URI to register
+        self.hint.setAccessibleName("Sign-in hint")
+        self.hint.setVisible(False)
         self.error = centred_text()
         self.error.setAccessibleName("Sign-in problem")
         self.error.setVisible(False)
 
         buttons = button_row(self.sign_in, self.cancel, self.settings)
         self.setLayout(centred_column([title, 8, intro, 16, buttons, 12, self.waiting,
-                                       self.error]))
+                                       self.hint, self.error]))
