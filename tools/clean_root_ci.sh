@@ -55,6 +55,7 @@ chmod -R a-w "$root/root/shared"
 status=0
 unshare --mount --propagation private sh -c '
   root=$1; shift
+  mount --bind "$root" "$root"  # a mount point, so unshare works inside the chroot too
   mount -t proc proc "$root/proc"
   mount --rbind /dev "$root/dev"
   mount -t tmpfs tmpfs "$root/tmp"
