@@ -12,7 +12,7 @@ import pytest
 # Every in-process test gets an in-memory keychain (never the real one); sign-in tests
 # also get a real OpenID provider on loopback. Under CI=true, a skip for a missing system
 # part is a failure (tests/system_parts.py).
-pytest_plugins = ["tests.oidc.fixtures", "tests.other_user", "tests.system_parts"]
+pytest_plugins = ["tests.system_parts", "tests.oidc.fixtures", "tests.other_user"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", "/tmp/walletdesk-hypothesis")

@@ -34,6 +34,12 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     services = Services(paths)
     try:
         if args.handler is None:
+            from walletdesk.platform_libraries import missing_library
+
+            problem = missing_library()  # before PySide6 loads: Qt would abort instead
+            if problem is not None:
+                print(problem, file=sys.stderr)
+                return 1
             from walletdesk.ui.gui_main import run_gui
 
             code = run_gui(services, smoke=args.smoke)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.hidden_library import assert_named_in_one_line, run_without
 from tests.packaging.bundle import INTERNAL, bundle_size
 from tests.security.test_real_keychain import UNLOCK, run_in_keychain
 from tests.system_parts import needs_command
@@ -46,6 +47,16 @@ def test_frozen_app_paints_its_window_on_an_x_server(bundle: Path, data_dir: Pat
     result = subprocess.run(["xvfb-run", "-a", str(bundle), "--smoke"], capture_output=True,
                             text=True, timeout=TIMEOUT, env=env, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_frozen_app_names_a_missing_x11_library_in_one_line(
+        bundle: Path, offscreen: dict[str, str], tmp_path: Path) -> None:
+    # The check finds Qt's platform plugin inside the bundle too (else Qt aborts here).
+    env = {**offscreen, "QT_QPA_PLATFORM": "xcb"}
+    result = run_without("libxcb-icccm.so.4", "libxcb-icccm4", [str(bundle), "--smoke"], env,
+                         tmp_path / "empty")
+    assert_named_in_one_line(result.stderr, result.returncode, "libxcb-icccm.so.4",
+                             "libxcb-icccm4")
 
 
 def test_frozen_cli_prints_the_package_version(bundle: Path) -> None:
