@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 
-from walletdesk.ui.formatting import Formatter, age
+from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.freshness import age
 
 
 def german() -> Formatter:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal
 
 from tests.ui.samples import T0, balance, mixed_balances, portfolio_of
@@ -25,10 +24,24 @@ def test_allocation_is_empty_without_valued_balances() -> None:
     assert allocation(BalanceTable.of([balance("MEXC", "VEN", "1", priced=False)])) == ()
 
 
-def test_summary_marks_stale_data_and_demo_wallets() -> None:
+def test_demo_money_is_kept_out_of_the_real_total_and_the_chart() -> None:
+    balances = [balance("MEXC", "BTC", "1", usd="50"), balance("DEMO", "BTC", "1", usd="30000"),
+                balance("DEMO", "DOGE", "1", usd="900")]
+    summary = summarise(portfolio_of(balances))
+    assert summary.total_usd == Decimal(50) and summary.totals.demo == Decimal(30900)
+    assert summary.has_demo
+    assert [(s.label, s.usd_value) for s in summary.slices] == [("BTC", Decimal(50))]
+
+
+def test_a_demo_only_portfolio_shows_the_demo_total_and_chart() -> None:
+    summary = summarise(portfolio_of([balance("DEMO", "BTC", "1", usd="300")]))
+    assert summary.total_usd == Decimal(300) and summary.totals.demo_only
+    assert [s.label for s in summary.slices] == ["BTC"]
+
+
+def test_mixed_sample_totals_add_up(  # every balance is counted once, real or demo
+) -> None:
     portfolio = portfolio_of(mixed_balances())
-    fresh = summarise(portfolio, now=T0 + timedelta(minutes=5))
-    assert not fresh.stale
-    assert fresh.has_demo
-    assert summarise(portfolio, now=T0 + timedelta(hours=2)).stale
-    assert fresh.total_usd == sum((b.usd_value for b in mixed_balances()), Decimal(0))
+    totals = summarise(portfolio).totals
+    assert totals.real + totals.demo == sum((b.usd_value for b in mixed_balances()), Decimal(0))
+    assert summarise(portfolio).last_updated == T0

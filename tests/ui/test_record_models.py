@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
@@ -11,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from tests.ui.samples import T0, credential
 from walletdesk.core.models import Credential, Wallet
 from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.freshness import FailedRefreshes
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel, shorten_key
 from walletdesk.ui.models.wallets_model import WalletsModel
@@ -70,16 +72,20 @@ def test_sorting_keeps_persistent_indexes_on_their_record() -> None:
 
 def test_wallets_model_passes_qtmodeltester(qtmodeltester: ModelTester) -> None:
     model = WalletsModel(Formatter())
-    model.set_wallets(wallets())
+    failures = FailedRefreshes()
+    model.set_wallets(wallets(), failures, T0)
     qtmodeltester.check(model)
-    model.set_errors(None, {"MEXC": "The exchange is down."})
+    failures.record(None, {"MEXC": "The exchange is down."})
+    model.set_wallets(wallets(), failures, T0)
     model.sort(1, Qt.SortOrder.DescendingOrder)
+    model.show_time(T0 + timedelta(hours=2))
 
 
 def test_wallets_show_total_assets_and_last_refresh_error_with_old_numbers() -> None:
     model = WalletsModel(Formatter())
-    model.set_wallets(wallets())
-    model.set_errors(None, {"MEXC": "MEXC did not answer."})
+    failures = FailedRefreshes()
+    failures.record(None, {"MEXC": "MEXC did not answer."})
+    model.set_wallets(wallets(), failures, T0)
     assert texts(model, 1) == ["$1,234.50", "$59,703.23"]
     assert model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole) == "59703.22867124"
     assert texts(model, 2) == ["3", "14"]
@@ -90,9 +96,18 @@ def test_wallets_show_total_assets_and_last_refresh_error_with_old_numbers() -> 
 
 def test_a_refresh_of_one_exchange_keeps_the_other_exchanges_errors() -> None:
     model = WalletsModel(Formatter())
-    model.set_wallets(wallets())
-    model.set_errors(None, {"MEXC": "down", "DEMO": "odd"})
-    model.set_errors({"DEMO"}, {})
+    failures = FailedRefreshes()
+    failures.record(None, {"MEXC": "down", "DEMO": "odd"})
+    failures.record({"DEMO"}, {})
+    model.set_wallets(wallets(), failures, T0)
     assert texts(model, 4) == ["Failed, showing previous balances: down", "OK"]
-    model.set_wallets([replace(w, asset_count=1) for w in wallets()])
+    model.set_wallets([replace(w, asset_count=1) for w in wallets()], failures, T0)
     assert texts(model, 4)[0].endswith("down")
+
+
+def test_wallet_ages_follow_the_clock_without_a_reset() -> None:
+    model = WalletsModel(Formatter())
+    model.set_wallets(wallets(), FailedRefreshes(), T0 + timedelta(seconds=10))
+    assert texts(model, 3)[0].endswith("(just now)")
+    model.show_time(T0 + timedelta(hours=3))
+    assert texts(model, 3)[0].endswith("(3 h ago)")

@@ -6,7 +6,7 @@ the ``Decimal`` and only the separators come from the locale.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QDateTime, QLocale
@@ -49,16 +49,3 @@ class Formatter:
         """A UTC timestamp in the user's time zone, short locale format."""
         stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
         return self._locale.toString(stamp, QLocale.FormatType.ShortFormat)
-
-
-def age(moment: datetime, now: datetime | None = None) -> str:
-    """How long ago, in words: "just now", "5 min ago", "3 h ago", "2 days ago"."""
-    seconds = ((now or datetime.now(UTC)) - moment).total_seconds()
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
-    if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
-    days = int(seconds // 86400)
-    return "1 day ago" if days == 1 else f"{days} days ago"

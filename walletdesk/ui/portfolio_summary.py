@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 
 from walletdesk.core.balance_table import BalanceTable
-from walletdesk.core.exchange_names import DEMO
+from walletdesk.core.exchange_names import is_sample
 from walletdesk.core.models import Portfolio
 from walletdesk.core.money import from_units
+from walletdesk.core.totals import Totals, wallet_totals
 
-STALE_AFTER = timedelta(hours=1)
 TOP_ASSETS = 6
 OTHER = "Other"
 
@@ -26,31 +26,40 @@ class Slice:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    total_usd: Decimal
+    """What does not change with the clock; freshness is asked for separately."""
+
+    totals: Totals  # real money, and the demo's sample money apart
     last_updated: datetime | None
-    stale: bool
-    has_demo: bool
-    slices: tuple[Slice, ...]
+    slices: tuple[Slice, ...]  # of real money (of the demo's only when that is all there is)
+
+    @property
+    def total_usd(self) -> Decimal:
+        return self.totals.shown
+
+    @property
+    def has_demo(self) -> bool:
+        return self.totals.demo_rows > 0
 
 
-def summarise(portfolio: Portfolio, now: datetime | None = None) -> Summary:
-    last = portfolio.last_updated
-    moment = now or datetime.now(UTC)
+def summarise(portfolio: Portfolio) -> Summary:
+    totals = wallet_totals(portfolio.wallets)
     return Summary(
-        total_usd=portfolio.total_usd_value,
-        last_updated=last,
-        stale=last is not None and moment - last > STALE_AFTER,
-        has_demo=any(wallet.exchange == DEMO for wallet in portfolio.wallets),
-        slices=allocation(portfolio.balances),
+        totals=totals,
+        last_updated=portfolio.last_updated,
+        slices=allocation(portfolio.balances, samples=totals.demo_only),
     )
 
 
-def allocation(balances: BalanceTable, top: int = TOP_ASSETS) -> tuple[Slice, ...]:
-    """Share of value per asset (summed over exchanges): the ``top`` largest, then "Other"."""
+def allocation(balances: BalanceTable, top: int = TOP_ASSETS, *,
+               samples: bool = False) -> tuple[Slice, ...]:
+    """Share of value per asset (summed over exchanges): the ``top`` largest, then "Other".
+    Real money only, or (``samples``) the demo's sample money only: never the two mixed."""
     per_asset: dict[str, int] = {}  # in exact integer units: 10,000 rows, keep this plain
     get = per_asset.get
-    for asset, units in zip(balances.assets(), balances.units("usd_value"), strict=True):
-        if units > 0:
+    sample_of = {name: is_sample(name) for name in set(balances.exchanges())}
+    for asset, units, exchange in zip(balances.assets(), balances.units("usd_value"),
+                                      balances.exchanges(), strict=True):
+        if units > 0 and sample_of[exchange] == samples:
             per_asset[asset] = get(asset, 0) + units
     total = sum(per_asset.values())
     if total <= 0:

@@ -18,6 +18,8 @@ _VIEW = "window/view"
 _DUST = "balances/dust_threshold"
 _DUST_ON = "balances/hide_dust"
 _EXPORT_DIR = "export/last_dir"
+_AUTO_REFRESH = "refresh/auto_minutes"
+DEFAULT_AUTO_REFRESH_MINUTES = 15
 DEFAULT_DUST = Decimal("1")
 
 
@@ -72,6 +74,15 @@ class UiSettings:
 
     def set_hide_dust(self, value: bool) -> None:
         self._settings.setValue(_DUST_ON, "true" if value else "false")
+
+    # --- refresh --------------------------------------------------------------------------
+
+    def auto_refresh_minutes(self) -> int:
+        """Minutes between refreshes while the window is open; 0: never by itself."""
+        return max(0, self._int(_AUTO_REFRESH, DEFAULT_AUTO_REFRESH_MINUTES))
+
+    def set_auto_refresh_minutes(self, minutes: int) -> None:
+        self._settings.setValue(_AUTO_REFRESH, max(0, minutes))
 
     # --- export ----------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from walletdesk.core.models import Balance
 from walletdesk.ui.formatting import Formatter
 
 NO_PRICE_TIP = "No USD price was found for this asset on its exchange."
+DEMO_APART_TIP = "Demo sample: not part of the portfolio total."
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class Cell:
     balance: Balance
     share: Decimal
     fmt: Formatter
+    counted: bool = True  # False for demo rows beside real money: not part of the total
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,7 @@ def _usd_tooltip(cell: Cell) -> str:
 
 
 def _share_text(cell: Cell) -> str:
-    return cell.fmt.share(cell.share) if cell.balance.priced else "—"
+    return cell.fmt.share(cell.share) if cell.balance.priced and cell.counted else "—"
 
 
 def _share_exact(cell: Cell) -> str:
@@ -83,6 +85,8 @@ def _share_exact(cell: Cell) -> str:
 
 
 def _share_tooltip(cell: Cell) -> str:
+    if not cell.counted:
+        return DEMO_APART_TIP
     return f"{cell.share * 100:.8f} %"
 
 

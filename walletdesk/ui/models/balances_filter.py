@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import repeat
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 
-from walletdesk.core.exchange_names import display_name
+from walletdesk.core.exchange_names import display_name, is_sample
 from walletdesk.core.models import Balance
 from walletdesk.core.money import ceil_units, from_units
 from walletdesk.ui.models.balances_model import BalancesModel
@@ -33,7 +34,8 @@ class BalanceFilter:
 class ShownTotals:
     count: int
     of: int
-    usd_value: Decimal
+    usd_value: Decimal  # real money shown (the demo's, when there is nothing else)
+    demo_apart: Decimal = Decimal(0)  # demo money shown beside real money, not in usd_value
 
 
 class BalancesFilterProxy(QSortFilterProxyModel):
@@ -70,11 +72,19 @@ class BalancesFilterProxy(QSortFilterProxyModel):
 
     def totals(self) -> ShownTotals:
         balances, mask = self._source.balances, self._mask
-        if mask is None:
-            return ShownTotals(len(balances), len(balances), balances.usd_value())
-        usd = [units for units, keep in zip(balances.units("usd_value"), mask, strict=True)
-               if keep]
-        return ShownTotals(len(usd), len(balances), from_units(sum(usd)))
+        sample = {name: is_sample(name) for name in set(balances.exchanges())}
+        real = demo = count = 0
+        for units, exchange, keep in zip(balances.units("usd_value"), balances.exchanges(),
+                                         mask or repeat(True), strict=False):
+            if keep:
+                count += 1
+                if sample[exchange]:
+                    demo += units
+                else:
+                    real += units
+        if sample and all(sample.values()):
+            return ShownTotals(count, len(balances), from_units(demo))  # the demo alone
+        return ShownTotals(count, len(balances), from_units(real), from_units(demo))
 
     # --- Qt overrides --------------------------------------------------------------------
 
@@ -106,10 +116,11 @@ class BalancesFilterProxy(QSortFilterProxyModel):
         if exchange is not None:
             mask = [keep and name == exchange
                     for keep, name in zip(mask, balances.exchanges(), strict=True)]
-        if min_usd is not None:
+        if min_usd is not None:  # unpriced is not dust: an amount without a price stays
             least = ceil_units(min_usd)
-            mask = [keep and units >= least
-                    for keep, units in zip(mask, balances.units("usd_value"), strict=True)]
+            mask = [keep and (units >= least or (units == 0 and total != 0))
+                    for keep, units, total in zip(mask, balances.units("usd_value"),
+                                                  balances.units("total"), strict=True)]
         if search:
             haystack = self._haystack_texts()
             mask = [keep and search in text for keep, text in zip(mask, haystack, strict=True)]

@@ -10,6 +10,7 @@ measures rows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
@@ -23,12 +24,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from walletdesk.core.balance_table import EMPTY_TABLE, BalanceTable
+from walletdesk.core.exchange_names import is_sample
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.models.balance_columns import COLUMNS, USD, Cell, share_of
+from walletdesk.ui.models.balance_columns import COLUMNS, EXCHANGE, USD, Cell, share_of
+from walletdesk.ui.models.check_status import CheckLevel
+from walletdesk.ui.models.icons import status_icon
 from walletdesk.ui.models.roles import EXACT_ROLE, LEFT, RECORD_ROLE, RIGHT
 
 Index = QModelIndex | QPersistentModelIndex
 _ShownRow = tuple[Cell, tuple[str, ...]]  # a row's record and its cells' text
+_ICON = Qt.ItemDataRole.DecorationRole
+_STALE_ROLES = (_ICON, Qt.ItemDataRole.ToolTipRole)
 
 
 class BalancesModel(QAbstractTableModel):
@@ -42,18 +48,33 @@ class BalancesModel(QAbstractTableModel):
         self._shown: list[_ShownRow | None] = []  # by table index, filled as rows show
         self._keys: dict[int, list[Any]] = {}
         self._total = Decimal(0)
+        self._demo_counted = True
         self._sort = (USD, Qt.SortOrder.DescendingOrder)
+        self._stale: Mapping[str, str] = {}  # exchange -> why its rows are not current
 
     # --- content ---------------------------------------------------------------------------
 
-    def set_balances(self, balances: BalanceTable, total_usd: Decimal) -> None:
+    def set_balances(self, balances: BalanceTable, total_usd: Decimal, *,
+                     demo_counted: bool = True) -> None:
+        """``total_usd`` is what shares are of; ``demo_counted`` False: demo rows are
+        beside real money and not part of it."""
         self.beginResetModel()
         self.balances = balances
         self._total = total_usd
+        self._demo_counted = demo_counted
         self._shown = [None] * len(balances)
         self._keys = {}
         self.order = self._sorted_order(*self._sort)
         self.endResetModel()
+
+    def set_stale(self, stale: Mapping[str, str]) -> None:
+        """Mark the rows of these exchanges (the text says why) as not current."""
+        if stale == self._stale:
+            return
+        self._stale = dict(stale)
+        if self.order:
+            self.dataChanged.emit(self.index(0, EXCHANGE), self.index(len(self.order) - 1,
+                                                                      EXCHANGE))
 
     # --- Qt model interface ----------------------------------------------------------------
 
@@ -82,6 +103,10 @@ class BalancesModel(QAbstractTableModel):
         cell, text = self._row(self.order[index.row()])
         if role == Qt.ItemDataRole.DisplayRole:
             return text[index.column()]
+        if index.column() == EXCHANGE and role in _STALE_ROLES:
+            why = self._stale.get(cell.balance.exchange)
+            if why is not None:
+                return status_icon(CheckLevel.WARNING) if role == _ICON else why
         if role == EXACT_ROLE:
             return column.exact(cell)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -131,7 +156,8 @@ class BalancesModel(QAbstractTableModel):
         shown = self._shown[position]
         if shown is None:
             balance = self.balances[position]
-            cell = Cell(balance, share_of(balance, self._total), self._format)
+            counted = self._demo_counted or not is_sample(balance.exchange)
+            cell = Cell(balance, share_of(balance, self._total), self._format, counted)
             shown = self._shown[position] = (cell, tuple(c.text(cell) for c in COLUMNS))
         return shown
 

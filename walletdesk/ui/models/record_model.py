@@ -39,6 +39,15 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             self._sort_rows(*self._sort)
         self.endResetModel()
 
+    def update_rows(self, change: Callable[[R], R]) -> None:
+        """Change every row in place (same order, same selection): for texts that depend on
+        the clock, which a reset would make the view lose its place for."""
+        if not self._rows:
+            return
+        self._rows = [change(row) for row in self._rows]
+        self.dataChanged.emit(self.index(0, 0),
+                              self.index(len(self._rows) - 1, len(self._columns) - 1))
+
     def rows(self) -> list[R]:
         return list(self._rows)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QObject, Qt
@@ -9,6 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Balance
+from walletdesk.core.totals import Totals
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.balance_columns import EXCHANGE, USD, WIDTHS
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy, ShownTotals
@@ -41,11 +43,15 @@ class BalancesPresenter(QObject):
         view.dust.textChanged.connect(self.apply_filter)
         self.apply_filter()
 
-    def show_balances(self, balances: BalanceTable, total_usd: Decimal) -> None:
+    def show_balances(self, balances: BalanceTable, totals: Totals) -> None:
         exchanges = sorted(set(balances.exchanges()))
         self.view.set_exchanges([(name, display_name(name)) for name in exchanges])
-        self.model.set_balances(balances, total_usd)
+        self.model.set_balances(balances, totals.shown, demo_counted=totals.demo_only)
         self.apply_filter()
+
+    def show_stale(self, stale: Mapping[str, str]) -> None:
+        """Rows of these exchanges are not current; the text says why."""
+        self.model.set_stale(stale)
 
     def shown_count(self) -> int:
         return self.proxy.rowCount()
@@ -99,5 +105,7 @@ class BalancesPresenter(QObject):
         fmt = self._format
         shown = (f"all {fmt.count(totals.of)} balances" if totals.count == totals.of
                  else f"{fmt.count(totals.count)} of {fmt.count(totals.of)} balances")
-        self.view.totals.setText(f"Showing {shown}, worth {fmt.usd(totals.usd_value)}")
+        demo = (f" (demo sample of {fmt.usd(totals.demo_apart)} not counted)"
+                if totals.demo_apart else "")
+        self.view.totals.setText(f"Showing {shown}, worth {fmt.usd(totals.usd_value)}{demo}")
         self.view.totals.setToolTip(f"Exactly ${fmt.exact(totals.usd_value)}")

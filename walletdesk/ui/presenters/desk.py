@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QWidget
 from walletdesk.core.balance_table import EMPTY_TABLE
 from walletdesk.core.errors import AuthError, WalletDeskError
 from walletdesk.core.models import LOCAL_USER, Credential, Portfolio, User
+from walletdesk.store.change_watch import DataVersionWatch
 from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.freshness import Clock, FailedRefreshes, utc_now
 from walletdesk.ui.heap import settle_long_lived_objects
 from walletdesk.ui.models.credentials_model import CredentialsModel
 from walletdesk.ui.models.wallets_model import WalletsModel
@@ -24,6 +26,7 @@ from walletdesk.ui.portfolio_summary import summarise
 from walletdesk.ui.presenters.balances_presenter import BalancesPresenter
 from walletdesk.ui.presenters.credentials_presenter import CredentialsPresenter
 from walletdesk.ui.presenters.export_flow import ExportFlow
+from walletdesk.ui.presenters.live_updates import LiveUpdates
 from walletdesk.ui.presenters.refresh import RefreshPresenter
 from walletdesk.ui.presenters.session_presenter import (
     SessionPresenter,
@@ -58,11 +61,14 @@ class DeskPresenter(QObject):
     loaded = Signal()  # the controllers' view of the portfolio (or the sign-in screen) shows
 
     def __init__(self, window: MainWindow, services: Services, settings: UiSettings,
-                 formatter: Formatter) -> None:
+                 formatter: Formatter, *, clock: Clock = utc_now) -> None:
         super().__init__(window)
         self.window = window
         self.services = services
         self.settings = settings
+        self.clock = clock
+        self._format = formatter
+        self.failures = FailedRefreshes()
         self.status = StatusReporter(window.message)
         self.bridge = WorkerBridge(self.status.error, self)
         self.portfolio = EMPTY
@@ -77,7 +83,10 @@ class DeskPresenter(QObject):
             model=self.credentials_model, status=self.status)
         self.refresh = RefreshPresenter(
             services, self.bridge, actions=actions, progress=window.refresh_status,
-            status=self.status, credentials=self.credentials_model, wallets=self.wallets_model)
+            status=self.status, credentials=self.credentials_model, failures=self.failures)
+        self.live = LiveUpdates(
+            self, watch=DataVersionWatch(services.paths.database), on_tick=self.show_freshness,
+            on_database_change=self._database_changed, start_refresh=self._scheduled_refresh)
         self.export = ExportFlow(window, self.bridge, settings=settings, status=self.status,
                                  rows=self.balances)
         self.session = SessionPresenter(
@@ -107,14 +116,18 @@ class DeskPresenter(QObject):
             return Startup(state, _load(services))
 
         self.status.info("Loading…")
+        self.live.watch.mark_seen()
         self.bridge.op(job).success(self._started).failure(self._load_failed).run()
+        self.live.start(self.settings.auto_refresh_minutes())
 
     def reload(self) -> None:
         services = self.services
+        self.live.watch.mark_seen()  # commits after this point are read by the next reload
         self.bridge.op(lambda: _load(services)).success(self._loaded).failure(
             self._load_failed).run()
 
     def shutdown(self) -> None:
+        self.live.stop()
         self.refresh.cancel()
         self.session.cancel()
         self._save_settings()
@@ -124,10 +137,21 @@ class DeskPresenter(QObject):
 
     def show_portfolio(self, portfolio: Portfolio) -> None:
         self.portfolio = portfolio
-        self.window.desk.header.show_summary(summarise(portfolio))
-        self.wallets_model.set_wallets(portfolio.wallets)
-        self.balances.show_balances(portfolio.balances, portfolio.total_usd_value)
+        summary = summarise(portfolio)
+        self.window.desk.header.show_summary(summary)
+        self.wallets_model.set_wallets(portfolio.wallets, self.failures, self.clock())
+        self.balances.show_balances(portfolio.balances, summary.totals)
+        self.show_freshness()
         self._choose_screen()
+
+    def show_freshness(self) -> None:
+        """Ask again how current every shown wallet is (after a load, and on a timer)."""
+        now = self.clock()
+        stale = self.failures.stale(self.portfolio.wallets, now)
+        self.window.desk.header.show_freshness(stale, now)
+        self.wallets_model.show_time(now)
+        self.balances.show_stale({name: s.describe(self._format.when, now)
+                                  for name, s in stale.items()})
 
     def _choose_screen(self) -> None:
         state = self.session.state
@@ -211,6 +235,19 @@ class DeskPresenter(QObject):
         self.session.signed_in.connect(self._signed_in)
         self.session.signed_out.connect(self._signed_out)
         tabs.setCurrentIndex(self.settings.view())
+
+    def _database_changed(self) -> None:
+        """Another program (the CLI, say) wrote to the database: show what is stored now."""
+        if self.refresh.running or self.window.screens.currentWidget() is self.window.sign_in:
+            return  # a running refresh reloads when it ends; signed out shows nothing
+        self.reload()
+
+    def _scheduled_refresh(self) -> bool:
+        if self.window.screens.currentWidget() is not self.window.desk:
+            return False
+        if not self.credentials_model.credentials():
+            return False
+        return self.refresh.start()
 
     def _session_lost(self) -> None:
         self.session.recheck()

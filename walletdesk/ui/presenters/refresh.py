@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, Signal
 
 from walletdesk.core.errors import AuthError, CancelledError, WalletDeskError
 from walletdesk.core.exchange_names import display_name
+from walletdesk.ui.freshness import FailedRefreshes
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel
-from walletdesk.ui.models.wallets_model import WalletsModel
 from walletdesk.ui.presenters.status import StatusReporter
 from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.views.refresh_status_view import RefreshStatusView
@@ -35,7 +35,7 @@ class RefreshPresenter(QObject):
 
     def __init__(self, services: Services, bridge: WorkerBridge, *, actions: WindowActions,
                  progress: RefreshStatusView, status: StatusReporter,
-                 credentials: CredentialsModel, wallets: WalletsModel) -> None:
+                 credentials: CredentialsModel, failures: FailedRefreshes) -> None:
         super().__init__(progress)
         self._services = services
         self._bridge = bridge
@@ -43,7 +43,7 @@ class RefreshPresenter(QObject):
         self._progress = progress
         self._status = status
         self._credentials = credentials
-        self._wallets = wallets
+        self._failed_refreshes = failures
         self._run = 0
         self._cancel: threading.Event | None = None
         self._done = 0
@@ -116,8 +116,8 @@ class RefreshPresenter(QObject):
             self.finished.emit()  # an abandoned run may still have stored some wallets
             return
         self._set_running(False)
-        self._wallets.set_errors(self._scope, {name: " ".join(dict.fromkeys(messages))
-                                  for name, messages in self._errors.items()})
+        self._failed_refreshes.record(self._scope, {name: " ".join(dict.fromkeys(messages))
+                                   for name, messages in self._errors.items()})
         failed = self._failures
         if count == 0:
             self._status.info("Nothing to refresh: add an API key first (Ctrl+N).")

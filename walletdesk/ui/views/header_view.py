@@ -3,11 +3,15 @@ and the allocation chart."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
-from walletdesk.ui.formatting import Formatter, age
-from walletdesk.ui.portfolio_summary import STALE_AFTER, Summary
+from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.freshness import Staleness, age
+from walletdesk.ui.portfolio_summary import Summary
 from walletdesk.ui.widgets.allocation_chart import AllocationChart
 
 
@@ -15,7 +19,7 @@ class PortfolioHeader(QWidget):
     def __init__(self, formatter: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._format = formatter
-        caption = QLabel("Total value")
+        self.caption = caption = QLabel("Total value")
         self.total = QLabel("—")
         self.total.setAccessibleName("Total portfolio value")
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -25,11 +29,9 @@ class PortfolioHeader(QWidget):
         self.total.setFont(font)
         self.updated = QLabel("Not refreshed yet")
         self.updated.setAccessibleName("Last refresh")
-        self.stale = _marker(self, QStyle.StandardPixmap.SP_MessageBoxWarning,
-                             f"Older than {int(STALE_AFTER.total_seconds() // 3600)} hour: "
-                             "refresh (Ctrl+R) for current values")
-        self.demo = _marker(self, QStyle.StandardPixmap.SP_MessageBoxInformation,
-                            "Includes demo data (offline sample), not a real account")
+        self.stale = _Marker(self, QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.demo = _Marker(self, QStyle.StandardPixmap.SP_MessageBoxInformation)
+        self._last: datetime | None = None
         self.chart = AllocationChart(formatter)
 
         text = QVBoxLayout()
@@ -47,28 +49,49 @@ class PortfolioHeader(QWidget):
 
     def show_summary(self, summary: Summary) -> None:
         fmt = self._format
+        totals = summary.totals
+        self.caption.setText("Demo sample value" if totals.demo_only else "Total value")
         self.total.setText(fmt.usd(summary.total_usd))
         self.total.setToolTip(f"Exactly ${fmt.exact(summary.total_usd)}")
-        last = summary.last_updated
-        self.updated.setText(f"Updated {fmt.when(last)} ({age(last)})" if last
-                             else "Not refreshed yet")
-        self.stale.setVisible(summary.stale)
-        self.demo.setVisible(summary.has_demo)
+        if totals.demo_only:
+            self.demo.show_text("Demo data (offline sample), not a real account.")
+        elif totals.demo_rows:
+            self.demo.show_text(f"Demo sample ({fmt.usd(totals.demo)}) is not counted in "
+                                "this total.")
+        else:
+            self.demo.show_text(None)
+        self._last = summary.last_updated
         self.chart.set_slices(summary.slices)
 
+    def show_freshness(self, stale: Mapping[str, Staleness], now: datetime) -> None:
+        """Asked again on a timer: an open window's "just now" must not last all day."""
+        fmt, last = self._format, self._last
+        self.updated.setText(f"Updated {fmt.when(last)} ({age(last, now)})" if last
+                             else "Not refreshed yet")
+        self.stale.show_text(" ".join(s.describe(fmt.when, now) for s in stale.values())
+                             or None)
 
-def _marker(parent: QWidget, pixmap: QStyle.StandardPixmap, text: str) -> QWidget:
-    """A small icon + text line, hidden until needed."""
-    box = QWidget(parent)
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    icon = QLabel()
-    size = parent.fontMetrics().height()
-    icon.setPixmap(parent.style().standardIcon(pixmap).pixmap(size, size))
-    label = QLabel(text)
-    label.setWordWrap(True)
-    layout.addWidget(icon, 0)
-    layout.addWidget(label, 1)
-    box.setAccessibleName(text)
-    box.setVisible(False)
-    return box
+
+class _Marker(QWidget):
+    """A small icon + text line, hidden while it has nothing to say."""
+
+    def __init__(self, parent: QWidget, pixmap: QStyle.StandardPixmap) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        icon = QLabel()
+        size = parent.fontMetrics().height()
+        icon.setPixmap(parent.style().standardIcon(pixmap).pixmap(size, size))
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        self.setVisible(False)
+
+    def show_text(self, text: str | None) -> None:
+        self.label.setText(text or "")
+        self.setAccessibleName(text or "")
+        self.setVisible(bool(text))
+
+    def text(self) -> str:
+        return self.label.text()
