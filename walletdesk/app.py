@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from walletdesk.logging_setup import configure_logging
 from walletdesk.paths import resolve_paths
@@ -31,7 +32,14 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
             file=sys.stderr,
         )
         return 1
-    services = Services(paths)
+    from walletdesk.security.master_key import ENV_VAR, taken_from_environment
+
+    with taken_from_environment() as master_key_text:
+        environ = {ENV_VAR: master_key_text} if master_key_text else {}
+        return _run(args, Services(paths, environ), own_process=own_process)
+
+
+def _run(args: Any, services: Services, *, own_process: bool) -> int:
     try:
         if args.handler is None:
             from walletdesk.platform_libraries import missing_library
@@ -57,4 +65,7 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
 
 
 def entry_point() -> None:
+    from walletdesk.process_guard import disable_core_dumps
+
+    disable_core_dumps()  # before any secret is in memory
     sys.exit(main(own_process=True))

@@ -6,7 +6,9 @@ GUI can paint its first frame (from the read model) before any of them load.
 
 from __future__ import annotations
 
+import os
 import threading
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -16,6 +18,7 @@ if TYPE_CHECKING:
     from walletdesk.controllers.credentials import CredentialsController
     from walletdesk.controllers.currency import CurrencyController
     from walletdesk.controllers.history import HistoryController
+    from walletdesk.controllers.master_key import MasterKeyProvider, PasswordPrompt
     from walletdesk.controllers.portfolio import PortfolioController
     from walletdesk.controllers.session import SessionController
     from walletdesk.core.models import User
@@ -27,9 +30,13 @@ if TYPE_CHECKING:
 class Services:
     """Builds the store, vault, exchange registry and controllers once each."""
 
-    def __init__(self, paths: AppPaths) -> None:
+    def __init__(self, paths: AppPaths, environ: Mapping[str, str] | None = None) -> None:
+        """``environ``: where WALLETDESK_MASTER_KEY is read (``main`` hands over the value it
+        took out of the process environment); os.environ by default."""
         self.paths = paths
+        self.key_environment = os.environ if environ is None else environ
         self._lock = threading.RLock()  # cached_property is not thread-safe on its own
+        self.password_prompt: PasswordPrompt | None = None  # set by the front end
 
     @cached_property
     def database(self) -> Database:
@@ -39,11 +46,19 @@ class Services:
             return open_database(self.paths.database)
 
     @cached_property
+    def master_key(self) -> MasterKeyProvider:
+        from walletdesk.controllers.master_key import MasterKeyProvider
+        from walletdesk.security.master_key import ENV_VAR
+
+        return MasterKeyProvider(lambda: self.database, self.key_environment.get(ENV_VAR) or None,
+                                 lambda: self.password_prompt)
+
+    @cached_property
     def vault(self) -> Vault:
-        from walletdesk.security.master_key import MasterKeyStore
         from walletdesk.security.vault import Vault
 
-        return Vault(MasterKeyStore().load)
+        with self._lock:
+            return Vault(self.master_key)
 
     @cached_property
     def exchanges(self) -> ExchangeRegistry:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -146,9 +149,25 @@ def test_wrong_master_key_fails_clearly_and_changes_nothing(
     other_key = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE="  # 32 x 'A'
     result = cli_process("refresh", env={"WALLETDESK_MASTER_KEY": other_key})
     assert result.code == 1
-    assert "cannot be decrypted" in result.err and "Traceback" not in result.err
+    assert "sealed with master key" in result.err and "Traceback" not in result.err
+    assert "Set WALLETDESK_MASTER_KEY to the key you used then" in result.err
     assert json.loads(cli("credentials", "list", "--format", "json").out)  # row kept
-    del before
+    assert (data_dir / "walletdesk.db").read_bytes() == before
+
+
+def test_secrets_sealed_with_the_variable_get_no_second_key_when_it_is_unset(
+    cli: CliRunner, data_dir: Path
+) -> None:
+    add(cli, exchange="demo")
+    unset = {k: v for k, v in os.environ.items() if k != "WALLETDESK_MASTER_KEY"}
+    result = subprocess.run(
+        [sys.executable, "-m", "walletdesk", "credentials", "add", "--exchange", "demo",
+         "--api-key", "k2", "--label", "second", "--secret-stdin"],
+        input="another-secret\n", env=unset, capture_output=True, text=True, timeout=60,
+        check=False)
+    assert result.returncode == 1, result.stderr
+    assert "given in WALLETDESK_MASTER_KEY; that variable is not set now" in result.stderr
+    assert len(json.loads(cli("credentials", "list", "--format", "json").out)) == 1
 
 
 def test_database_that_is_not_sqlite_is_refused_and_left_alone(

@@ -20,11 +20,16 @@ SCRIPT = textwrap.dedent(
     """
     import sys
     from walletdesk.core.errors import KeychainUnavailableError, MasterKeyError
-    from walletdesk.security.master_key import MasterKeyStore
+    from walletdesk.security.master_key import Keychain, new_key
     action = sys.argv[1]
-    store = MasterKeyStore({})
+    keychain = Keychain()
     try:
-        key = store.load(create=(action == "create"))
+        key = keychain.read()
+        if key is None and action == "create":
+            key = new_key()
+            keychain.write(key)
+        if key is None:
+            raise MasterKeyError("missing")
     except (KeychainUnavailableError, MasterKeyError) as error:
         print("ERROR", type(error).__name__, error)
     else:

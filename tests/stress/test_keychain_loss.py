@@ -92,8 +92,12 @@ def test_after_the_key_is_lost_re_entering_the_secrets_recovers(
     listed = shell("credentials", "list", "--format", "json")
     ids = {row["exchange"]: row["id"] for row in json.loads(listed.out)}
     first, second = ids["MEXC"], ids["BINANCE"]
+    refused = shell("credentials", "update", first, "--replace-secret", "--secret-stdin",
+                    stdin=accounts["MEXC"].secret)
+    assert refused.code == 1 and "rekey --old-key-lost" in refused.err  # never a silent new key
+    assert shell("rekey", "--old-key-lost").code == 0  # the user says so: a new key
     assert shell("credentials", "update", first, "--replace-secret", "--secret-stdin",
-                 stdin=accounts["MEXC"].secret).code == 0  # a new master key is made here
+                 stdin=accounts["MEXC"].secret).code == 0
     partial = shell("refresh")
     assert partial.code == 1
     (line,) = partial.err.splitlines()  # the key not yet re-entered, and only that one

@@ -69,16 +69,28 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     test.set_defaults(handler=test_credential)
 
 
+# An API secret is under 100 characters, a Coinbase key file about 300: a few KiB is plenty,
+# and a mistaken `< big-file` or an endless pipe stops here instead of filling memory.
+MAX_SECRET_STDIN = 8 * 1024
+
+
 def read_secret(from_stdin: bool) -> str:
     """The secret never comes from an argument: stdin, or a prompt that does not echo."""
     if from_stdin:
         try:
-            return sys.stdin.read()
+            text = sys.stdin.read(MAX_SECRET_STDIN + 1)
         except UnicodeDecodeError:
             raise ValidationError(
                 "secret",
                 "The secret on standard input is not text: copy it again from the exchange.",
             ) from None
+        if len(text) > MAX_SECRET_STDIN:
+            raise ValidationError(
+                "secret",
+                f"Standard input holds more than {MAX_SECRET_STDIN // 1024} KiB, which is not "
+                "an API secret: pipe in only the secret (or the key file).",
+            )
+        return text
     if not sys.stdin.isatty():
         raise ValidationError(
             "secret",

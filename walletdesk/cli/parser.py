@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         credentials_commands,
         export_commands,
         history_commands,
+        key_commands,
         portfolio_commands,
         session_commands,
     )
@@ -61,4 +62,5 @@ def build_parser() -> argparse.ArgumentParser:
     portfolio_commands.register(subparsers, after)
     export_commands.register(subparsers, after)
     history_commands.register(subparsers, after)
+    key_commands.register(subparsers, after)
     return parser

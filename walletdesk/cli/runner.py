@@ -35,7 +35,10 @@ def tolerate_unencodable(*streams: object) -> None:
 
 
 def run_command(handler: Handler, args: argparse.Namespace, services: Services) -> int:
+    from walletdesk.cli.password_prompt import terminal_password_prompt
+
     tolerate_unencodable(sys.stdout, sys.stderr)
+    services.password_prompt = terminal_password_prompt
     try:
         return handler(args, services)
     except WalletDeskError as error:

@@ -1,17 +1,20 @@
-"""The 32-byte master key: from WALLETDESK_MASTER_KEY, else from the OS keychain.
+"""The 32-byte master key's sources: WALLETDESK_MASTER_KEY, the OS keychain, a password.
 
-The key is created on first use only when something is about to be encrypted. When
-secrets exist but the key is gone, WalletDesk says so instead of inventing a new key
-that could never decrypt them. There is no plaintext fallback.
+This module reads and writes keys where they are kept; which key a database expects, and
+when a new one may be made, is decided by ``walletdesk.controllers.master_key``. There is
+no plaintext fallback.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, MutableMapping
+from contextlib import contextmanager
 
 from walletdesk.core.errors import KeychainUnavailableError, MasterKeyError
 
@@ -19,66 +22,75 @@ ENV_VAR = "WALLETDESK_MASTER_KEY"
 SERVICE = "walletdesk"
 USERNAME = "master-key"
 KEY_BYTES = 32
+_CHECK_LABEL = b"walletdesk/master-key-check/v1"
 
 log = logging.getLogger(__name__)
 
-_NO_KEYCHAIN = (
+NO_KEYCHAIN = (
     "No OS keychain is available to keep WalletDesk's master key. Start your desktop's "
-    "keychain (e.g. GNOME Keyring or KWallet), or set WALLETDESK_MASTER_KEY to the base64 "
-    "of 32 random bytes (e.g. `openssl rand -base64 32`)."
+    "keychain (e.g. GNOME Keyring or KWallet), protect the key with a password instead "
+    "(`walletdesk rekey --password`), or set WALLETDESK_MASTER_KEY to the base64 of 32 "
+    "random bytes (e.g. `openssl rand -base64 32`)."
 )
 
 
-def decode_key(text: str) -> bytes:
+def new_key() -> bytes:
+    return os.urandom(KEY_BYTES)
+
+
+def decode_key(text: str, source: str = ENV_VAR) -> bytes:
     try:
         key = base64.b64decode(text.strip(), validate=True)
     except (binascii.Error, ValueError) as exc:
         raise MasterKeyError(
-            f"{ENV_VAR} is not valid base64: set it to the base64 of 32 random bytes."
+            f"{source} is not valid base64: set it to the base64 of 32 random bytes."
         ) from exc
     if len(key) != KEY_BYTES:
         raise MasterKeyError(
-            f"{ENV_VAR} must be the base64 of exactly 32 bytes (it has {len(key)})."
+            f"{source} must be the base64 of exactly 32 bytes (it has {len(key)})."
         )
     return key
 
 
-class MasterKeyStore:
-    """Reads (and on first use creates) the master key."""
+def encode_key(key: bytes) -> str:
+    return base64.b64encode(key).decode("ascii")
 
-    def __init__(self, environ: Mapping[str, str] = os.environ) -> None:
-        self._environ = environ
 
-    def load(self, *, create: bool) -> bytes:
-        override = self._environ.get(ENV_VAR)
-        if override:
-            return decode_key(override)
-        stored = self._read_keychain()
-        if stored is not None:
-            try:
-                return decode_key(stored)
-            except MasterKeyError as exc:
-                raise MasterKeyError(
-                    "The master key in the OS keychain is damaged. Remove the keychain entry "
-                    f"'{SERVICE}/{USERNAME}' and re-enter your API secrets."
-                ) from exc
-        if not create:
-            raise MasterKeyError(
-                "WalletDesk's master key is missing from the OS keychain, so stored API "
-                "secrets cannot be decrypted. If you moved or reset the keychain, restore it; "
-                "otherwise re-enter each secret (Edit API key → Replace secret, or `walletdesk "
-                "credentials update ID --replace-secret`)."
-            )
-        return self._create()
+def key_check(key: bytes) -> bytes:
+    """A value that tells this key from any other without revealing it (HMAC-SHA256)."""
+    return hmac.new(key, _CHECK_LABEL, hashlib.sha256).digest()
 
-    def _read_keychain(self) -> str | None:
+
+def key_id(check: bytes) -> str:
+    """A short name for a key, for messages: the first 4 bytes of its check value in hex."""
+    return check[:4].hex()
+
+
+@contextmanager
+def taken_from_environment(
+    environ: MutableMapping[str, str] = os.environ,
+) -> Iterator[str | None]:
+    """WALLETDESK_MASTER_KEY, removed from the environment while the block runs, so no
+    child process (the sign-in browser) inherits it; put back afterwards for the caller."""
+    value = environ.pop(ENV_VAR, None)
+    try:
+        yield value or None
+    finally:
+        if value is not None:
+            environ[ENV_VAR] = value
+
+
+class Keychain:
+    """WalletDesk's entries in the OS keychain (``keyring``), errors in the user's words."""
+
+    def read(self, entry: str = USERNAME) -> bytes | None:
         import keyring
         from keyring.errors import KeyringError, KeyringLocked, NoKeyringError
 
         try:
-            return keyring.get_password(SERVICE, USERNAME)
+            stored = keyring.get_password(SERVICE, entry)
         except NoKeyringError as exc:
-            raise KeychainUnavailableError(_NO_KEYCHAIN) from exc
+            raise KeychainUnavailableError(NO_KEYCHAIN) from exc
         except KeyringLocked as exc:
             raise KeychainUnavailableError(
                 "The OS keychain is locked: unlock it (log in to your desktop session) and "
@@ -86,22 +98,29 @@ class MasterKeyStore:
             ) from exc
         except KeyringError as exc:
             raise KeychainUnavailableError(
-                f"The OS keychain could not be read ({type(exc).__name__}). " + _NO_KEYCHAIN
+                f"The OS keychain could not be read ({type(exc).__name__}). " + NO_KEYCHAIN
+            ) from exc
+        if stored is None:
+            return None
+        try:
+            return decode_key(stored)
+        except MasterKeyError as exc:
+            raise MasterKeyError(
+                "The master key in the OS keychain is damaged. Remove the keychain entry "
+                f"'{SERVICE}/{entry}' and re-enter your API secrets."
             ) from exc
 
-    def _create(self) -> bytes:
+    def write(self, key: bytes, entry: str = USERNAME) -> None:
+        """Store ``key`` and read it back: a keychain that drops writes must not lose secrets."""
         import keyring
         from keyring.errors import KeyringError
 
-        key = os.urandom(KEY_BYTES)
         try:
-            keyring.set_password(SERVICE, USERNAME, base64.b64encode(key).decode("ascii"))
+            keyring.set_password(SERVICE, entry, encode_key(key))
         except KeyringError as exc:
-            raise KeychainUnavailableError(_NO_KEYCHAIN) from exc
-        log.info("created a new master key in the OS keychain")
-        confirmed = self._read_keychain()  # a keychain that drops writes must not lose secrets
-        if confirmed is None or decode_key(confirmed) != key:
+            raise KeychainUnavailableError(NO_KEYCHAIN) from exc
+        if self.read(entry) != key:
             raise KeychainUnavailableError(
-                "The OS keychain did not keep WalletDesk's master key. " + _NO_KEYCHAIN
+                "The OS keychain did not keep WalletDesk's master key. " + NO_KEYCHAIN
             )
-        return key
+        log.info("stored a master key in the OS keychain")

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from walletdesk.core.errors import DecryptionError
-
-if TYPE_CHECKING:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 VERSION = 1
 NONCE_BYTES = 12
@@ -35,33 +32,54 @@ class Vault:
         self._key: bytes | None = None
         self._lock = threading.Lock()
 
-    def _cipher(self, *, create: bool) -> AESGCM:
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
+    def _master_key(self, *, create: bool) -> bytes:
         with self._lock:
             if self._key is None:
                 self._key = self._key_provider(create=create)
-            return AESGCM(self._key)
+            return self._key
 
     def encrypt(self, plaintext: str, *, credential_id: str, user_id: str) -> bytes:
-        nonce = os.urandom(NONCE_BYTES)
-        sealed = self._cipher(create=True).encrypt(
-            nonce, plaintext.encode("utf-8"), _HEADER + associated_data(credential_id, user_id)
-        )
-        return _HEADER + nonce + sealed
+        return seal(self._master_key(create=True), plaintext, credential_id, user_id)
 
     def decrypt(self, blob: bytes, *, credential_id: str, user_id: str) -> str:
-        from cryptography.exceptions import InvalidTag
-
-        if len(blob) < 1 + NONCE_BYTES + 16 or blob[0] != VERSION:
+        if not _well_formed(blob):
             raise DecryptionError(_unreadable(credential_id))
-        nonce, sealed = blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :]
-        cipher = self._cipher(create=False)
-        try:
-            plain = cipher.decrypt(nonce, sealed, _HEADER + associated_data(credential_id, user_id))
-        except InvalidTag:
-            raise DecryptionError(_unreadable(credential_id)) from None
-        return plain.decode("utf-8")
+        plain = unseal(self._master_key(create=False), blob, credential_id, user_id)
+        if plain is None:
+            raise DecryptionError(_unreadable(credential_id))
+        return plain
+
+
+def seal(key: bytes, plaintext: str, credential_id: str, user_id: str) -> bytes:
+    """The stored form of ``plaintext`` under ``key``, bound to its row."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(NONCE_BYTES)
+    sealed = AESGCM(key).encrypt(
+        nonce, plaintext.encode("utf-8"), _HEADER + associated_data(credential_id, user_id)
+    )
+    return _HEADER + nonce + sealed
+
+
+def unseal(key: bytes, blob: bytes, credential_id: str, user_id: str) -> str | None:
+    """The plaintext of ``blob``, or None when ``key`` (or the row) is not the one it was
+    sealed for."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    if not _well_formed(blob):
+        return None
+    nonce, sealed = blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :]
+    try:
+        plain = AESGCM(key).decrypt(
+            nonce, sealed, _HEADER + associated_data(credential_id, user_id))
+    except InvalidTag:
+        return None
+    return plain.decode("utf-8")
+
+
+def _well_formed(blob: bytes) -> bool:
+    return len(blob) >= 1 + NONCE_BYTES + 16 and blob[0] == VERSION
 
 
 def _unreadable(credential_id: str) -> str:
