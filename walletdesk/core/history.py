@@ -9,8 +9,9 @@ all its wallets at one moment, so one refresh makes one point.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -77,3 +78,31 @@ def asset_points(asset: str, snapshots: Iterable[SnapshotAmounts],
     first = next((i for i, (_at, total, usd) in enumerate(points) if total or usd), len(points))
     return [AssetPoint(at, asset, from_units(total), from_units(usd))
             for at, total, usd in points[first:] if since is None or at >= since]
+
+
+class Change(NamedTuple):
+    """How much a value moved over a span: in money and as a fraction of where it started."""
+
+    since: datetime
+    amount: Decimal
+    fraction: Decimal | None  # None when it started at 0 (no percentage)
+
+
+def value_at(points: Sequence[PortfolioPoint], moment: datetime) -> Decimal | None:
+    """The value at ``moment``: the latest point at or before it (None before the first)."""
+    index = bisect_right([p.at for p in points], moment)
+    return points[index - 1].total_usd_value if index else None
+
+
+def change_over(points: Sequence[PortfolioPoint], span: timedelta) -> Change | None:
+    """The change from ``span`` before the last point to the last point; None if the history
+    does not reach back that far (a partial span would read as a full one)."""
+    if not points:
+        return None
+    latest = points[-1]
+    since = latest.at - span
+    start = value_at(points, since)
+    if start is None:
+        return None
+    amount = latest.total_usd_value - start
+    return Change(since, amount, amount / start if start else None)

@@ -26,6 +26,7 @@ from walletdesk.ui.portfolio_summary import summarise
 from walletdesk.ui.presenters.balances_presenter import BalancesPresenter
 from walletdesk.ui.presenters.credentials_presenter import CredentialsPresenter
 from walletdesk.ui.presenters.export_flow import ExportFlow
+from walletdesk.ui.presenters.history_presenter import HistoryPresenter
 from walletdesk.ui.presenters.live_updates import LiveUpdates
 from walletdesk.ui.presenters.refresh import RefreshPresenter
 from walletdesk.ui.presenters.session_presenter import (
@@ -87,6 +88,8 @@ class DeskPresenter(QObject):
         self.live = LiveUpdates(
             self, watch=DataVersionWatch(services.paths.database), on_tick=self.show_freshness,
             on_database_change=self._database_changed, start_refresh=self._scheduled_refresh)
+        self.history = HistoryPresenter(desk.history, desk.header, services, self.bridge,
+                                        formatter)
         self.export = ExportFlow(window, self.bridge, settings=settings, status=self.status,
                                  rows=self.balances)
         self.session = SessionPresenter(
@@ -141,6 +144,7 @@ class DeskPresenter(QObject):
         self.window.desk.header.show_summary(summary)
         self.wallets_model.set_wallets(portfolio.wallets, self.failures, self.clock())
         self.balances.show_balances(portfolio.balances, summary.totals)
+        self.history.show_portfolio(portfolio)
         self.show_freshness()
         self._choose_screen()
 
@@ -185,6 +189,7 @@ class DeskPresenter(QObject):
         self.credentials_known = loaded.credentials
         self.credentials_model.set_credentials(loaded.credentials)
         self.show_portfolio(loaded.portfolio)
+        self.history.reload()
         settle_long_lived_objects()
         self.loaded.emit()
 
@@ -205,6 +210,7 @@ class DeskPresenter(QObject):
         self.credentials_known = None
         self.credentials_model.set_credentials([])
         self.show_portfolio(EMPTY)  # another person must not see this user's numbers
+        self.history.clear()
 
     def _after_refresh(self) -> None:
         self.reload()

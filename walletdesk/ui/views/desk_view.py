@@ -9,9 +9,10 @@ from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.views.balances_view import BalancesView
 from walletdesk.ui.views.credentials_view import CredentialsView
 from walletdesk.ui.views.header_view import PortfolioHeader
+from walletdesk.ui.views.history_view import HistoryView
 from walletdesk.ui.views.wallets_view import WalletsView
 
-CREDENTIALS_TAB, WALLETS_TAB, BALANCES_TAB = range(3)
+CREDENTIALS_TAB, WALLETS_TAB, BALANCES_TAB, HISTORY_TAB = range(4)
 
 
 class DeskView(QWidget):
@@ -23,12 +24,14 @@ class DeskView(QWidget):
                                             actions.remove_credential, actions.test_credential])
         self.wallets = WalletsView()
         self.balances = BalancesView()
+        self.history = HistoryView(formatter)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Views")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.credentials, "API keys")
         self.tabs.addTab(self.wallets, "Wallets")
         self.tabs.addTab(self.balances, "Balances")
+        self.tabs.addTab(self.history, "History")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)

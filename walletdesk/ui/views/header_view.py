@@ -29,6 +29,8 @@ class PortfolioHeader(QWidget):
         self.total.setFont(font)
         self.updated = QLabel("Not refreshed yet")
         self.updated.setAccessibleName("Last refresh")
+        self.changes = QLabel()
+        self.changes.setAccessibleName("Change over 24 hours and 7 days")
         self.stale = _Marker(self, QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.demo = _Marker(self, QStyle.StandardPixmap.SP_MessageBoxInformation)
         self._last: datetime | None = None
@@ -39,6 +41,7 @@ class PortfolioHeader(QWidget):
         text.addWidget(caption)
         text.addWidget(self.total)
         text.addWidget(self.updated)
+        text.addWidget(self.changes)
         text.addWidget(self.stale)
         text.addWidget(self.demo)
         text.addStretch(1)
@@ -71,6 +74,10 @@ class PortfolioHeader(QWidget):
         self.stale.show_text(" ".join(s.describe(fmt.when, now) for s in stale.values())
                              or None)
 
+    def show_changes(self, text: str, tooltip: str) -> None:
+        """The change over 24h and 7d (``HistoryPresenter``)."""
+        self.changes.setText(text)
+        self.changes.setToolTip(tooltip)
 
 class _Marker(QWidget):
     """A small icon + text line, hidden while it has nothing to say."""

@@ -1,0 +1,142 @@
+"""The History tab and the header's change figures, with a real store and real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import OpenDesk
+from tests.ui.seeding import valued
+from tests.ui.test_screenshots import (
+    colours,
+    dark_palette,  # noqa: F401 - a fixture, asked for by name
+    shoot,
+)
+from walletdesk.core.models import LOCAL_USER
+from walletdesk.services import Services
+from walletdesk.store.database import open_database
+from walletdesk.store.users import UserRepository
+from walletdesk.store.wallets import WalletRepository
+from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.views.desk_view import BALANCES_TAB, HISTORY_TAB
+from walletdesk.ui.widgets.net_worth_chart import EMPTY_TEXT
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+def seed_history(database: Path, hours: list[int]) -> None:
+    """One refresh of two exchanges ``h`` hours ago for each ``h``, prices rising with time."""
+    db = open_database(database)
+    try:
+        UserRepository(db).ensure(LOCAL_USER)
+        wallets = WalletRepository(db, LOCAL_USER.id)
+        for step, ago in enumerate(sorted(hours, reverse=True)):
+            btc = 60000 + 40 * step + (step % 5) * 300
+            at = NOW - timedelta(hours=ago)
+            wallets.replace_balances("MEXC", [valued("BTC", "0.5", usd=f"{btc / 2}"),
+                                              valued("USDT", "1000", usd="1000")], at)
+            wallets.replace_balances("BINANCE", [valued("BTC", "0.25", usd=f"{btc / 4}"),
+                                                 valued("ETH", "2", usd=f"{6000 + step}")], at)
+    finally:
+        db.close()
+
+
+def open_history(qtbot: QtBot, open_desk: OpenDesk) -> DeskPresenter:
+    desk = open_desk()
+    desk.window.desk.tabs.setCurrentIndex(HISTORY_TAB)
+    qtbot.waitUntil(lambda: desk.history.loads >= 1, timeout=10_000)
+    return desk
+
+
+def test_before_the_second_refresh_the_chart_says_when_it_starts(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seed_history(services.paths.database, [0])
+    desk = open_history(qtbot, open_desk)
+    chart = desk.window.desk.history.chart
+    assert chart.is_empty() and chart.accessibleDescription() == EMPTY_TEXT
+    assert desk.window.desk.header.changes.text() == "24h: —  ·  7d: —"
+
+
+def test_ranges_hover_and_the_header_s_change_figures(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seed_history(services.paths.database, [0, 6, 12, 18, 30, 24 * 5, 24 * 8, 24 * 40])
+    desk = open_history(qtbot, open_desk)
+    view = desk.window.desk.history
+    assert desk.history.range_index() == 1  # 7d by default
+    assert len(view.chart.shown_points()) == 7  # 6 inside, and the value at the range's start
+    view.ranges.button(0).click()  # 24h
+    assert len(view.chart.shown_points()) == 5
+    view.ranges.button(4).click()  # all
+    assert len(view.chart.shown_points()) == 8
+    # 24 h before the newest point (step 7: 52,667) the value stood at the point 30 h ago
+    # (step 3: 52,768); 7 days before, at the point 8 days ago (step 1: 52,256).
+    assert desk.window.desk.header.changes.text() == (
+        "24h: −$101.00 (−0.19%)  ·  7d: +$411.00 (+0.79%)")
+    view.ranges.button(0).click()  # 24h: the newest point stands alone at the right edge
+    plot_right = view.chart.width() - 20
+    QApplication.sendEvent(view.chart, QMouseEvent(
+        QMouseEvent.Type.MouseMove, QPointF(plot_right, 100), QPointF(plot_right, 100),
+        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    last_value = desk.history._points[-1].total_usd_value
+    assert view.chart.hover_text().split("\n")[0] == desk.history._format.usd(last_value)
+
+
+def test_choosing_an_asset_shows_its_own_series_and_detail(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seed_history(services.paths.database, [0, 6, 12])
+    desk = open_history(qtbot, open_desk)
+    view = desk.window.desk.history
+    with qtbot.waitSignal(desk.history.shown, timeout=10_000):
+        view.asset.setCurrentText("BTC")
+    assert [value for _at, value in view.chart.shown_points()] == [
+        Decimal("45000"), Decimal("45255"), Decimal("45510")]  # 0.75 BTC at each refresh
+    assert view.detail.isVisible() and view.detail.title.text() == "BTC"
+    assert view.detail.amount.text() == desk.history._format.amount(Decimal("0.75"))
+    assert "MEXC" in view.detail.places.text() and "Binance" in view.detail.places.text()
+    view.asset.setCurrentIndex(0)
+    assert not view.detail.isVisible()
+
+
+@pytest.fixture(params=["light", "dark"])
+def palette_name(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    if request.param == "dark":
+        request.getfixturevalue("dark_palette")
+    yield request.param
+
+
+def test_screenshots_of_the_history_tab(qtbot: QtBot, open_desk: OpenDesk, services: Services,
+                                        shots_dir: Path, palette_name: str) -> None:
+    seed_history(services.paths.database, [24 * 500])  # one refresh, long ago
+    desk = open_history(qtbot, open_desk)
+    image = shoot(desk.window, shots_dir, f"history_empty_{palette_name}")
+    assert colours(image) > 5
+    seed_history(services.paths.database, [h * 3 for h in range(60)] + [
+        24 * d for d in range(8, 400, 2)])
+    with qtbot.waitSignal(desk.history.shown, timeout=10_000):
+        desk.reload()
+    view = desk.window.desk.history
+    shoot(desk.window, shots_dir, f"history_7d_{palette_name}")
+    view.ranges.button(4).click()
+    QApplication.sendEvent(view.chart, QMouseEvent(
+        QMouseEvent.Type.MouseMove, QPointF(view.chart.width() / 2, 80),
+        QPointF(view.chart.width() / 2, 80), Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    assert view.chart.hover_text()
+    shoot(desk.window, shots_dir, f"history_all_hover_{palette_name}")
+    with qtbot.waitSignal(desk.history.shown, timeout=10_000):
+        view.asset.setCurrentText("BTC")
+    shoot(desk.window, shots_dir, f"history_asset_btc_{palette_name}")
+    desk.window.resize(640, 480)
+    QApplication.processEvents()
+    assert desk.window.grab().toImage().save(str(shots_dir / f"history_small_{palette_name}.png"))
+    desk.window.desk.tabs.setCurrentIndex(BALANCES_TAB)
+    shoot(desk.window, shots_dir, f"balances_with_changes_{palette_name}")
+    assert view.chart.palette().color(QPalette.ColorRole.Window).isValid()

@@ -1,0 +1,170 @@
+"""The History tab and the header's change figures: what is loaded, and when.
+
+Points are loaded off the GUI thread after the portfolio is shown (never before the first
+paint), again after each refresh, and one asset's series when it is chosen. The chart
+keeps every point, so a range switch is a redraw, not a query. A result that arrives
+after the user chose something else is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from walletdesk.core.balance_table import EMPTY_TABLE
+from walletdesk.core.exchange_names import display_name
+from walletdesk.core.history import AssetPoint, Change, PortfolioPoint, change_over
+from walletdesk.core.models import Balance, Portfolio
+from walletdesk.pricing import USD_STABLECOINS
+from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.views.header_view import PortfolioHeader
+from walletdesk.ui.views.history_view import PORTFOLIO_CHOICE, HistoryView
+from walletdesk.ui.widgets.net_worth_chart import RANGES
+from walletdesk.ui.worker import WorkerBridge
+
+if TYPE_CHECKING:
+    from walletdesk.services import Services
+
+DEFAULT_RANGE = 1  # 7d
+CHANGE_SPANS = (("24h", timedelta(hours=24)), ("7d", timedelta(days=7)))
+
+
+class HistoryPresenter(QObject):
+    shown = Signal()  # the portfolio's history (or the chosen asset's) is on screen
+
+    def __init__(self, view: HistoryView, header: PortfolioHeader, services: Services,
+                 bridge: WorkerBridge, formatter: Formatter) -> None:
+        super().__init__(view)
+        self._view, self._header = view, header
+        self._services, self._bridge, self._format = services, bridge, formatter
+        self._portfolio: Portfolio | None = None
+        self._points: list[PortfolioPoint] = []
+        self._asset_request = 0
+        self.loads = 0  # how many results have been shown (tests and benchmarks wait on it)
+        view.ranges.idClicked.connect(self._range_chosen)
+        view.asset.currentTextChanged.connect(self._asset_chosen)
+        view.ranges.button(DEFAULT_RANGE).setChecked(True)
+        self._range_chosen(DEFAULT_RANGE)
+        self._show_detail(None)
+
+    def show_portfolio(self, portfolio: Portfolio) -> None:
+        """The current balances (for the asset list and detail); history loads after."""
+        self._portfolio = portfolio
+        combo = self._view.asset
+        chosen = combo.currentText()
+        assets = list(dict.fromkeys(b.asset for b in portfolio.balances))  # by value
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems([PORTFOLIO_CHOICE, *assets])
+        combo.setCurrentIndex(max(0, combo.findText(chosen)))
+        combo.blockSignals(False)
+        self._show_detail(self._current_asset())
+
+    def clear(self) -> None:
+        """Signed out: another person must not see this user's history."""
+        self._asset_request += 1
+        self._points = []
+        self._view.chart.set_points([])
+        self._header.show_changes("", "")
+        self.show_portfolio(Portfolio(wallets=(), balances=EMPTY_TABLE))
+
+    def reload(self) -> None:
+        history = self._services.history
+        self._bridge.op(history.portfolio_points).success(self._points_loaded).run()
+        asset = self._current_asset()
+        if asset is not None:
+            self._asset_chosen(asset)
+
+    def range_index(self) -> int:
+        return self._view.ranges.checkedId()
+
+    # --- results -------------------------------------------------------------------------
+
+    def _points_loaded(self, points: list[PortfolioPoint]) -> None:
+        self._points = points
+        self._header.show_changes(*self._changes_text(points))
+        if self._current_asset() is None:
+            self._view.chart.set_points([(p.at, p.total_usd_value) for p in points])
+            self._shown()
+
+    def _asset_chosen(self, text: str) -> None:
+        self._asset_request += 1
+        asset = None if text in ("", PORTFOLIO_CHOICE) else text
+        self._show_detail(asset)
+        if asset is None:
+            self._view.chart.set_points([(p.at, p.total_usd_value) for p in self._points])
+            return
+        request = self._asset_request
+        history = self._services.history
+        self._bridge.op(lambda: history.asset_points(asset)).success(
+            lambda points: self._asset_loaded(request, points)).run()
+
+    def _asset_loaded(self, request: int, points: Sequence[AssetPoint]) -> None:
+        if request == self._asset_request:  # else the user has chosen another meanwhile
+            self._view.chart.set_points([(p.at, p.usd_value) for p in points])
+            self._shown()
+
+    def _shown(self) -> None:
+        self.loads += 1
+        self.shown.emit()
+
+    def _range_chosen(self, index: int) -> None:
+        self._view.chart.set_span(RANGES[index][1])
+
+    def _current_asset(self) -> str | None:
+        text = self._view.asset.currentText()
+        return None if text in ("", PORTFOLIO_CHOICE) else text
+
+    # --- text ----------------------------------------------------------------------------
+
+    def _changes_text(self, points: Sequence[PortfolioPoint]) -> tuple[str, str]:
+        shown, tips = [], []
+        for label, span in CHANGE_SPANS:
+            change = change_over(points, span)
+            shown.append(f"{label}: {self._change(change)}")
+            if change is not None:
+                tips.append(f"{label}: since {self._format.when(change.since)}, exactly "
+                            f"{self._format.exact(change.amount)} USD")
+        tip = "\n".join(tips) or "Change figures need history that reaches back that far."
+        return "  ·  ".join(shown), tip
+
+    def _change(self, change: Change | None) -> str:
+        if change is None:
+            return "—"
+        sign = "+" if change.amount >= 0 else "−"
+        text = f"{sign}{self._format.usd(abs(change.amount))}"
+        if change.fraction is not None:
+            percent = abs(change.fraction * 100).quantize(Decimal("0.01"))
+            text += f" ({sign}{percent}%)"
+        return text
+
+    def _show_detail(self, asset: str | None) -> None:
+        detail, fmt = self._view.detail, self._format
+        rows = [b for b in self._portfolio.balances if b.asset == asset] if (
+            asset and self._portfolio) else []
+        detail.setVisible(bool(rows))
+        if not rows:
+            return
+        total = sum((b.total for b in rows), Decimal(0))
+        value = sum((b.usd_value for b in rows), Decimal(0))
+        detail.title.setText(asset or "")
+        detail.amount.setText(fmt.amount(total))
+        detail.value.setText(fmt.usd(value) if all(b.priced for b in rows) else "no price")
+        detail.price.setText(fmt.usd(value / total) if total and value else "—")
+        detail.route.setText(_route(rows))
+        detail.places.setText("\n".join(
+            f"{display_name(b.exchange)}: {fmt.amount(b.total)} ({fmt.usd(b.usd_value)})"
+            for b in rows))
+
+
+def _route(rows: Sequence[Balance]) -> str:
+    asset = rows[0].asset
+    if asset in USD_STABLECOINS:
+        return "a US dollar stablecoin: 1 USD"
+    if not any(b.priced for b in rows):
+        return "no USD price on these exchanges"
+    return "the exchange's ticker (USDT, USDC or via BTC)"

@@ -1,0 +1,87 @@
+"""The History tab: range buttons and an asset choice above the value chart, and the
+selected asset's detail pane beside it. Layout only: ``HistoryPresenter`` fills it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.widgets.net_worth_chart import RANGES, NetWorthChart
+
+PORTFOLIO_CHOICE = "Whole portfolio"
+
+
+class HistoryView(QWidget):
+    def __init__(self, formatter: Formatter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ranges = QButtonGroup(self)
+        bar = QHBoxLayout()
+        for index, (label, _span) in enumerate(RANGES):
+            button = QToolButton()
+            button.setText(label)
+            button.setCheckable(True)
+            button.setAutoRaise(True)  # only the chosen range is drawn as a button
+            button.setAccessibleName(f"Show {label}")
+            self.ranges.addButton(button, index)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.asset = QComboBox()
+        self.asset.setAccessibleName("Asset shown")
+        self.asset.setMinimumContentsLength(16)
+        self.asset.addItem(PORTFOLIO_CHOICE)
+        bar.addWidget(QLabel("Show:"))
+        bar.addWidget(self.asset)
+        self.chart = NetWorthChart(formatter)
+        self.detail = AssetDetail()
+        body = QHBoxLayout()
+        body.addWidget(self.chart, 1)
+        body.addWidget(self.detail, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addLayout(body, 1)
+
+
+class AssetDetail(QFrame):
+    """The selected asset: amount and value, price and its route, amount per exchange."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Asset detail")
+        self.setMinimumWidth(240)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.title.setFont(font)
+        self.amount, self.value, self.price, self.route, self.places = (
+            _value_label() for _ in range(5))
+        form = QFormLayout()
+        form.addRow("Amount", self.amount)
+        form.addRow("Value", self.value)
+        form.addRow("Price", self.price)
+        form.addRow("Priced by", self.route)
+        form.addRow("Held on", self.places)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+
+def _value_label() -> QLabel:
+    label = QLabel("—")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
