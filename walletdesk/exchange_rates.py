@@ -84,9 +84,9 @@ def fetch_ecb(environ: Mapping[str, str] = os.environ) -> tuple[date, dict[str, 
     """Download and parse the ECB's daily file (httpx, imported here: not at start-up)."""
     import httpx
 
-    from walletdesk.exchanges.registry import base_url
+    from walletdesk.exchanges.profile import resolve_base_url
 
-    url = base_url("FX", ECB_BASE_URL, environ) + ECB_PATH
+    url = resolve_base_url("WALLETDESK_FX_BASE_URL", ECB_BASE_URL, environ) + ECB_PATH
     try:
         with httpx.Client(timeout=httpx.Timeout(10.0), follow_redirects=True) as client:
             response = client.get(url)

@@ -43,16 +43,18 @@ class SecretRegistry:
             self._uses[value] += 1
 
     @contextmanager
-    def in_use(self, value: str) -> Iterator[None]:
-        """Mask ``value`` while the block runs (a secret while a request is signed)."""
-        self.add(value)
+    def in_use(self, *values: str) -> Iterator[None]:
+        """Mask ``values`` while the block runs (a key's secret parts while it is used)."""
+        for value in values:
+            self.add(value)
         try:
             yield
         finally:
             with self._lock:
-                self._uses[value] -= 1
-                if self._uses[value] <= 0:
-                    del self._uses[value]
+                for value in values:
+                    self._uses[value] -= 1
+                    if self._uses[value] <= 0:
+                        del self._uses[value]
 
     def mask(self, text: str) -> str:
         with self._lock:

@@ -12,7 +12,7 @@ import pytest
 
 from tests.cli.conftest import CliRunner
 from tests.exchange_server import Account, ExchangeServer, Fault
-from walletdesk.core.exchange_names import SUPPORTED
+from walletdesk.exchanges.catalog import SUPPORTED
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ class Fault(enum.Enum):
     MALFORMED_JSON = "malformed_json"  # 200 with a body that is not JSON
     TRUNCATED_JSON = "truncated_json"  # 200 with the first half of the real body
     RAW = "raw"  # `status` (default 200) with `body` verbatim
+    TRICKLE = "trickle"  # the real answer, its body sent one byte every `seconds`
     # Signed endpoints only: the exchange's own refusal, whatever the request.
     BAD_SIGNATURE = "bad_signature"
     CLOCK_SKEW = "clock_skew"  # the timestamp-outside-recvWindow refusal

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class Refusal(enum.Enum):
@@ -86,4 +86,10 @@ BINANCE = Flavour(
     honours_omit_zero_balances=True,
 )
 
-FLAVOURS = {flavour.name: flavour for flavour in (MEXC, BINANCE)}
+# Binance US: Binance's codes on its own host, without /sapi; its docs list only recvWindow
+# and timestamp for /api/v3/account, so omitZeroBalances is not honoured here either.
+BINANCE_US = replace(
+    BINANCE, name="binanceus", has_api_restrictions=False, honours_omit_zero_balances=False
+)
+
+FLAVOURS = {flavour.name: flavour for flavour in (MEXC, BINANCE, BINANCE_US)}

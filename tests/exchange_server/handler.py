@@ -33,6 +33,7 @@ class Reply:
     body: bytes
     content_type: str = _JSON
     headers: dict[str, str] = field(default_factory=dict)
+    trickle: float = 0.0  # seconds between body bytes (0: all at once)
 
 
 class Rejected(Exception):
@@ -66,7 +67,22 @@ class ExchangeRequestHandler(BaseHTTPRequestHandler):
         for name, value in reply.headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(reply.body)
+        if reply.trickle:
+            self._trickle(reply)
+        else:
+            self.wfile.write(reply.body)
+
+    def _trickle(self, reply: Reply) -> None:
+        """A byte at a time, each well within any read time-out; counts what got out."""
+        try:
+            for index in range(len(reply.body)):
+                self.wfile.write(reply.body[index : index + 1])
+                self.wfile.flush()
+                self.exchange.trickled_bytes += 1
+                if self.exchange.stopping.wait(reply.trickle):
+                    return
+        except OSError:  # the client hung up: what a deadline is for
+            self.close_connection = True
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: tests read `server.requests` instead
@@ -151,6 +167,8 @@ class ExchangeRequestHandler(BaseHTTPRequestHandler):
             return None
         if fault is Fault.MALFORMED_JSON:
             return Reply(200, b'{"balances": [{"asset": "BTC", "free": "1",, ]')
+        if fault is Fault.TRICKLE:
+            return replace(self._serve(path, query), trickle=armed.seconds)
         if fault is Fault.TRUNCATED_JSON:
             real = self._serve(path, query)
             return replace(real, body=real.body[: max(1, len(real.body) // 2)])

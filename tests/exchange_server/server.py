@@ -47,6 +47,7 @@ class ExchangeServer:
         self.latency = latency
         self.clock_offset = clock_offset
         self.time_as_string = False
+        self.trickled_bytes = 0  # body bytes sent by TRICKLE faults so far
         self.faults = FaultBook()
         self.stopping = threading.Event()
         self._lock = threading.Lock()

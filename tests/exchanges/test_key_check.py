@@ -5,16 +5,40 @@ from __future__ import annotations
 import pytest
 
 from tests.exchange_server import ExchangeServer, Fault
+from walletdesk.core.errors import ExchangeAuthError
 from walletdesk.exchanges.base import ApiCredentials
 from walletdesk.exchanges.spot_v3 import SpotV3Adapter
 
 RESTRICTIONS = "/sapi/v1/account/apiRestrictions"
 
 
-def test_read_only_key_passes_the_check(adapter: SpotV3Adapter, creds: ApiCredentials) -> None:
-    check = adapter.check_credentials(creds)
+def test_read_only_key_passes_the_check(
+    binance_server: ExchangeServer, binance_adapter: SpotV3Adapter
+) -> None:
+    account = binance_server.add_account()
+    check = binance_adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
     assert (check.can_trade, check.can_withdraw) == (False, False)
     assert check.message == "Key works and is read-only."
+
+
+@pytest.mark.parametrize("powers", [False, True])
+def test_mexc_says_it_cannot_tell_what_a_key_may_do(
+    mexc_server: ExchangeServer, mexc_adapter: SpotV3Adapter, powers: bool
+) -> None:
+    """MEXC's account flags describe the account, not the key: no warning built on them."""
+    account = mexc_server.add_account(can_trade=powers, can_withdraw=powers)
+    check = mexc_adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
+    assert (check.can_trade, check.can_withdraw) == (None, None)
+    assert "did not say whether it can trade or withdraw" in check.message
+    assert mexc_server.requests_to("/api/v3/account")  # the key was proven to read
+
+
+def test_a_key_that_cannot_read_fails_the_check(
+    adapter: SpotV3Adapter, exchange_server: ExchangeServer
+) -> None:
+    account = exchange_server.add_account(can_read=False)
+    with pytest.raises(ExchangeAuthError):
+        adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
 
 
 @pytest.mark.parametrize(
@@ -26,14 +50,14 @@ def test_read_only_key_passes_the_check(adapter: SpotV3Adapter, creds: ApiCreden
     ],
 )
 def test_key_that_can_trade_or_withdraw_gets_a_read_only_warning(
-    adapter: SpotV3Adapter,
-    exchange_server: ExchangeServer,
+    binance_adapter: SpotV3Adapter,
+    binance_server: ExchangeServer,
     can_trade: bool,
     can_withdraw: bool,
     powers: str,
 ) -> None:
-    account = exchange_server.add_account(can_trade=can_trade, can_withdraw=can_withdraw)
-    check = adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
+    account = binance_server.add_account(can_trade=can_trade, can_withdraw=can_withdraw)
+    check = binance_adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
     assert (check.can_trade, check.can_withdraw) == (can_trade, can_withdraw)
     assert powers in check.message
     assert "create a read-only key" in check.message
@@ -69,3 +93,15 @@ def test_binance_without_api_restrictions_falls_back_to_account_flags(
     binance_server.inject(Fault.RAW, path=RESTRICTIONS, status=404, body=b"Not Found")
     check = binance_adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
     assert check.can_trade is True
+
+
+@pytest.mark.parametrize("flag", ["enableInternalTransfer", "permitsUniversalTransfer"])
+def test_binance_transfer_permissions_count_as_moving_funds(
+    binance_server: ExchangeServer, binance_adapter: SpotV3Adapter, flag: str
+) -> None:
+    account = binance_server.add_account()
+    body = f'{{"{flag}": true, "enableSpotAndMarginTrading": false, "enableWithdrawals": false}}'
+    binance_server.inject(Fault.RAW, path=RESTRICTIONS, body=body.encode())
+    check = binance_adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
+    assert check.can_withdraw is True
+    assert "create a read-only key" in check.message

@@ -43,7 +43,7 @@ def test_every_request_log_line_names_its_exchange(
 ) -> None:
     """MEXC and Binance share paths: a line saying only "GET /api/v3/account failed" cannot
     tell the user which exchange failed."""
-    from walletdesk.core.exchange_names import display_name
+    from walletdesk.exchanges.catalog import display_name
 
     caplog.set_level(logging.DEBUG, logger="walletdesk.exchanges.http")
     exchange_server.inject(Fault.SERVER_ERROR, times=1)

@@ -12,7 +12,8 @@ import pytest
 from tests.exchange_server import ExchangeServer
 from walletdesk.core.errors import ExchangeError, UnsupportedExchangeError
 from walletdesk.exchanges.base import ApiCredentials
-from walletdesk.exchanges.registry import ExchangeRegistry, base_url, default_registry
+from walletdesk.exchanges.profile import resolve_base_url
+from walletdesk.exchanges.registry import ExchangeRegistry, default_registry
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -33,11 +34,26 @@ def test_importing_the_registry_or_using_the_demo_does_not_import_httpx() -> Non
 
 
 def test_base_url_comes_from_the_environment_and_defaults_to_the_exchange() -> None:
-    default = "https://api.mexc.com"
-    assert base_url("MEXC", default, {}) == default
-    assert base_url("MEXC", default, {"WALLETDESK_MEXC_BASE_URL": " http://x:1/ "}) == "http://x:1"
-    with pytest.raises(ExchangeError, match="WALLETDESK_MEXC_BASE_URL must be an http"):
-        base_url("MEXC", default, {"WALLETDESK_MEXC_BASE_URL": "ftp://x"})
+    default, variable = "https://api.mexc.com", "WALLETDESK_MEXC_BASE_URL"
+    assert resolve_base_url(variable, default, {}) == default
+    assert resolve_base_url(variable, default, {variable: " https://x:1/ "}) == "https://x:1"
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9", "http://127.8.0.1"]
+)
+def test_plain_http_is_allowed_only_to_a_loopback_address(url: str) -> None:
+    variable = "WALLETDESK_MEXC_BASE_URL"
+    assert resolve_base_url(variable, "https://api.mexc.com", {variable: url}) == url
+
+
+@pytest.mark.parametrize(
+    "url", ["http://x:1", "http://192.168.1.5", "http://localhost.evil.com", "ftp://x", "https://"]
+)
+def test_any_other_base_url_must_be_https(url: str) -> None:
+    variable = "WALLETDESK_MEXC_BASE_URL"
+    with pytest.raises(ExchangeError, match="WALLETDESK_MEXC_BASE_URL must be an https://"):
+        resolve_base_url(variable, "https://api.mexc.com", {variable: url})
 
 
 def test_adapters_talk_to_the_base_url_from_the_environment(
@@ -72,8 +88,8 @@ def test_one_adapter_per_exchange_even_under_concurrent_first_use() -> None:
 
 
 def test_unknown_exchange_is_a_validation_error_naming_the_supported_ones() -> None:
-    with pytest.raises(UnsupportedExchangeError, match="choose one of MEXC, BINANCE"):
-        default_registry({}).get("kraken")
+    with pytest.raises(UnsupportedExchangeError, match="choose one of MEXC, BINANCE, BINANCEUS"):
+        default_registry({}).get("nosuchexchange")
 
 
 def test_close_closes_every_adapter_created() -> None:

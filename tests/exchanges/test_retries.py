@@ -136,9 +136,10 @@ def test_rate_limit_without_retry_after_backs_off(
     exchange_server: ExchangeServer,
     virtual_time: VirtualTime,
 ) -> None:
-    exchange_server.inject(Fault.RATE_LIMIT, times=1)
+    """Not three quick retries: repeated 429s get an IP banned (MEXC warns of it)."""
+    exchange_server.inject(Fault.RATE_LIMIT, times=2)
     adapter.fetch_prices()
-    assert virtual_time.sleeps == [0.375]
+    assert virtual_time.sleeps == [5.0, 10.0]  # rate_limit_delay, doubled; jitter fixed at 1x
 
 
 def test_retry_after_beyond_the_cap_is_reported_instead_of_waited_out(

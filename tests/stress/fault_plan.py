@@ -38,6 +38,8 @@ class FaultCase:
 
 CASES = (
     FaultCase(Fault.LATENCY, None, None, {"seconds": 0.05}),
+    # Slow but within the request deadline: the answer is read whole, byte by byte.
+    FaultCase(Fault.TRICKLE, None, None, {"seconds": 0.0005}),
     FaultCase(Fault.RATE_LIMIT, ExchangeRateLimitError, None, {"retry_after": 0.02}),
     FaultCase(Fault.BANNED, ExchangeRateLimitError, None, {"retry_after": 0.02}),
     FaultCase(Fault.SERVER_ERROR, ExchangeUnavailableError, None, {"status": 502}),

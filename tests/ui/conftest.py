@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.exchange_server.fixtures import mexc_server  # noqa: F401 - a fixture
+from tests.exchange_server.fixtures import binance_server, mexc_server  # noqa: F401 - fixtures
 from walletdesk.paths import resolve_paths
 from walletdesk.services import Services
 from walletdesk.ui.gui_main import build_window

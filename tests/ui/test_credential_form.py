@@ -10,6 +10,7 @@ from shiboken6 import isValid
 
 from tests.exchange_server import ExchangeServer
 from tests.ui.conftest import OpenDesk
+from walletdesk.exchanges.catalog import PROFILES
 from walletdesk.services import Services
 from walletdesk.ui.presenters.credential_editor import CredentialEditor
 from walletdesk.ui.presenters.desk import DeskPresenter
@@ -22,6 +23,12 @@ def mexc(mexc_server: ExchangeServer, monkeypatch: pytest.MonkeyPatch) -> Exchan
     return mexc_server
 
 
+@pytest.fixture
+def binance(binance_server: ExchangeServer, monkeypatch: pytest.MonkeyPatch) -> ExchangeServer:
+    monkeypatch.setenv("WALLETDESK_BINANCE_BASE_URL", binance_server.url)
+    return binance_server
+
+
 def open_form(qtbot: QtBot, desk: DeskPresenter) -> CredentialEditor:
     qtbot.keyClick(desk.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     editor = desk.credentials.editor
@@ -30,9 +37,10 @@ def open_form(qtbot: QtBot, desk: DeskPresenter) -> CredentialEditor:
     return editor
 
 
-def fill(qtbot: QtBot, editor: CredentialEditor, *, key: str, secret: str, label: str = "") -> None:
+def fill(qtbot: QtBot, editor: CredentialEditor, *, key: str, secret: str, label: str = "",
+         exchange: str = "MEXC") -> None:
     d = editor.dialog
-    d.exchange.setCurrentIndex(d.exchange.findData("MEXC"))
+    d.exchange.setCurrentIndex(d.exchange.findData(exchange))
     for edit, text in ((d.label, label), (d.api_key, key), (d.secret, secret)):
         edit.clear()
         qtbot.keyClicks(edit, text)
@@ -44,7 +52,8 @@ def test_ctrl_n_opens_an_empty_form_with_the_secret_masked(
     d = editor.dialog
     assert d.windowTitle() == "Add API key"
     assert [d.exchange.itemText(i) for i in range(d.exchange.count())] == [
-        "MEXC", "Binance", "Demo (offline sample)"]
+        profile.display_name for profile in PROFILES]
+    assert d.exchange.itemText(0) == "MEXC" and d.exchange.itemData(1) == "BINANCE"
     assert d.secret.echoMode() == QLineEdit.EchoMode.Password
     assert not d.api_key_message.isVisible()
 
@@ -95,20 +104,30 @@ def test_the_demo_exchange_needs_no_key(qtbot: QtBot, open_desk: OpenDesk) -> No
 
 
 def test_test_connection_reports_a_read_only_key(
-        qtbot: QtBot, open_desk: OpenDesk, mexc: ExchangeServer) -> None:
-    account = mexc.add_account(balances={"BTC": "0.5"})
+        qtbot: QtBot, open_desk: OpenDesk, binance: ExchangeServer) -> None:
+    account = binance.add_account(balances={"BTC": "0.5"})
     editor = open_form(qtbot, open_desk())
-    fill(qtbot, editor, key=account.api_key, secret=account.secret)
+    fill(qtbot, editor, key=account.api_key, secret=account.secret, exchange="BINANCE")
     qtbot.mouseClick(editor.dialog.test, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "read-only" in editor.dialog.test_result.text(), timeout=10_000)
     assert editor.dialog.test_result.text() == "✓ Key works and is read-only."
 
 
-def test_test_connection_warns_when_the_key_can_trade(
+def test_test_connection_says_when_the_exchange_cannot_tell_what_a_key_may_do(
         qtbot: QtBot, open_desk: OpenDesk, mexc: ExchangeServer) -> None:
-    account = mexc.add_account(can_trade=True)
+    account = mexc.add_account(can_trade=True)  # the account's flag, not the key's
     editor = open_form(qtbot, open_desk())
     fill(qtbot, editor, key=account.api_key, secret=account.secret)
+    with qtbot.waitSignal(editor.tested, timeout=10_000):
+        qtbot.mouseClick(editor.dialog.test, Qt.MouseButton.LeftButton)
+    assert "MEXC did not say whether it can trade or withdraw" in editor.dialog.test_result.text()
+
+
+def test_test_connection_warns_when_the_key_can_trade(
+        qtbot: QtBot, open_desk: OpenDesk, binance: ExchangeServer) -> None:
+    account = binance.add_account(can_trade=True)
+    editor = open_form(qtbot, open_desk())
+    fill(qtbot, editor, key=account.api_key, secret=account.secret, exchange="BINANCE")
     with qtbot.waitSignal(editor.tested, timeout=10_000):
         qtbot.mouseClick(editor.dialog.test, Qt.MouseButton.LeftButton)
     assert editor.dialog.test_result.text().startswith("⚠ Key works, but it can trade.")

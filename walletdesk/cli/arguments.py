@@ -6,8 +6,8 @@ import argparse
 from decimal import Decimal
 
 from walletdesk.core.errors import WalletDeskError
-from walletdesk.core.exchange_names import SUPPORTED, canonical_exchange
 from walletdesk.core.money import LIMIT, parse_amount
+from walletdesk.exchanges.catalog import SUPPORTED, canonical_exchange
 
 EXCHANGE_HELP = f"one of {', '.join(SUPPORTED)} (any case)"
 

@@ -11,8 +11,8 @@ from typing import Any
 from walletdesk.cli.arguments import EXCHANGE_HELP, exchange_argument
 from walletdesk.cli.runner import EXIT_OK
 from walletdesk.core.errors import NotFoundError, ValidationError
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Credential
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.export import format_timestamp, render_table
 from walletdesk.services import Services
 
@@ -101,8 +101,8 @@ def read_secret(from_stdin: bool) -> str:
 
 def add_credential(args: argparse.Namespace, services: Services) -> int:
     from walletdesk.controllers.credentials import DEMO_SECRET
-    from walletdesk.core.exchange_names import DEMO
     from walletdesk.core.validation import clean_api_key, clean_label
+    from walletdesk.exchanges.catalog import DEMO
 
     # Validate what we can before prompting, so a typo does not cost a paste.
     exchange = args.exchange  # canonical already: see exchange_argument

@@ -15,7 +15,7 @@ from walletdesk.core.errors import (
     ExportTargetExistsError,
     UnsupportedExchangeError,
 )
-from walletdesk.core.exchange_names import canonical_exchange
+from walletdesk.exchanges.catalog import canonical_exchange
 from walletdesk.export.formats import FORMAT_NAMES
 from walletdesk.services import Services
 

@@ -10,10 +10,10 @@ from typing import Any
 from walletdesk.cli.arguments import EXCHANGE_HELP, exchange_argument, min_usd_argument
 from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
 from walletdesk.core.errors import WalletDeskError
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Portfolio
 from walletdesk.core.number_style import US_ENGLISH
 from walletdesk.core.totals import wallet_totals
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.export.rows import utc_seconds
 from walletdesk.export.text_output import TEXT_FORMATS
 from walletdesk.services import Services

@@ -14,7 +14,6 @@ from datetime import UTC, date, datetime
 from walletdesk.controllers.user_scope import UserController
 from walletdesk.core.currency import USD, Rate, canonical_currency, usd_rate
 from walletdesk.core.errors import WalletDeskError
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import User
 from walletdesk.exchange_rates import (
     RateUnavailableError,
@@ -22,6 +21,7 @@ from walletdesk.exchange_rates import (
     fetch_ecb,
     rate_from_tickers,
 )
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.exchanges.registry import ExchangeRegistry
 from walletdesk.security.vault import Vault
 from walletdesk.store.credentials import CredentialRepository

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from walletdesk.controllers.user_scope import UserScope
-from walletdesk.core.exchange_names import canonical_exchange
 from walletdesk.core.history import AssetPoint, PortfolioPoint
 from walletdesk.core.models import User
+from walletdesk.exchanges.catalog import canonical_exchange
 from walletdesk.store.database import Database
 from walletdesk.store.history import HistoryRepository, start_of_day
 

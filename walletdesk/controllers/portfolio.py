@@ -29,9 +29,10 @@ from walletdesk.core.errors import (
     ExchangeResponseError,
     WalletDeskError,
 )
-from walletdesk.core.exchange_names import canonical_exchange, display_name
 from walletdesk.core.models import AssetAmount, Credential, Portfolio, User, Wallet
+from walletdesk.core.secret_parts import decode_secret_parts
 from walletdesk.exchanges.base import ApiCredentials
+from walletdesk.exchanges.catalog import canonical_exchange, display_name
 from walletdesk.logging_setup import SECRETS
 from walletdesk.pricing import value_balances
 from walletdesk.store.credentials import CredentialRepository
@@ -118,9 +119,9 @@ class PortfolioController(UserController):
             log.warning("history compaction skipped: %s", error)
 
     def _fetch(self, user: User, credential: Credential, blob: bytes) -> list[AssetAmount]:
-        secret = self._vault.decrypt(blob, credential_id=credential.id, user_id=user.id)
-        with SECRETS.in_use(secret):
-            creds = ApiCredentials(api_key=credential.api_key, secret=secret)
+        plain = self._vault.decrypt(blob, credential_id=credential.id, user_id=user.id)
+        creds = ApiCredentials.from_parts(credential.api_key, decode_secret_parts(plain))
+        with SECRETS.in_use(*creds.secret_values()):
             return self._exchanges.get(credential.exchange).fetch_balances(creds)
 
     def _settle_wallet(

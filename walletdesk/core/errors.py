@@ -96,6 +96,10 @@ class ExchangeUnavailableError(ExchangeError):
     retryable = True
 
 
+class ExchangeRegionError(ExchangeError):
+    """The exchange does not serve the user's region (HTTP 451)."""
+
+
 class ExchangeResponseError(ExchangeError):
     """The exchange answered with something that is not what its API documents."""
 

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from walletdesk.core.exchange_names import is_sample
 from walletdesk.core.models import Balance, Wallet
+from walletdesk.core.sample import is_sample
 
 _ZERO = Decimal("0E-8")
 

@@ -12,6 +12,7 @@ from walletdesk.core.errors import ValidationError
 API_KEY_MAX = 100
 LABEL_MAX = 50
 SECRET_MAX = 512
+PASSPHRASE_MAX = 128
 
 
 def _key_material(text: str, *, field: str, name: str, maximum: int, missing: str) -> str:
@@ -49,6 +50,27 @@ def clean_secret(text: str) -> str:
         maximum=SECRET_MAX,
         missing="Enter the API secret shown by the exchange when the key was created.",
     )
+
+
+def clean_passphrase(text: str) -> str:
+    """The passphrase chosen when the key was created (OKX, KuCoin, Bitget): kept exactly,
+    spaces included, since the exchange compares it byte for byte; only a pasted line end
+    is dropped."""
+    value = text.rstrip("\r\n")
+    if not value:
+        raise ValidationError(
+            "passphrase", "Enter the passphrase you chose when you created this API key."
+        )
+    if len(value) > PASSPHRASE_MAX:
+        raise ValidationError(
+            "passphrase", f"The passphrase is too long: at most {PASSPHRASE_MAX} characters."
+        )
+    if not all(0x20 <= ord(ch) <= 0x7E for ch in value):
+        raise ValidationError(
+            "passphrase",
+            "The passphrase may only contain printable ASCII characters: type it again.",
+        )
+    return value
 
 
 def clean_label(text: str | None) -> str | None:

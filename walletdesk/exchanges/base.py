@@ -7,14 +7,25 @@ from decimal import Decimal
 from typing import Protocol
 
 from walletdesk.core.models import AssetAmount
+from walletdesk.core.secret_parts import SecretParts
 
 
 @dataclass(frozen=True)
 class ApiCredentials:
-    """A key pair in memory, only while a request is signed or a key is checked."""
+    """A key in memory, only while a request is signed or a key is checked. ``passphrase``
+    is set for exchanges whose keys have one (see core/secret_parts.py)."""
 
     api_key: str
     secret: str = field(repr=False)
+    passphrase: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_parts(cls, api_key: str, parts: SecretParts) -> ApiCredentials:
+        return cls(api_key=api_key, secret=parts.secret, passphrase=parts.passphrase)
+
+    def secret_values(self) -> tuple[str, ...]:
+        """Every secret part: what the log filter masks while this key is in use."""
+        return tuple(v for v in (self.secret, self.passphrase) if v)
 
     def __repr__(self) -> str:
         # The public key is shortened too: enough to tell keys apart in a debugger.

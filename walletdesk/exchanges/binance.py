@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from walletdesk.core.exchange_names import BINANCE
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
+from walletdesk.exchanges.http import RateLimit
+from walletdesk.exchanges.profile import ExchangeProfile
 from walletdesk.exchanges.responses import read_flag
 from walletdesk.exchanges.spot_v3 import Dialect, EndpointMissingError, SpotV3Adapter
 
@@ -17,8 +18,10 @@ _TRADING_FLAGS = (
     "enablePortfolioMarginTrading",
 )
 
+# Each of these lets the key move funds out of the wallets it reads: reported as "withdraw".
+_MOVING_FLAGS = ("enableWithdrawals", "enableInternalTransfer", "permitsUniversalTransfer")
+
 BINANCE_DIALECT = Dialect(
-    name=BINANCE,
     key_header="X-MBX-APIKEY",
     account_params=(("omitZeroBalances", "true"),),
     clock_skew_codes=frozenset({-1021}),
@@ -34,12 +37,15 @@ BINANCE_DIALECT = Dialect(
     },
     unauthorised_message="Binance rejected the API key: check that it was copied completely "
     "and has not been deleted.",
+    account_weight=20,
+    ticker_weight=4,
 )
+# 6,000 request weight per minute per IP (the /api/v3 REQUEST_WEIGHT limit).
+BINANCE_RATE_LIMIT = RateLimit(weight=6000, seconds=60)
 
 
 class BinanceAdapter(SpotV3Adapter):
     dialect = BINANCE_DIALECT
-    default_base_url = DEFAULT_BASE_URL
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
         """The account call proves the key reads; apiRestrictions says what else it may do."""
@@ -52,5 +58,17 @@ class BinanceAdapter(SpotV3Adapter):
         flags = [read_flag(restrictions, name, self._display) for name in _TRADING_FLAGS]
         known = [flag for flag in flags if flag is not None]
         can_trade = any(known) if known else None
-        can_withdraw = read_flag(restrictions, "enableWithdrawals", self._display)
+        moves = [read_flag(restrictions, name, self._display) for name in _MOVING_FLAGS]
+        known_moves = [flag for flag in moves if flag is not None]
+        can_withdraw = any(known_moves) if known_moves else None
         return describe_permissions(self._display, can_trade, can_withdraw)
+
+
+PROFILE = BinanceAdapter.profile = ExchangeProfile(
+    name="BINANCE",
+    display_name="Binance",
+    adapter=BinanceAdapter.create,
+    default_base_url=DEFAULT_BASE_URL,
+    help_url="https://www.binance.com/en/support/faq/how-to-create-api-keys-on-binance-360002502072",
+    rate_limit=BINANCE_RATE_LIMIT,
+)

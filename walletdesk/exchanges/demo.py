@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from walletdesk.core.exchange_names import DEMO
 from walletdesk.core.models import AssetAmount
+from walletdesk.core.sample import SAMPLE_EXCHANGE
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck
+from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
 
 _BALANCES: tuple[tuple[str, str, str], ...] = (  # asset, free, locked
     ("BTC", "0.42180000", "0.05000000"),
@@ -50,8 +51,12 @@ _PRICES: tuple[tuple[str, str], ...] = (
 class DemoAdapter:
     """The DEMO exchange: accepts any key and never touches the network."""
 
-    name = DEMO
+    name = SAMPLE_EXCHANGE
     is_demo = True
+
+    @classmethod
+    def create(cls, settings: AdapterSettings) -> DemoAdapter:
+        return cls()
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
         return KeyCheck(
@@ -71,3 +76,11 @@ class DemoAdapter:
 
     def close(self) -> None:
         pass
+
+
+PROFILE = ExchangeProfile(
+    name=DemoAdapter.name,
+    display_name="Demo (offline sample)",
+    adapter=DemoAdapter.create,
+    is_demo=True,
+)

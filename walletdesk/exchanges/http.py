@@ -1,15 +1,18 @@
 """The one HTTP client wrapper every exchange adapter uses.
 
-One ``httpx.Client`` per adapter (pooled, kept-alive connections, sized for about eight
-concurrent requests), connect and read time-outs, and a bounded retry policy:
+One ``httpx.Client`` per host (pooled, kept-alive connections, sized for the refresh's
+concurrency), connect and read time-outs, one deadline per request that covers the body
+too (a server trickling a byte every few seconds cannot keep a refresh alive), pacing by
+the host's documented rate limit (``pacing.py``), and a bounded retry policy:
 
 - 429 and 418 honour ``Retry-After`` (capped), and hold back every request of this
-  client until then, so concurrent refreshes of one exchange back off together;
+  client until then, so concurrent refreshes of one exchange back off together; without
+  the header the wait is ``RetryPolicy.rate_limit_delay``, doubled each time;
 - 5xx answers and network failures are retried with capped exponential back-off and jitter;
 - everything else (success, 4xx) goes back to the adapter, which knows the exchange's codes.
 
 No call spends more than ``RetryPolicy.budget`` seconds, waits and attempts included.
-Only the method and path are logged: the query string carries the signature.
+Only the method and path are logged: the query string and headers carry signatures.
 httpx is imported when a client is created, never at import time of this module.
 """
 
@@ -23,7 +26,6 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from walletdesk import __version__
@@ -33,6 +35,9 @@ from walletdesk.core.errors import (
     ExchangeResponseError,
     ExchangeUnavailableError,
 )
+from walletdesk.exchanges.pacing import Pacer, RateLimit
+
+__all__ = ["ExchangeHttpClient", "HttpReply", "Outgoing", "RateLimit", "RetryPolicy", "Timeouts"]
 
 if TYPE_CHECKING:
     import httpx
@@ -40,7 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 32 * 1024 * 1024  # a full ticker is ~0.5 MB; anything near this is broken
-MAX_CONCURRENT = 10  # eight credentials refreshed at once, plus a ticker call, plus slack
+MAX_CONCURRENT = 10  # connections per host; more requests queue for one (see pool timeout)
 
 
 @dataclass(frozen=True)
@@ -52,10 +57,16 @@ class RetryPolicy:
     base_delay: float = 0.5
     max_delay: float = 8.0
     max_retry_after: float = 30.0  # a longer Retry-After is reported to the user, not waited out
+    rate_limit_delay: float = 5.0  # first wait after a 429/418 without Retry-After, then doubled
     budget: float = 60.0  # seconds one call may take in all
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     jitter: Callable[[], float] = field(default=random.random, repr=False)  # in [0, 1)
+
+    def rate_limit_backoff(self, retry: int) -> float:
+        """Delay after the ``retry``-th (0-based) 429 that named no wait: long enough to matter
+        (repeated quick 429s get an IP banned), jittered so concurrent refreshes spread out."""
+        return self.rate_limit_delay * 2.0**retry * (0.75 + 0.5 * self.jitter())
 
     def backoff(self, retry: int) -> float:
         """Delay before retry number ``retry`` (0-based): capped exponential, equal jitter."""
@@ -66,7 +77,17 @@ class RetryPolicy:
 @dataclass(frozen=True)
 class Timeouts:
     connect: float = 5.0
-    read: float = 20.0
+    read: float = 20.0  # longest silence while waiting for the answer or the next bytes
+    request: float = 30.0  # one attempt, from sending to the last byte of the body
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """What one attempt sends besides method and path; signed per attempt (fresh time)."""
+
+    query: str = ""
+    body: bytes = b""
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -75,10 +96,11 @@ class HttpReply:
 
     status: int
     body: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 class ExchangeHttpClient:
-    """Thread-safe GET client for one exchange's base URL."""
+    """Thread-safe client for one exchange host's base URL."""
 
     def __init__(
         self,
@@ -87,6 +109,7 @@ class ExchangeHttpClient:
         exchange: str,
         policy: RetryPolicy | None = None,
         timeouts: Timeouts | None = None,
+        rate_limit: RateLimit | None = None,
     ) -> None:
         import httpx
 
@@ -97,6 +120,11 @@ class ExchangeHttpClient:
         self._log = _NamedLog(log, {"exchange": exchange})
         self._policy = policy or RetryPolicy()
         self._timeouts = timeouts or Timeouts()
+        self._pacer = (
+            Pacer(rate_limit, clock=self._policy.clock, sleep=self._policy.sleep)
+            if rate_limit is not None
+            else None
+        )
         self._client = httpx.Client(
             base_url=base_url,
             headers={"User-Agent": f"WalletDesk/{__version__}", "Accept": "application/json"},
@@ -115,36 +143,58 @@ class ExchangeHttpClient:
         *,
         query: Callable[[], str] | str = "",
         headers: Mapping[str, str] | None = None,
+        weight: float = 1,
     ) -> HttpReply:
         """GET ``path``; ``query`` may be a callable so a retry is signed with a fresh timestamp."""
+
+        def outgoing() -> Outgoing:
+            return Outgoing(query=query() if callable(query) else query, headers=headers or {})
+
+        return self.send("GET", path, outgoing, weight=weight)
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        outgoing: Callable[[], Outgoing] = Outgoing,
+        *,
+        weight: float = 1,
+    ) -> HttpReply:
+        """One call: ``outgoing`` is asked anew for each attempt (a fresh signature), ``weight``
+        is the request's cost in the host's documented rate limit."""
         policy = self._policy
         started = policy.clock()
         failures = 0
         rate_limited = 0
         while True:
             self._wait_at_gate(started)
+            if self._pacer is not None:
+                self._pacer.wait(weight)
             remaining = policy.budget - (policy.clock() - started)
             if remaining <= 0:
                 raise self._unavailable("did not answer in time")
-            query_text = query() if callable(query) else query
-            url = f"{path}?{query_text}" if query_text else path
             network_error: ExchangeUnavailableError | None = None
             try:
-                status, body, retry_after = self._send(url, headers, remaining)
+                status, body, headers = self._attempt(method, path, outgoing(), remaining)
             except self._httpx.RequestError as exc:
                 # Handled outside this block: the httpx error (its request holds the signed
                 # URL) must not ride along as the user-facing error's context.
-                network_error = self._network_error(path, exc)
+                network_error = self._network_error(method, path, exc)
             if network_error is not None or status >= 500:
                 failures += 1
-                error = network_error or self._server_error(path, status, failures)
+                error = network_error or self._server_error(method, path, status, failures)
                 self._pause_before_retry(failures, started, error)
                 continue
             if status in (418, 429):
                 rate_limited += 1
-                delay = retry_after if retry_after is not None else policy.backoff(rate_limited - 1)
+                retry_after = parse_retry_after(headers.get("retry-after"))
+                delay = (
+                    retry_after
+                    if retry_after is not None
+                    else policy.rate_limit_backoff(rate_limited - 1)
+                )
                 self._close_gate(delay, status)
-                self._log.warning("GET %s -> %d, retry after %.1f s", path, status, delay)
+                self._log.warning("%s %s -> %d, retry after %.1f s", method, path, status, delay)
                 if (
                     rate_limited >= policy.rate_limit_attempts
                     or delay > policy.max_retry_after
@@ -152,35 +202,43 @@ class ExchangeHttpClient:
                 ):
                     raise self._rate_limited(status, delay)
                 continue
-            return HttpReply(status=status, body=body)
+            return HttpReply(status=status, body=body, headers=headers)
 
     def close(self) -> None:
         self._client.close()
 
     # --- one attempt ------------------------------------------------------------------
 
-    def _send(
-        self, url: str, headers: Mapping[str, str] | None, remaining: float
-    ) -> tuple[int, bytes, float | None]:
+    def _attempt(
+        self, method: str, path: str, outgoing: Outgoing, remaining: float
+    ) -> tuple[int, bytes, Mapping[str, str]]:
         httpx = self._httpx
+        limit = min(self._timeouts.request, remaining)
+        deadline = time.monotonic() + limit  # network time is real time, also in tests
         timeout = httpx.Timeout(
-            connect=min(self._timeouts.connect, remaining),
-            read=min(self._timeouts.read, remaining),
-            write=min(self._timeouts.read, remaining),
-            pool=min(self._timeouts.read, remaining),
+            connect=min(self._timeouts.connect, limit),
+            read=min(self._timeouts.read, limit),
+            write=min(self._timeouts.read, limit),
+            pool=min(self._timeouts.read, limit),
         )
+        url = f"{path}?{outgoing.query}" if outgoing.query else path
         started = time.perf_counter()
         try:
-            with self._client.stream("GET", url, headers=headers, timeout=timeout) as response:
-                body = _read_capped(response, self._exchange)
+            with self._client.stream(
+                method,
+                url,
+                headers=outgoing.headers,
+                content=outgoing.body or None,
+                timeout=timeout,
+            ) as response:
+                body = _read_capped(response, self._exchange, deadline)
         except httpx.InvalidURL:
             raise ExchangeError(
                 f"The {self._exchange} address is not a valid URL: check the base URL setting."
             ) from None
-        path = url.split("?", 1)[0]
         elapsed = (time.perf_counter() - started) * 1000
-        self._log.debug("GET %s -> %d in %.0f ms", path, response.status_code, elapsed)
-        return response.status_code, body, parse_retry_after(response.headers.get("Retry-After"))
+        self._log.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, elapsed)
+        return response.status_code, body, response.headers
 
     # --- waiting ----------------------------------------------------------------------
 
@@ -210,13 +268,15 @@ class ExchangeHttpClient:
 
     # --- messages ---------------------------------------------------------------------
 
-    def _network_error(self, path: str, exc: Exception) -> ExchangeUnavailableError:
-        self._log.warning("GET %s failed: %s", path, type(exc).__name__)
+    def _network_error(self, method: str, path: str, exc: Exception) -> ExchangeUnavailableError:
+        self._log.warning("%s %s failed: %s", method, path, type(exc).__name__)
         timed_out = isinstance(exc, self._httpx.TimeoutException)
         return self._unavailable("did not answer in time" if timed_out else "could not be reached")
 
-    def _server_error(self, path: str, status: int, failures: int) -> ExchangeUnavailableError:
-        self._log.warning("GET %s -> %d, attempt %d", path, status, failures)
+    def _server_error(
+        self, method: str, path: str, status: int, failures: int
+    ) -> ExchangeUnavailableError:
+        self._log.warning("%s %s -> %d, attempt %d", method, path, status, failures)
         return self._unavailable(f"answered with a server error (HTTP {status})")
 
     def _unavailable(self, reason: str) -> ExchangeUnavailableError:
@@ -246,6 +306,8 @@ def parse_retry_after(value: str | None) -> float | None:
     try:
         seconds = float(text)
     except ValueError:
+        from email.utils import parsedate_to_datetime  # rare: not worth a start-up import
+
         try:
             seconds = parsedate_to_datetime(text).timestamp() - time.time()
         except (TypeError, ValueError, IndexError, OverflowError):
@@ -263,10 +325,16 @@ def _describe_wait(seconds: float) -> str:
     return f"about {minutes} minutes"
 
 
-def _read_capped(response: httpx.Response, exchange: str) -> bytes:
+def _read_capped(response: httpx.Response, exchange: str, deadline: float) -> bytes:
+    """The whole body, unless it is too large or still arriving at ``deadline``."""
+    import httpx
+
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
+        if time.monotonic() > deadline:
+            # A trickle: each byte beats the read time-out, the whole answer never comes.
+            raise httpx.ReadTimeout("the answer did not arrive in time")
         size += len(chunk)
         if size > MAX_BODY_BYTES:
             raise ExchangeResponseError(
@@ -279,13 +347,6 @@ def _read_capped(response: httpx.Response, exchange: str) -> bytes:
 _QUERY = re.compile(r"\?[^\s\"']*")
 
 
-class _NamedLog(logging.LoggerAdapter[logging.Logger]):
-    """Log lines of one exchange's client begin with the exchange's name."""
-
-    def process(self, msg: object, kwargs: Any) -> tuple[str, Any]:
-        return f"{self.extra['exchange'] if self.extra else '?'}: {msg}", kwargs
-
-
 class _QueryStripper(logging.Filter):
     """httpx logs every request URL at INFO: drop the query string, which holds the signature."""
 
@@ -295,6 +356,13 @@ class _QueryStripper(logging.Filter):
         if cleaned != message:
             record.msg, record.args = cleaned, None
         return True
+
+
+class _NamedLog(logging.LoggerAdapter[logging.Logger]):
+    """Log lines of one exchange's client begin with the exchange's name."""
+
+    def process(self, msg: object, kwargs: Any) -> tuple[str, Any]:
+        return f"{self.extra['exchange'] if self.extra else '?'}: {msg}", kwargs
 
 
 def _hide_queries_in_httpx_log() -> None:

@@ -1,4 +1,4 @@
-"""One adapter per exchange, created on first use (creating one is what imports httpx)."""
+"""One adapter per catalogued exchange, created on first use (that is what imports httpx)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from walletdesk.core.errors import ExchangeError
-from walletdesk.core.exchange_names import BINANCE, DEMO, MEXC, canonical_exchange, display_name
 from walletdesk.exchanges.base import ExchangeAdapter
+from walletdesk.exchanges.catalog import PROFILES, canonical_exchange, display_name
+from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
 
 if TYPE_CHECKING:
     from walletdesk.exchanges.http import RetryPolicy, Timeouts
@@ -43,40 +44,16 @@ class ExchangeRegistry:
             adapter.close()
 
 
-def base_url(exchange: str, default: str, environ: Mapping[str, str]) -> str:
-    """``WALLETDESK_<EXCHANGE>_BASE_URL`` if set (testnets, proxies, tests), else ``default``."""
-    variable = f"WALLETDESK_{exchange}_BASE_URL"
-    url = environ.get(variable, "").strip().rstrip("/")
-    if not url:
-        return default
-    if not url.startswith(("http://", "https://")):
-        raise ExchangeError(f"{variable} must be an http:// or https:// address.")
-    return url
-
-
 def default_registry(
     environ: Mapping[str, str] = os.environ,
     *,
     policy: RetryPolicy | None = None,
     timeouts: Timeouts | None = None,
 ) -> ExchangeRegistry:
-    """The real exchanges and the demo; ``policy`` and ``timeouts`` serve tests and benchmarks."""
+    """Every exchange of the catalog; ``policy`` and ``timeouts`` serve tests and benchmarks."""
+    environ = dict(environ)  # read once: a later change of the environment changes nothing
 
-    def mexc() -> ExchangeAdapter:
-        from walletdesk.exchanges.mexc import DEFAULT_BASE_URL, MexcAdapter
+    def factory(profile: ExchangeProfile) -> AdapterFactory:
+        return lambda: profile.adapter(AdapterSettings(profile, environ, policy, timeouts))
 
-        url = base_url(MEXC, DEFAULT_BASE_URL, environ)
-        return MexcAdapter(url, policy=policy, timeouts=timeouts)
-
-    def binance() -> ExchangeAdapter:
-        from walletdesk.exchanges.binance import DEFAULT_BASE_URL, BinanceAdapter
-
-        url = base_url(BINANCE, DEFAULT_BASE_URL, environ)
-        return BinanceAdapter(url, policy=policy, timeouts=timeouts)
-
-    def demo() -> ExchangeAdapter:
-        from walletdesk.exchanges.demo import DemoAdapter
-
-        return DemoAdapter()
-
-    return ExchangeRegistry({MEXC: mexc, BINANCE: binance, DEMO: demo})
+    return ExchangeRegistry({profile.name: factory(profile) for profile in PROFILES})

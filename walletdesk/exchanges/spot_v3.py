@@ -8,24 +8,19 @@ where it differs, an override in its subclass.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from walletdesk.core.errors import (
-    ClockSkewError,
-    ExchangeAuthError,
-    ExchangeError,
-    ExchangeRateLimitError,
-    ExchangeResponseError,
-)
-from walletdesk.core.exchange_names import display_name
+from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeResponseError
 from walletdesk.core.models import AssetAmount
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
+from walletdesk.exchanges.clock import ExchangeClock
 from walletdesk.exchanges.http import ExchangeHttpClient, HttpReply, RetryPolicy, Timeouts
+from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
+from walletdesk.exchanges.refusals import EndpointMissingError, refusal_by_status
 from walletdesk.exchanges.responses import (
     decode_json,
     error_code,
@@ -42,26 +37,31 @@ TIME_PATH = "/api/v3/time"
 RECV_WINDOW_MS = 5000
 
 
+__all__ = ["Dialect", "EndpointMissingError", "SpotV3Adapter"]
+
+
 @dataclass(frozen=True)
 class Dialect:
-    name: str  # canonical exchange name
     key_header: str
     account_params: tuple[tuple[str, str], ...]
     clock_skew_codes: frozenset[int]
     auth_messages: Mapping[int, str]  # error code -> what the user should fix
     unauthorised_message: str  # HTTP 401 without a code we know
-
-
-class EndpointMissingError(ExchangeResponseError):
-    """HTTP 404: this server does not offer the endpoint (a testnet, a proxy, a wrong URL)."""
+    account_weight: int = 10  # request weights, in the units of the profile's rate limit
+    ticker_weight: int = 2
 
 
 class SpotV3Adapter:
-    """A thread-safe adapter; subclasses set ``dialect`` and ``default_base_url``."""
+    """A thread-safe adapter; subclasses set ``profile`` and ``dialect``."""
 
+    profile: ClassVar[ExchangeProfile]
     dialect: ClassVar[Dialect]
-    default_base_url: ClassVar[str]
     is_demo = False
+
+    @classmethod
+    def create(cls, settings: AdapterSettings) -> SpotV3Adapter:
+        """The factory a profile names: addresses from the environment, shared policy."""
+        return cls(settings.base_url(), policy=settings.policy, timeouts=settings.timeouts)
 
     def __init__(
         self,
@@ -71,22 +71,23 @@ class SpotV3Adapter:
         timeouts: Timeouts | None = None,
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
-        self.name = self.dialect.name
-        self._display = display_name(self.name)
+        self.name = self.profile.name
+        self._display = self.profile.display_name
         self._http = ExchangeHttpClient(
-            base_url or self.default_base_url,
+            base_url or self.profile.default_base_url,
             exchange=self._display,
             policy=policy,
             timeouts=timeouts,
+            rate_limit=self.profile.rate_limit,
         )
-        self._wall_clock = wall_clock
-        self._offset_lock = threading.Lock()
-        self._offset_ms = 0  # server time minus our clock, learnt when the exchange complains
+        self._clock = ExchangeClock(wall_clock)
 
     # --- the adapter protocol -------------------------------------------------------------
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
-        account = self._signed_get(ACCOUNT_PATH, creds, self.dialect.account_params)
+        account = self._account(creds)  # proves the key reads the account
+        if not self.profile.reports_permissions:
+            return describe_permissions(self._display, None, None)
         return describe_permissions(
             self._display,
             read_flag(account, "canTrade", self._display),
@@ -94,61 +95,61 @@ class SpotV3Adapter:
         )
 
     def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
-        account = self._signed_get(ACCOUNT_PATH, creds, self.dialect.account_params)
-        return parse_account(account, self._display)
+        return parse_account(self._account(creds), self._display)
 
     def fetch_prices(self) -> dict[str, Decimal]:
-        return parse_ticker(self._public_get(TICKER_PATH), self._display)
+        ticker = self._public_get(TICKER_PATH, weight=self.dialect.ticker_weight)
+        return parse_ticker(ticker, self._display)
 
     def close(self) -> None:
         self._http.close()
 
     @property
     def clock_offset_ms(self) -> int:
-        with self._offset_lock:
-            return self._offset_ms
+        return self._clock.offset_ms
 
     # --- requests -------------------------------------------------------------------------
 
-    def _public_get(self, path: str) -> object:
-        reply = self._http.get(path)
+    def _account(self, creds: ApiCredentials) -> object:
+        return self._signed_get(
+            ACCOUNT_PATH, creds, self.dialect.account_params, weight=self.dialect.account_weight
+        )
+
+    def _public_get(self, path: str, *, weight: int = 1) -> object:
+        reply = self._http.get(path, weight=weight)
         if reply.status != 200:
             raise self._refusal(path, reply, self._error_code(reply))
         return decode_json(reply.body, self._display)
 
     def _signed_get(
-        self, path: str, creds: ApiCredentials, params: Sequence[tuple[str, str]] = ()
+        self,
+        path: str,
+        creds: ApiCredentials,
+        params: Sequence[tuple[str, str]] = (),
+        *,
+        weight: int = 1,
     ) -> object:
         """GET a signed endpoint; if the clock is off, re-read the server time and try once more."""
         headers = {self.dialect.key_header: _header_safe_key(creds.api_key, self._display)}
 
         def query() -> str:  # rebuilt per attempt: a retry needs a fresh timestamp
-            timestamp = round(self._wall_clock() * 1000) + self.clock_offset_ms
+            timestamp = self._clock.now_ms()
             stamped = [*params, ("recvWindow", str(RECV_WINDOW_MS)), ("timestamp", str(timestamp))]
             return signed_query(stamped, creds.secret)
 
         for attempt in range(2):
-            reply = self._http.get(path, query=query, headers=headers)
+            reply = self._http.get(path, query=query, headers=headers, weight=weight)
             if reply.status == 200:
                 return decode_json(reply.body, self._display)
             code = self._error_code(reply)
             if code not in self.dialect.clock_skew_codes:
                 raise self._refusal(path, reply, code)
             if attempt == 0:
-                self._sync_clock()
-        seconds = max(1, round(abs(self.clock_offset_ms) / 1000))
-        raise ClockSkewError(
-            f"Your computer's clock is off by {seconds} s; set it to update automatically "
-            "(in the date and time settings), then refresh again."
-        )
+                self._clock.sync(self._server_time_ms)
+        raise self._clock.skew_error()
 
-    def _sync_clock(self) -> None:
-        before = self._wall_clock()
-        server_ms = parse_server_time(self._public_get(TIME_PATH), self._display)
-        after = self._wall_clock()
-        offset = server_ms - round((before + after) / 2 * 1000)
-        with self._offset_lock:
-            self._offset_ms = offset
+    def _server_time_ms(self) -> int:
+        return parse_server_time(self._public_get(TIME_PATH), self._display)
 
     # --- errors -----------------------------------------------------------------------------
 
@@ -162,22 +163,12 @@ class SpotV3Adapter:
         """The error for a 4xx answer, in words that say what to fix."""
         if code is not None and code in self.dialect.auth_messages:
             return ExchangeAuthError(self.dialect.auth_messages[code])
-        if reply.status == 401:
-            return ExchangeAuthError(self.dialect.unauthorised_message)
-        if reply.status == 403:
-            return ExchangeRateLimitError(
-                f"{self._display} is blocking requests from this computer for now (HTTP 403); "
-                "wait a few minutes and refresh again."
-            )
-        if reply.status == 404:
-            return EndpointMissingError(
-                f"The {self._display} server at the configured address does not offer {path}: "
-                "check the exchange address setting."
-            )
-        detail = f"HTTP {reply.status}" + (f", error {code}" if code is not None else "")
-        return ExchangeResponseError(
-            f"{self._display} refused the request ({detail}). Try again later, and report it "
-            "if it keeps happening."
+        return refusal_by_status(
+            self._display,
+            reply.status,
+            path=path,
+            code=code,
+            unauthorised=self.dialect.unauthorised_message,
         )
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Balance
 from walletdesk.core.number_style import US_ENGLISH, NumberStyle, widest_decimals
 from walletdesk.core.totals import split_totals
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.export.rows import utc_seconds
 
 GAP = "  "

@@ -15,9 +15,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from walletdesk.core.errors import DuplicateCredentialError, NotFoundError, WalletDeskError
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Credential
 from walletdesk.core.validation import clean_label
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.store.database import Database
 from walletdesk.store.history import close_wallet
 from walletdesk.store.schema import CredentialRow, WalletRow

@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 
 from walletdesk.core.balance_table import AMOUNT_FIELDS, ROW_COLUMNS, BalanceTable
 from walletdesk.core.errors import NotFoundError
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Portfolio, ValuedBalance, Wallet
 from walletdesk.core.money import ceil_units, from_units
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.store.balance_writes import replace_rows, storable, usd_sum
 from walletdesk.store.database import Database
 from walletdesk.store.history import append_snapshot

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Wallet
+from walletdesk.exchanges.catalog import display_name
 
 STALE_AFTER = timedelta(hours=1)
 Clock = Callable[[], datetime]

@@ -8,9 +8,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from walletdesk.core.balance_table import BalanceTable
-from walletdesk.core.exchange_names import is_sample
 from walletdesk.core.models import Portfolio
 from walletdesk.core.money import from_units
+from walletdesk.core.sample import is_sample
 from walletdesk.core.totals import Totals, wallet_totals
 
 TOP_ASSETS = 6

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from walletdesk.core.exchange_names import SUPPORTED, display_name
 from walletdesk.core.models import Credential
 from walletdesk.core.validation import API_KEY_MAX, LABEL_MAX, SECRET_MAX
+from walletdesk.exchanges.catalog import SUPPORTED, display_name
 from walletdesk.ui.dialogs.field_message import FieldMessage, buddy_label
 
 

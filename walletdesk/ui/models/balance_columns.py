@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from walletdesk.core.balance_table import AmountField, BalanceTable
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Balance
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
 
 NO_PRICE_TIP = "No USD price was found for this asset on its exchange."

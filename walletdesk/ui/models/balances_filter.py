@@ -14,9 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 
-from walletdesk.core.exchange_names import display_name, is_sample
 from walletdesk.core.models import Balance
 from walletdesk.core.money import ceil_units, from_units
+from walletdesk.core.sample import is_sample
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.models.balances_model import BalancesModel
 
 

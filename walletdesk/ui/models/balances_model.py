@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from walletdesk.core.balance_table import EMPTY_TABLE, BalanceTable
-from walletdesk.core.exchange_names import is_sample
+from walletdesk.core.sample import is_sample
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.balance_columns import COLUMNS, EXCHANGE, USD, Cell, share_of
 from walletdesk.ui.models.check_status import CheckLevel

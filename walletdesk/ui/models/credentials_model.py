@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtGui import QIcon
 
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Credential
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.check_status import CheckStatus
 from walletdesk.ui.models.icons import status_icon

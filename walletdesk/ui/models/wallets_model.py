@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtGui import QIcon
 
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Wallet
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.freshness import FailedRefreshes, age
 from walletdesk.ui.models.check_status import CheckLevel

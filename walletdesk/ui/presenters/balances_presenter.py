@@ -8,9 +8,9 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QObject, Qt
 
 from walletdesk.core.balance_table import BalanceTable
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.models import Balance
 from walletdesk.core.totals import Totals
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.balance_columns import EXCHANGE, USD, WIDTHS
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy, ShownTotals

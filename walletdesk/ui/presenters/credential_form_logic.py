@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from walletdesk.core.errors import ValidationError
-from walletdesk.core.exchange_names import DEMO
 from walletdesk.core.models import Credential
 from walletdesk.core.validation import clean_api_key, clean_label, clean_secret
+from walletdesk.exchanges.catalog import DEMO
 
 if TYPE_CHECKING:
     from walletdesk.controllers.credentials import CredentialsController

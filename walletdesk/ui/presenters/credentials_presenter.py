@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from walletdesk.core.errors import DuplicateCredentialError, WalletDeskError
-from walletdesk.core.exchange_names import DEMO, display_name
 from walletdesk.core.models import Credential
+from walletdesk.exchanges.catalog import DEMO, display_name
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel, shorten_key
 from walletdesk.ui.models.roles import RECORD_ROLE

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from walletdesk.core.errors import AuthError, CancelledError, WalletDeskError
-from walletdesk.core.exchange_names import display_name
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.freshness import FailedRefreshes
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel

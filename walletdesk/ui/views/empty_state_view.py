@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from walletdesk.exchanges.catalog import real_exchange_names
 from walletdesk.ui.widgets.centred import button_row, centred_column, centred_text, heading
 
 
@@ -12,8 +13,9 @@ class EmptyStateView(QWidget):
         super().__init__(parent)
         title = heading("Your balances, in one place")
         text = centred_text(
-            "Add a read-only API key from MEXC or Binance and WalletDesk shows every asset "
-            "you hold there, valued in US dollars. Keys stay on this computer, encrypted.\n\n"
+            f"Add a read-only API key from {real_exchange_names()} and WalletDesk shows "
+            "every asset you hold there, valued in US dollars. Keys stay on this computer, "
+            "encrypted.\n\n"
             "Not ready to use a real key? Try the demo: an offline sample portfolio, "
             "clearly marked as demo data, that you can remove at any time."
         )

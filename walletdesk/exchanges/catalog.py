@@ -1,0 +1,48 @@
+"""The exchanges WalletDesk supports: one line per exchange module, in the order users see.
+
+Names, display names, secret fields, base-URL variables, help links and adapters are read
+from each module's ``PROFILE``. Adding an exchange is its module plus one line here (see
+docs/adding-an-exchange.md).
+"""
+
+from __future__ import annotations
+
+from walletdesk.core.errors import UnsupportedExchangeError
+from walletdesk.exchanges import binance, binance_us, demo, mexc
+from walletdesk.exchanges.profile import ExchangeProfile
+
+PROFILES: tuple[ExchangeProfile, ...] = (
+    mexc.PROFILE,
+    binance.PROFILE,
+    binance_us.PROFILE,
+    demo.PROFILE,
+)
+
+_BY_NAME = {profile.name: profile for profile in PROFILES}
+SUPPORTED: tuple[str, ...] = tuple(_BY_NAME)
+DEMO = demo.PROFILE.name
+
+
+def canonical_exchange(name: str) -> str:
+    """Map user input (any case, surrounding spaces) to the canonical stored name."""
+    candidate = name.strip().upper()
+    if candidate not in _BY_NAME:
+        raise UnsupportedExchangeError(name, SUPPORTED)
+    return candidate
+
+
+def profile(name: str) -> ExchangeProfile:
+    """The profile of an exchange, by any spelling of its name."""
+    return _BY_NAME[canonical_exchange(name)]
+
+
+def display_name(canonical: str) -> str:
+    """For showing a stored name; a name this version does not know is shown as stored."""
+    known = _BY_NAME.get(canonical)
+    return known.display_name if known is not None else canonical
+
+
+def real_exchange_names() -> str:
+    """"MEXC, Binance or Binance US": for the first-run screen."""
+    names = [p.display_name for p in PROFILES if not p.is_demo]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
