@@ -1,31 +1,16 @@
-"""Request signing pieces shared by the adapters: HMAC digests over exact text.
-
-hashlib and hmac are imported on first use: exchange modules are imported at first paint.
-"""
+"""Spot v3 request signing (MEXC, Binance): HMAC-SHA256 over the exact query string."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from urllib.parse import urlencode
 
-
-def hmac_digest(key: bytes, message: bytes, algorithm: str = "sha256") -> bytes:
-    import hashlib
-    import hmac
-
-    return hmac.new(key, message, getattr(hashlib, algorithm)).digest()
+from walletdesk.exchanges.signers.digests import hmac_sha256_hex
 
 
 def sign(secret: str, message: str) -> str:
-    """Lowercase hex HMAC-SHA256 of ``message`` keyed with ``secret`` (MEXC, Binance, Bybit)."""
-    return hmac_digest(secret.encode(), message.encode()).hex()
-
-
-def sign_base64(secret: str, message: str) -> str:
-    """Base64 HMAC-SHA256 of ``message`` keyed with ``secret`` (OKX, KuCoin, Bitget)."""
-    import base64
-
-    return base64.b64encode(hmac_digest(secret.encode(), message.encode())).decode()
+    """Lowercase hex HMAC-SHA256 of ``message`` keyed with ``secret``."""
+    return hmac_sha256_hex(secret, message)
 
 
 def signed_query(params: Sequence[tuple[str, str]], secret: str) -> str:
