@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from walletdesk.core.balance_table import EMPTY_TABLE
-from walletdesk.core.exchange_names import display_name
 from walletdesk.core.history import AssetPoint, Change, PortfolioPoint, change_over
 from walletdesk.core.models import Balance, Portfolio
+from walletdesk.exchanges.catalog import display_name
 from walletdesk.pricing import USD_STABLECOINS
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.views.header_view import PortfolioHeader
