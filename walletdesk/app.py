@@ -3,13 +3,15 @@ GUI or to the CLI command."""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections import ChainMap
 from collections.abc import Sequence
 from typing import Any
 
 from walletdesk.logging_setup import configure_logging
 from walletdesk.paths import resolve_paths
-from walletdesk.services import Services
+from walletdesk.services import Services, ServiceSettings
 
 
 def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int:
@@ -35,8 +37,9 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     from walletdesk.security.master_key import ENV_VAR, taken_from_environment
 
     with taken_from_environment() as master_key_text:
-        environ = {ENV_VAR: master_key_text} if master_key_text else {}
-        return _run(args, Services(paths, environ), own_process=own_process)
+        given = {ENV_VAR: master_key_text} if master_key_text else {}
+        settings = ServiceSettings(environ=ChainMap(given, os.environ))
+        return _run(args, Services(paths, settings), own_process=own_process)
 
 
 def _run(args: Any, services: Services, *, own_process: bool) -> int:

@@ -32,7 +32,7 @@ def desk_with_keys(
     root: Path, keys: int, assets: int
 ) -> tuple[Desk, ExchangeServer, ExchangeServer]:
     mexc, binance = ExchangeServer("mexc").start(), ExchangeServer("binance").start()
-    desk = build_desk(root / "walletdesk.db", mexc, binance, os.urandom(32))
+    desk = build_desk(root, mexc, binance, os.urandom(32))
     balances = {f"A{i:05d}": f"{i + 1}.12345678" for i in range(assets)}
     prices = {f"A{i:05d}USDT": "1.5" for i in range(0, assets, 2)} | {"BTCUSDT": "65000"}
     mexc.set_prices(prices)
@@ -52,8 +52,7 @@ def median_refresh(keys: int, assets: int, latency: float) -> float:
             mexc.latency = latency
             return statistics.median(timed_refresh(desk) for _ in range(REPEATS))
         finally:
-            desk.registry.close()
-            desk.database.close()
+            desk.close()
             mexc.stop()
             binance.stop()
 

@@ -15,7 +15,6 @@ from tests.exchange_server import ExchangeServer
 @pytest.fixture
 def desk(tmp_path: Path) -> Iterator[Desk]:
     with ExchangeServer("mexc") as mexc, ExchangeServer("binance") as binance:
-        built = build_desk(tmp_path / "walletdesk.db", mexc, binance, os.urandom(32))
+        built = build_desk(tmp_path, mexc, binance, os.urandom(32))
         yield built
-        built.registry.close()
-        built.database.close()
+        built.close()

@@ -35,6 +35,6 @@ def bench(tmp_path: Path) -> Iterator[Bench]:
     with KeyedExchangeServer("mexc") as mexc, KeyedExchangeServer("binance") as binance:
         for server in (mexc, binance):
             server.set_prices(PRICES)
-        built = build_bench(tmp_path / "walletdesk.db", mexc, binance)
+        built = build_bench(tmp_path, mexc, binance)
         yield built
         built.close()
