@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,8 @@ def test_two_threads_asking_at_once_get_one_controller(
 
     def slow_init(self: PortfolioController, *args: Any, **kwargs: Any) -> None:
         built.append(self)
-        try:  # a second construction would meet this one here
-            both_inside.wait(timeout=0.5)
-        except threading.BrokenBarrierError:
-            pass
+        with contextlib.suppress(threading.BrokenBarrierError):  # alone: nobody to meet
+            both_inside.wait(timeout=0.5)  # a second construction would meet this one here
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(PortfolioController, "__init__", slow_init)
