@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.oidc.accounts import ALICE
@@ -159,3 +159,19 @@ def test_settings_dialog_checks_and_saves_the_redirect_uri(
         qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     config = services.session.config()
     assert config is not None and config.redirect_uri == "http://127.0.0.1:40000/callback"
+
+
+def test_settings_saved_after_the_dialog_closed_still_take_effect(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    desk = open_desk()
+    dialog = desk.session.open_settings()
+    qtbot.keyClicks(dialog.issuer, "https://example.clerk.accounts.dev")
+    qtbot.keyClicks(dialog.client_id, "walletdesk-desktop")
+    with qtbot.waitSignal(desk.session.signed_out, timeout=10_000):
+        qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+        dialog.reject()  # closed (and deleted) before the worker's answer arrives
+        QCoreApplication.sendPostedEvents(dialog, QEvent.Type.DeferredDelete)
+        assert desk.session.settings.dialog is None
+    assert desk.status.text() == "Sign-in settings saved."
+    config = services.session.config()
+    assert config is not None and config.client_id == "walletdesk-desktop"

@@ -43,7 +43,9 @@ Session
     a time; a rotated refresh token is stored at once). ``check() -> User``: refresh now to
     prove the session is alive. Both raise SessionExpiredError (after forgetting the dead
     session; data kept) when the provider rejects it, and ProviderUnreachableError when
-    offline (the session is then kept).
+    offline (the session is then kept). ``check_session() -> SessionState``: the window's
+    start-up question (configured? who? a note to show), answered without raising for a
+    signed-out, expired or offline session.
 
 All methods are thread-safe.
 """
@@ -66,7 +68,13 @@ from walletdesk.auth.profile_file import (
     remove_profile,
     save_profile,
 )
-from walletdesk.core.errors import AuthError, SignInNotConfiguredError, StorageError
+from walletdesk.controllers.session_state import SessionState
+from walletdesk.core.errors import (
+    AuthError,
+    SessionExpiredError,
+    SignInNotConfiguredError,
+    StorageError,
+)
 from walletdesk.core.models import LOCAL_USER, User
 
 if TYPE_CHECKING:
@@ -258,13 +266,30 @@ class SessionController:
             self._refresh(config)
         return self.current_user()
 
+    def check_session(self) -> SessionState:
+        """Who is signed in, and is the session still alive? Offline keeps the session."""
+        try:
+            if not self.is_configured():
+                return SessionState(False, LOCAL_USER)
+        except SignInNotConfiguredError as error:
+            return SessionState(True, None, str(error))
+        try:
+            user = self.current_user()
+        except AuthError:
+            return SessionState(True, None)
+        try:
+            return SessionState(True, self.check())
+        except SessionExpiredError as error:
+            return SessionState(True, None, str(error))
+        except AuthError as error:  # offline: keep the session, say so
+            return SessionState(True, user, f"Working offline: {error}")
+
     # --- internals -----------------------------------------------------------------------
 
     def _refresh(self, config: SignInConfig) -> TokenSet:
         """Refresh with the stored refresh token; the caller holds ``_session_lock``."""
         from walletdesk.auth.id_token import verify_id_token
         from walletdesk.auth.tokens import refresh
-        from walletdesk.core.errors import SessionExpiredError
 
         stored = self._stored_profile(config)
         token = self._keychain().load(config)  # re-read: another process may have rotated it

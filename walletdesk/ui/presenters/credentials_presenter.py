@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -19,8 +20,8 @@ from walletdesk.ui.widgets.data_table import DataTable
 from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:
+    from walletdesk.controllers.credentials import CredentialsController
     from walletdesk.exchanges.base import KeyCheck
-    from walletdesk.services import Services
     from walletdesk.ui.presenters.credential_editor import CredentialEditor
 
 
@@ -39,12 +40,13 @@ class CredentialsPresenter(QObject):
     saved = Signal(str)  # an exchange's keys changed: reload and refresh that exchange
     removed = Signal()  # a key and its wallet are gone: reload
 
-    def __init__(self, window: QWidget, services: Services, bridge: WorkerBridge, *,
+    def __init__(self, window: QWidget, credentials: Callable[[], CredentialsController],
+                 bridge: WorkerBridge, *,
                  actions: WindowActions, table: DataTable, model: CredentialsModel,
                  status: StatusReporter) -> None:
         super().__init__(window)
         self._window = window
-        self._services = services
+        self._credentials = credentials
         self._bridge = bridge
         self._table = table
         self._model = model
@@ -99,7 +101,7 @@ class CredentialsPresenter(QObject):
         if credential is None:
             return
         self._model.set_check(credential.id, CheckStatus(CheckLevel.RUNNING, "Checking…"))
-        services = self._services
+        credentials = self._credentials
 
         def passed(check: KeyCheck) -> None:
             self._model.set_check(credential.id, check_status(check))
@@ -109,11 +111,11 @@ class CredentialsPresenter(QObject):
             self._model.set_check(credential.id, CheckStatus(CheckLevel.ERROR, str(error)))
             self._status.error(f"{describe(credential)}: {error}")
 
-        (self._bridge.op(lambda: services.credentials.test_stored(credential.id))
+        (self._bridge.op(lambda: credentials().test_stored(credential.id))
          .success(passed).failure(failed).run())
 
     def try_demo(self) -> None:
-        services = self._services
+        credentials = self._credentials
 
         def failed(error: WalletDeskError) -> None:
             if isinstance(error, DuplicateCredentialError):
@@ -123,7 +125,7 @@ class CredentialsPresenter(QObject):
                 self._status.error(error)
 
         self._status.info("Adding the demo exchange…")
-        (self._bridge.op(lambda: services.credentials.add_demo())  # noqa: PLW0108 - built off the GUI thread
+        (self._bridge.op(lambda: credentials().add_demo())
          .success(lambda credential: self._saved(
              credential, "Added the demo exchange (offline sample). Refreshing…"))
          .failure(failed).run())
@@ -137,8 +139,8 @@ class CredentialsPresenter(QObject):
         dialog = CredentialDialog(editing, self._window)
         if exchange is not None:
             dialog.exchange.setCurrentIndex(max(dialog.exchange.findData(exchange), 0))
-        services = self._services
-        editor = CredentialEditor(dialog, editing, self._bridge, lambda: services.credentials)
+        credentials = self._credentials
+        editor = CredentialEditor(dialog, editing, self._bridge, credentials)
         verb = "Changed" if editing else "Added"
         editor.saved.connect(lambda credential: self._saved(
             credential, f"{verb} the {describe(credential)}. Refreshing its balances…"))
@@ -152,14 +154,14 @@ class CredentialsPresenter(QObject):
         self.saved.emit(credential.exchange)
 
     def _remove(self, credential: Credential) -> None:
-        services = self._services
+        credentials = self._credentials
 
         def removed(_: None) -> None:
             self._status.info(f"Removed the {describe(credential)} and its "
                               f"{display_name(credential.exchange)} wallet.")
             self.removed.emit()
 
-        (self._bridge.op(lambda: services.credentials.remove(credential.id))
+        (self._bridge.op(lambda: credentials().remove(credential.id))
          .success(removed).run())
 
     def _selection_changed(self) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from walletdesk.controllers.session_state import SessionState
 from walletdesk.core.balance_table import EMPTY_TABLE
 from walletdesk.core.errors import AuthError, WalletDeskError
 from walletdesk.core.models import LOCAL_USER, Credential, Portfolio, User
@@ -29,11 +30,7 @@ from walletdesk.ui.presenters.export_flow import ExportFlow
 from walletdesk.ui.presenters.history_presenter import HistoryPresenter
 from walletdesk.ui.presenters.live_updates import LiveUpdates
 from walletdesk.ui.presenters.refresh import RefreshPresenter
-from walletdesk.ui.presenters.session_presenter import (
-    SessionPresenter,
-    SessionState,
-    check_session,
-)
+from walletdesk.ui.presenters.session_presenter import SessionPresenter
 from walletdesk.ui.presenters.status import StatusReporter
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, WALLETS_TAB
@@ -80,10 +77,12 @@ class DeskPresenter(QObject):
         self.wallets_model = WalletsModel(formatter, self)
         desk.wallets.table.setModel(self.wallets_model)
         self.credentials = CredentialsPresenter(
-            window, services, self.bridge, actions=actions, table=desk.credentials.table,
+            window, lambda: services.credentials, self.bridge, actions=actions,
+            table=desk.credentials.table,
             model=self.credentials_model, status=self.status)
         self.refresh = RefreshPresenter(
-            services, self.bridge, actions=actions, progress=window.refresh_status,
+            lambda: services.portfolio, self.bridge, actions=actions,
+            progress=window.refresh_status,
             status=self.status, credentials=self.credentials_model, failures=self.failures)
         self.live = LiveUpdates(
             self, watch=DataVersionWatch(services.paths.database), on_tick=self.show_freshness,
@@ -93,7 +92,8 @@ class DeskPresenter(QObject):
         self.export = ExportFlow(window, self.bridge, settings=settings, status=self.status,
                                  rows=self.balances)
         self.session = SessionPresenter(
-            window, services, self.bridge, view=window.sign_in, user_label=window.user,
+            window, lambda: services.session, self.bridge, view=window.sign_in,
+            user_label=window.user,
             actions=actions, status=self.status)
         self._restore_tables()
         self._connect()
@@ -113,7 +113,7 @@ class DeskPresenter(QObject):
         services = self.services
 
         def job() -> Startup:
-            state = check_session(services.session)
+            state = services.session.check_session()
             if state.user is None:
                 return Startup(state, None)
             return Startup(state, _load(services))

@@ -25,19 +25,20 @@ from walletdesk.ui.views.refresh_status_view import RefreshStatusView
 from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:
+    from walletdesk.controllers.portfolio import PortfolioController
     from walletdesk.controllers.refresh_outcome import RefreshOutcome
-    from walletdesk.services import Services
 
 
 class RefreshPresenter(QObject):
     finished = Signal()  # the stored portfolio may have changed: reload it
     signed_out = Signal(object)  # AuthError
 
-    def __init__(self, services: Services, bridge: WorkerBridge, *, actions: WindowActions,
+    def __init__(self, portfolio: Callable[[], PortfolioController], bridge: WorkerBridge, *,
+                 actions: WindowActions,
                  progress: RefreshStatusView, status: StatusReporter,
                  credentials: CredentialsModel, failures: FailedRefreshes) -> None:
         super().__init__(progress)
-        self._services = services
+        self._portfolio = portfolio
         self._bridge = bridge
         self._actions = actions
         self._progress = progress
@@ -75,8 +76,8 @@ class RefreshPresenter(QObject):
         self._set_running(True)
         on_outcome: Callable[[RefreshOutcome], None] = self._bridge.relay(
             lambda outcome: self._outcome(run, outcome))
-        services = self._services
-        (self._bridge.op(lambda: services.portfolio.refresh(exchange, on_outcome=on_outcome,
+        portfolio = self._portfolio
+        (self._bridge.op(lambda: portfolio().refresh(exchange, on_outcome=on_outcome,
                                                             cancel=cancel))
          .success(lambda outcomes: self._finished(run, len(outcomes)))
          .failure(lambda error: self._failed(run, error))
