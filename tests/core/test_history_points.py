@@ -17,8 +17,8 @@ T = datetime(2026, 12, 1, 12, tzinfo=UTC)
 
 
 def test_each_wallet_s_latest_snapshot_counts_once() -> None:
-    snapshots = [SnapshotAmounts(T, "MEXC", 0, 100), SnapshotAmounts(T, "BINANCE", 0, 50),
-                 SnapshotAmounts(T + timedelta(hours=1), "MEXC", 0, 120)]
+    snapshots: list[SnapshotAmounts] = [(T, "MEXC", 0, 100), (T, "BINANCE", 0, 50),
+                                         (T + timedelta(hours=1), "MEXC", 0, 120)]
     assert portfolio_points(snapshots) == [
         PortfolioPoint(T, Decimal("0.00000150")), PortfolioPoint(T + timedelta(hours=1),
                                                                  Decimal("0.00000170"))]

@@ -32,13 +32,10 @@ class AssetPoint(NamedTuple):
     usd_value: Decimal
 
 
-class SnapshotAmounts(NamedTuple):
-    """One wallet's snapshot as stored: integer 1e-8 units (``core.money``)."""
-
-    at: datetime
-    exchange: str
-    total: int
-    usd_value: int
+SnapshotAmounts = tuple[datetime, str, int, int]
+"""One wallet's snapshot as stored: (moment, exchange, total, usd_value), amounts in integer
+1e-8 units (``core.money``). A plain tuple: a series reads thousands, and building a
+NamedTuple costs more than the query (bench_history.py)."""
 
 
 def sweep(snapshots: Iterable[SnapshotAmounts]) -> list[tuple[datetime, int, int]]:
@@ -49,15 +46,15 @@ def sweep(snapshots: Iterable[SnapshotAmounts]) -> list[tuple[datetime, int, int
     latest: dict[str, tuple[int, int]] = {}
     total = usd = 0
     points: list[tuple[datetime, int, int]] = []
-    for snapshot in sorted(snapshots, key=lambda s: (s.at, s.exchange)):
-        before = latest.get(snapshot.exchange, (0, 0))
-        latest[snapshot.exchange] = (snapshot.total, snapshot.usd_value)
-        total += snapshot.total - before[0]
-        usd += snapshot.usd_value - before[1]
-        if points and points[-1][0] == snapshot.at:
-            points[-1] = (snapshot.at, total, usd)
+    for at, exchange, wallet_total, wallet_usd in sorted(snapshots):  # by moment, exchange
+        before = latest.get(exchange, (0, 0))
+        latest[exchange] = (wallet_total, wallet_usd)
+        total += wallet_total - before[0]
+        usd += wallet_usd - before[1]
+        if points and points[-1][0] == at:
+            points[-1] = (at, total, usd)
         else:
-            points.append((snapshot.at, total, usd))
+            points.append((at, total, usd))
     return points
 
 
