@@ -72,7 +72,8 @@ def test_selection_follows_its_row_when_the_table_is_sorted() -> None:
 def test_numbers_are_right_aligned_locale_formatted_with_full_precision_in_tooltip() -> None:
     model, _ = build()
     btc = model.index(0, TOTAL)
-    assert btc.data() == "0.75"
+    # padded with figure spaces so that its point lines up with ATOM's 8 decimals
+    assert btc.data() == "0.75" + "\u2007" * 6
     assert btc.data(Qt.ItemDataRole.ToolTipRole) == "0.75000000"
     assert btc.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     usd = model.index(0, USD)

@@ -8,13 +8,15 @@ time, only for rows that are shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from walletdesk.core.balance_table import AmountField, BalanceTable
 from walletdesk.core.models import Balance
+from walletdesk.core.money import PLACES, SCALE, from_units
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
 
@@ -30,6 +32,8 @@ class Cell:
     share: Decimal
     fmt: Formatter
     counted: bool = True  # False for demo rows beside real money: not part of the total
+    # Decimals per amount field, so the points of a column line up.
+    decimals: Mapping[str, int] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,9 @@ class BalanceColumn:
     tooltip: Callable[[Cell], str] | None = None
     numeric: bool = False
     needs_price: bool = False  # shown greyed when the asset has no USD price
+    field: AmountField | None = None  # the amount shown, for amounts aligned on the point
+    # The column's widest text for a table (numbers are sized to it, never cut off).
+    widest: Callable[[BalanceTable, Formatter, int], str] | None = None
 
 
 def share_of(balance: Balance, total_usd: Decimal) -> Decimal:
@@ -63,9 +70,34 @@ def _amount(field: AmountField, header: str, width: int) -> BalanceColumn:
 
     def text(cell: Cell) -> str:
         value: Decimal = getattr(cell.balance, field)
-        return cell.fmt.amount(value)
+        return aligned(cell.fmt, cell.fmt.amount(value), cell.decimals.get(field, 0))
 
-    return BalanceColumn(header, width, lambda t: t.units(field), text, exact, numeric=True)
+    def widest(table: BalanceTable, fmt: Formatter, decimals: int) -> str:
+        largest = max(table.units(field), default=0)
+        return aligned(fmt, fmt.amount(from_units(largest)), decimals)
+
+    return BalanceColumn(header, width, lambda t: t.units(field), text, exact, numeric=True,
+                         field=field, widest=widest)
+
+
+FIGURE_SPACE, PUNCTUATION_SPACE = "\u2007", "\u2008"  # a digit's and a point's width
+
+
+def aligned(fmt: Formatter, text: str, decimals: int) -> str:
+    """Padded on the right so that, right-aligned, points line up down the column."""
+    return fmt.style.align(text, decimals, digit=FIGURE_SPACE, point=PUNCTUATION_SPACE)
+
+
+def decimals_needed(units: list[int]) -> int:
+    """The most decimals any of these amounts needs (trailing zeros dropped)."""
+    needed = 0
+    for value in units:
+        fraction = abs(value) % SCALE
+        if fraction:
+            needed = max(needed, PLACES - (len(str(fraction)) - len(str(fraction).rstrip("0"))))
+            if needed == PLACES:
+                break
+    return needed
 
 
 def _usd_text(cell: Cell) -> str:
@@ -98,17 +130,33 @@ def _exchange(cell: Cell) -> str:
     return display_name(cell.balance.exchange)
 
 
+ASSET_WIDTH_CAP = 20  # characters: longer (spam) names elide, their tooltip shows the whole
+ICON_ROOM = "\u2003\u2003"  # the width of the stale marker's icon beside the exchange
+
+
+def _widest_asset(table: BalanceTable, _fmt: Formatter, _decimals: int) -> str:
+    return max(table.assets(), key=len, default="")[:ASSET_WIDTH_CAP]
+
+
+def _widest_exchange(table: BalanceTable, _fmt: Formatter, _decimals: int) -> str:
+    names = [display_name(name) for name in set(table.exchanges())]
+    return max(names, key=len, default="") + ICON_ROOM
+
+
 COLUMNS: tuple[BalanceColumn, ...] = (
-    BalanceColumn("Asset", 10, _by_asset, _asset, _asset),
-    BalanceColumn("Exchange", 22, _by_exchange, _exchange, _exchange),  # takes what is left
+    BalanceColumn("Asset", 10, _by_asset, _asset, _asset, widest=_widest_asset),
+    BalanceColumn("Exchange", 22, _by_exchange, _exchange, _exchange, widest=_widest_exchange),
     _amount("free", "Free", 16),
     _amount("locked", "Locked", 14),
     _amount("total", "Total", 16),
     BalanceColumn("USD value", 16, lambda t: t.units("usd_value"), _usd_text,
                   lambda cell: cell.fmt.exact(cell.balance.usd_value), _usd_tooltip,
-                  numeric=True, needs_price=True),
+                  numeric=True, needs_price=True,
+                  widest=lambda t, fmt, _: fmt.usd(from_units(max(t.units("usd_value"),
+                                                                  default=0)))),
     BalanceColumn("Share", 10, lambda t: t.units("usd_value"), _share_text, _share_exact,
-                  _share_tooltip, numeric=True, needs_price=True),
+                  _share_tooltip, numeric=True, needs_price=True,
+                  widest=lambda _t, fmt, _: fmt.share(Decimal(1))),
 )
 
 ASSET, EXCHANGE, FREE, LOCKED, TOTAL, USD, SHARE = range(len(COLUMNS))

@@ -26,7 +26,14 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from walletdesk.core.balance_table import EMPTY_TABLE, BalanceTable
 from walletdesk.core.sample import is_sample
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.models.balance_columns import COLUMNS, EXCHANGE, USD, Cell, share_of
+from walletdesk.ui.models.balance_columns import (
+    COLUMNS,
+    EXCHANGE,
+    USD,
+    Cell,
+    decimals_needed,
+    share_of,
+)
 from walletdesk.ui.models.check_status import CheckLevel
 from walletdesk.ui.models.icons import status_icon
 from walletdesk.ui.models.roles import EXACT_ROLE, LEFT, RECORD_ROLE, RIGHT
@@ -49,6 +56,7 @@ class BalancesModel(QAbstractTableModel):
         self._keys: dict[int, list[Any]] = {}
         self._total = Decimal(0)
         self._demo_counted = True
+        self._decimals: dict[str, int] = {}
         self._sort = (USD, Qt.SortOrder.DescendingOrder)
         self._stale: Mapping[str, str] = {}  # exchange -> why its rows are not current
 
@@ -62,6 +70,8 @@ class BalancesModel(QAbstractTableModel):
         self.balances = balances
         self._total = total_usd
         self._demo_counted = demo_counted
+        self._decimals = {c.field: decimals_needed(balances.units(c.field))
+                          for c in COLUMNS if c.field is not None}
         self._shown = [None] * len(balances)
         self._keys = {}
         self.order = self._sorted_order(*self._sort)
@@ -75,6 +85,14 @@ class BalancesModel(QAbstractTableModel):
         if self.order:
             self.dataChanged.emit(self.index(0, EXCHANGE), self.index(len(self.order) - 1,
                                                                       EXCHANGE))
+
+    def widest_text(self, column: int) -> str | None:
+        """The widest text ``column`` should show whole for these balances."""
+        spec = COLUMNS[column]
+        if spec.widest is None:
+            return None
+        return spec.widest(self.balances, self._format,
+                           self._decimals.get(spec.field, 0) if spec.field else 0)
 
     # --- Qt model interface ----------------------------------------------------------------
 
@@ -157,7 +175,8 @@ class BalancesModel(QAbstractTableModel):
         if shown is None:
             balance = self.balances[position]
             counted = self._demo_counted or not is_sample(balance.exchange)
-            cell = Cell(balance, share_of(balance, self._total), self._format, counted)
+            cell = Cell(balance, share_of(balance, self._total), self._format, counted,
+                        self._decimals)
             shown = self._shown[position] = (cell, tuple(c.text(cell) for c in COLUMNS))
         return shown
 

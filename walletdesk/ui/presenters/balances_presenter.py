@@ -12,7 +12,7 @@ from walletdesk.core.models import Balance
 from walletdesk.core.totals import Totals
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.models.balance_columns import EXCHANGE, USD, WIDTHS
+from walletdesk.ui.models.balance_columns import COLUMNS, USD, WIDTHS
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy, ShownTotals
 from walletdesk.ui.models.balances_model import BalancesModel
 from walletdesk.ui.settings import UiSettings
@@ -31,7 +31,6 @@ class BalancesPresenter(QObject):
         self.proxy = BalancesFilterProxy(self.model, self)
         self.proxy.totals_changed.connect(self._show_totals)
         view.table.setModel(self.proxy)
-        view.table.stretch_column(EXCHANGE)
         view.table.restore_header(settings.header_state(TABLE_KEY),
                                   (USD, Qt.SortOrder.DescendingOrder), WIDTHS)
         view.dust.setText(str(settings.dust_threshold()))
@@ -47,7 +46,17 @@ class BalancesPresenter(QObject):
         exchanges = sorted(set(balances.exchanges()))
         self.view.set_exchanges([(name, display_name(name)) for name in exchanges])
         self.model.set_balances(balances, totals.shown, demo_counted=totals.demo_only)
+        self._fit_numbers()
         self.apply_filter()
+
+    def _fit_numbers(self) -> None:
+        """Every column is widened to its content (long asset names up to a cap, beyond
+        which they elide and the tooltip shows the whole): numbers are never cut off, and
+        in a narrow window the table scrolls sideways instead."""
+        for column in range(len(COLUMNS)):
+            widest = self.model.widest_text(column)
+            if widest is not None:
+                self.view.table.fit_to_text(column, widest)
 
     def show_stale(self, stale: Mapping[str, str]) -> None:
         """Rows of these exchanges are not current; the text says why."""

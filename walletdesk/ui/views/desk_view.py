@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from walletdesk.ui.formatting import Formatter
@@ -13,6 +14,7 @@ from walletdesk.ui.views.history_view import HistoryView
 from walletdesk.ui.views.wallets_view import WalletsView
 
 CREDENTIALS_TAB, WALLETS_TAB, BALANCES_TAB, HISTORY_TAB = range(4)
+COMPACT_BELOW = 560  # pixels of height: under this the header makes room for the table
 
 
 class DeskView(QWidget):
@@ -36,3 +38,13 @@ class DeskView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = event.size().height() < COMPACT_BELOW
+        if compact != self.header.compact:
+            self.header.set_compact(compact)
+            layout = self.layout()
+            if layout is not None:  # laid out for the old header already: again, now
+                layout.invalidate()
+                layout.activate()

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStyle, QVBoxLayout, QWidget
 
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.freshness import Staleness, age
@@ -23,10 +24,9 @@ class PortfolioHeader(QWidget):
         self.total = QLabel("—")
         self.total.setAccessibleName("Total portfolio value")
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.total.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        self.total.setFont(font)
+        self._base_size = self.total.font().pointSizeF()
+        self.compact = False
+        self._set_total_size(2.2)
         self.updated = QLabel("Not refreshed yet")
         self.updated.setAccessibleName("Last refresh")
         self.changes = QLabel()
@@ -45,6 +45,8 @@ class PortfolioHeader(QWidget):
         text.addWidget(self.stale)
         text.addWidget(self.demo)
         text.addStretch(1)
+        # Never taller than its content: spare height belongs to the table below.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 8, 12, 4)
         row.addLayout(text, 1)
@@ -65,6 +67,25 @@ class PortfolioHeader(QWidget):
             self.demo.show_text(None)
         self._last = summary.last_updated
         self.chart.set_slices(summary.slices)
+
+    def set_compact(self, compact: bool) -> None:
+        """A small window: a smaller total, no chart, markers on one line each (the whole
+        sentence in the tooltip), so the table keeps most of the height."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self._set_total_size(1.4 if compact else 2.2)
+        self.chart.setVisible(not compact)
+        self.caption.setVisible(not compact)
+        for marker in (self.stale, self.demo):
+            marker.set_one_line(compact)
+        self.updateGeometry()
+
+    def _set_total_size(self, factor: float) -> None:
+        font = self.total.font()
+        font.setPointSizeF(self._base_size * factor)
+        font.setBold(True)
+        self.total.setFont(font)
 
     def show_freshness(self, stale: Mapping[str, Staleness], now: datetime) -> None:
         """Asked again on a timer: an open window's "just now" must not last all day."""
@@ -95,10 +116,32 @@ class _Marker(QWidget):
         layout.addWidget(self.label, 1)
         self.setVisible(False)
 
+        self._text = ""
+        self._one_line = False
+
     def show_text(self, text: str | None) -> None:
-        self.label.setText(text or "")
-        self.setAccessibleName(text or "")
+        self._text = text or ""
+        self.setAccessibleName(self._text)
+        self.setToolTip(self._text)
         self.setVisible(bool(text))
+        self._show()
+
+    def set_one_line(self, one_line: bool) -> None:
+        self._one_line = one_line
+        self.label.setWordWrap(not one_line)
+        self._show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._one_line:
+            self._show()
+
+    def _show(self) -> None:
+        text = self._text
+        if self._one_line:
+            room = max(self.label.width(), 40)
+            text = self.label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        self.label.setText(text)
 
     def text(self) -> str:
-        return self.label.text()
+        return self._text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from walletdesk.ui.models.roles import EXACT_ROLE
 
@@ -41,6 +41,17 @@ class DataTable(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def fit_to_text(self, column: int, text: str) -> None:
+        """Widen ``column`` to show ``text`` and its header whole (never narrows it): the
+        policy for numbers, which must never be cut off. Text columns elide instead, and
+        show the whole in their tooltip."""
+        header = self.horizontalHeader()
+        margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        needed = max(self.fontMetrics().horizontalAdvance(text) + margin,
+                     header.sectionSizeFromContents(column).width())
+        if header.sectionSize(column) < needed:
+            header.resizeSection(column, needed)
 
     def restore_header(self, state: QByteArray | None, default_sort: tuple[int, Qt.SortOrder],
                        widths: tuple[int, ...] = ()) -> None:
