@@ -11,6 +11,7 @@ from typing import Any
 
 from walletdesk.logging_setup import configure_logging
 from walletdesk.paths import resolve_paths
+from walletdesk.process_guard import make_private
 from walletdesk.services import Services, ServiceSettings
 
 
@@ -26,6 +27,7 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     paths = resolve_paths(args.data_dir)
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private(paths.data_dir)
         configure_logging(paths.log_dir)
     except OSError as error:
         print(
@@ -68,7 +70,8 @@ def _run(args: Any, services: Services, *, own_process: bool) -> int:
 
 
 def entry_point() -> None:
-    from walletdesk.process_guard import disable_core_dumps
+    from walletdesk.process_guard import disable_core_dumps, keep_files_private
 
     disable_core_dumps()  # before any secret is in memory
+    keep_files_private()  # before any file is written
     sys.exit(main(own_process=True))

@@ -8,6 +8,7 @@ bearer tokens, registered secret values).
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from collections import Counter
@@ -87,8 +88,14 @@ class RedactingFilter(logging.Filter):
 
 def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     """Send the ``walletdesk`` loggers (and httpx's) to a rotating file; return its path."""
+    from walletdesk.process_guard import make_private
+
     log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private(log_dir)
     path = log_dir / LOG_FILE
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))  # private from birth
+    for existing in log_dir.glob(f"{LOG_FILE}*"):  # and the rotated ones, from older versions
+        make_private(existing)
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8",
                                   errors="backslashreplace")  # undecodable file names
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -101,5 +108,4 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path:
         logger.addHandler(handler)
         logger.setLevel(level if name == "walletdesk" else logging.WARNING)
         logger.propagate = False
-    path.touch(mode=0o600, exist_ok=True)
     return path

@@ -1,4 +1,10 @@
-"""Keep secrets out of core dumps: the first thing a WalletDesk process does.
+"""The first things a WalletDesk process does: keep secrets out of core dumps, and keep
+every file it writes private.
+
+Files: the umask gains 077 (the user's own stricter bits are kept), so every file any part
+of the process creates (log, Qt settings, lock, SQLite's -wal and -shm, exports) is 0600 at
+most and every folder 0700, whichever library opens it. ``make_private`` tightens a folder
+or file that existed before (written by an older version, or by hand).
 
 A crash dump holds the whole heap, so the API secret being signed with and the master key.
 RLIMIT_CORE 0 stops the kernel writing one (children inherit the limit); on Linux,
@@ -10,7 +16,10 @@ and stops other processes of the same user from attaching with ptrace or reading
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 import sys
+from pathlib import Path
 
 PR_SET_DUMPABLE = 4
 PR_GET_DUMPABLE = 3
@@ -33,3 +42,18 @@ def dumpable() -> bool:
     import ctypes
 
     return bool(ctypes.CDLL(None).prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
+
+
+def keep_files_private() -> None:
+    previous = os.umask(0o077)
+    os.umask(previous | 0o077)
+
+
+def make_private(path: Path) -> None:
+    """Take group and other permissions off ``path`` if it is ours; a folder is 0700 then."""
+    with contextlib.suppress(OSError):
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode) or info.st_uid != os.geteuid():
+            return
+        if stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(path, stat.S_IMODE(info.st_mode) & 0o700)

@@ -6,8 +6,11 @@ Tests point QSettings at a temporary directory (IniFormat + setPath) before crea
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from walletdesk.process_guard import make_private
 
 ORGANIZATION = "WalletDesk"
 APPLICATION = "WalletDesk"
@@ -26,6 +29,9 @@ DEFAULT_DUST = Decimal("1")
 class UiSettings:
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings()
+        settings_file = Path(self._settings.fileName())  # one an older version left 0644
+        make_private(settings_file.parent)
+        make_private(settings_file)
 
     def sync(self) -> None:
         self._settings.sync()
