@@ -3,6 +3,7 @@ GUI or to the CLI command."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections import ChainMap
@@ -27,21 +28,30 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     paths = resolve_paths(args.data_dir)
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        make_private(paths.data_dir)
-        configure_logging(paths.log_dir)
     except OSError as error:
-        print(
-            f"walletdesk: cannot write to {error.filename or paths.data_dir}: "
-            f"{error.strerror}. Choose another folder with --data-dir.",
-            file=sys.stderr,
-        )
-        return 1
+        folder = error.filename or paths.data_dir
+        return _cannot_start(args, f"cannot create the data folder {folder}: "
+                             f"{error.strerror}. Choose another folder with --data-dir.")
+    make_private(paths.data_dir)
+    # A read-only folder (a backup kept safe) can still be read, without a log file.
+    with contextlib.suppress(OSError):
+        configure_logging(paths.log_dir)
     from walletdesk.security.master_key import ENV_VAR, taken_from_environment
 
     with taken_from_environment() as master_key_text:
         given = {ENV_VAR: master_key_text} if master_key_text else {}
         settings = ServiceSettings(environ=ChainMap(given, os.environ))
         return _run(args, Services(paths, settings), own_process=own_process)
+
+
+def _cannot_start(args: Any, message: str) -> int:
+    """One line on stderr; the window (which may have no terminal) also shows a dialog."""
+    print(f"walletdesk: {message}", file=sys.stderr)
+    if args.handler is None and not args.smoke:
+        from walletdesk.ui.start_failure import show_start_failure
+
+        show_start_failure(message)
+    return 1
 
 
 def _run(args: Any, services: Services, *, own_process: bool) -> int:

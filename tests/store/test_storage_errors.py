@@ -13,9 +13,11 @@ from sqlalchemy import event
 
 from walletdesk.core.errors import StorageError
 from walletdesk.store.database import Database, open_database
+from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
 
 from .builders import T0, many, snapshot, valued
+from .conftest import ALICE, BOB
 from .sandbox import read_only, run_on_small_disk
 
 
@@ -63,18 +65,36 @@ def test_a_schema_newer_than_this_app_is_refused_and_never_touched(db_path: Path
     assert fingerprint(db_path.parent) == before
 
 
-def test_a_read_only_database_file_is_refused(db_path: Path) -> None:
-    open_database(db_path).close()
+def opened_read_only(db_path: Path) -> None:
+    """Reading works; the first write says the file is read-only, in one line."""
+    db = open_database(db_path)
+    try:
+        assert db.read_only
+        assert UserRepository(db).get(ALICE.id) == ALICE
+        with pytest.raises(StorageError) as caught:
+            UserRepository(db).ensure(BOB)
+        message = str(caught.value)
+        assert "read-only" in message and "\n" not in message and str(db_path) in message
+    finally:
+        db.close()
+
+
+def test_a_read_only_database_file_is_opened_for_reading_only(db_path: Path) -> None:
+    with closing(open_database(db_path)) as db:
+        UserRepository(db).ensure(ALICE)
     before = fingerprint(db_path.parent)
     with read_only(db_path):
-        assert "read-only" in refused(db_path)
+        opened_read_only(db_path)
     assert fingerprint(db_path.parent) == before
 
 
-def test_a_database_in_a_read_only_folder_is_refused(db_path: Path) -> None:
-    open_database(db_path).close()
-    with read_only(db_path.parent):
-        assert "read-only" in refused(db_path)
+def test_a_database_in_a_read_only_folder_is_opened_for_reading_only(db_path: Path) -> None:
+    with closing(open_database(db_path)) as db:
+        UserRepository(db).ensure(ALICE)
+    before = fingerprint(db_path.parent)
+    with read_only(db_path.parent, db_path):
+        opened_read_only(db_path)
+    assert fingerprint(db_path.parent) == before
 
 
 def test_a_new_database_in_a_read_only_folder_is_refused_and_not_created(

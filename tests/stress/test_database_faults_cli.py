@@ -20,6 +20,8 @@ COMMANDS = [
     ["export", "--format", "csv", "--output", "out.csv"],
     ["credentials", "add", "--exchange", "demo", "--api-key", "demo", "--label", "more"],
 ]
+READS = COMMANDS[:2]
+WRITES = [COMMANDS[2], COMMANDS[4]]
 DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {
     "damaged pages": (damage.damage_all_but_the_first_page, "is damaged"),
     "cut in half": (damage.cut_in_half, "is damaged"),
@@ -39,10 +41,11 @@ def database(data_dir: Path, master_key: bytes, shell: Shell, tmp_path: Path,
 
 
 def assert_one_line(shell: Shell, database: Path, words: str,
-                    around: Callable[[], AbstractContextManager[object]] = nullcontext) -> None:
+                    around: Callable[[], AbstractContextManager[object]] = nullcontext,
+                    commands: list[list[str]] = COMMANDS) -> None:
     folder = database.parent
     before = damage.fingerprint(folder)
-    for command in COMMANDS:
+    for command in commands:
         with around():
             result = shell(*command)
         assert result.code == 1, (command, result)
@@ -60,10 +63,16 @@ def test_a_bad_database_file_is_one_line_for_every_command_and_left_alone(
 
 
 @pytest.mark.parametrize("which", ["file", "folder"])
-def test_a_read_only_database_is_one_line_for_every_command_and_left_alone(
+def test_a_read_only_database_is_read_and_one_line_for_every_write_and_left_alone(
         which: str, database: Path, shell: Shell) -> None:
-    target = database if which == "file" else database.parent
-    assert_one_line(shell, database, "read-only", lambda: read_only(target))
+    targets = (database,) if which == "file" else (database.parent, database)
+    before = damage.fingerprint(database.parent)
+    with read_only(*targets):
+        for command in READS:
+            result = shell(*command)
+            assert result.code == 0, (command, result)
+    assert damage.fingerprint(database.parent) == before
+    assert_one_line(shell, database, "read-only", lambda: read_only(*targets), WRITES)
 
 
 def test_damage_inside_the_balances_is_reported_by_what_reads_them_and_never_papered_over(

@@ -72,6 +72,7 @@ class PortfolioController(UserController):
         cancel: threading.Event | None = None,
     ) -> list[RefreshOutcome]:
         """Refresh every credential (of one exchange, if given); one outcome per credential."""
+        self._scope.database.check_writable()  # one message, before any exchange is asked
         user = self._scope.user()
         canonical = canonical_exchange(exchange) if exchange else None
         stored = CredentialRepository(self._scope.database, user.id).secrets(canonical)

@@ -24,10 +24,20 @@ _BEGIN_OPTION = "walletdesk_begin"
 _BEGIN_SQL = {"deferred": "BEGIN", "immediate": "BEGIN IMMEDIATE"}
 
 
-def create_sqlite_engine(path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Engine:
-    """An engine for the database file ``path`` (which must exist already)."""
+def create_sqlite_engine(path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS, *,
+                         read_only_mode: str | None = None) -> Engine:
+    """An engine for the database file ``path`` (which must exist already).
+
+    ``read_only_mode``: open it read-only with that URI parameter (``mode=ro`` or
+    ``immutable=1``, see ``migrate.read_only_mode``) and leave its journal mode alone.
+    """
+    url = URL.create("sqlite+pysqlite", database=str(path))
+    if read_only_mode is not None:  # SQLAlchemy passes the query on in SQLite's file: URI
+        name, value = read_only_mode.split("=")
+        url = URL.create("sqlite+pysqlite", database=path.resolve().as_uri(),
+                         query={"uri": "true", name: value})
     engine = create_engine(
-        URL.create("sqlite+pysqlite", database=str(path)),
+        url,
         connect_args={"isolation_level": None, "timeout": busy_timeout,
                       "check_same_thread": False},
     )
@@ -39,6 +49,8 @@ def create_sqlite_engine(path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS)
         try:
             cursor.execute(f"PRAGMA busy_timeout = {busy_ms}")
             cursor.execute("PRAGMA foreign_keys = ON")
+            if read_only_mode is not None:
+                return
             (mode,) = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
             if str(mode).lower() != "wal":
                 log.warning("SQLite kept journal mode %s for %s", mode, path)

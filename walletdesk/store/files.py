@@ -48,14 +48,16 @@ def create_if_missing(path: Path) -> bool:
     return True
 
 
-def check_writable(path: Path) -> None:
-    """Refuse a database that cannot be written: the file, or its folder (WAL files live there)."""
+def check_regular(path: Path) -> None:
+    """Refuse a database path that is not a regular file (a folder, a device...)."""
     if not path.is_file():
         raise StorageError(
             f"{path} is not a regular file: move it away or choose another data folder "
             "with --data-dir."
         )
-    for target in (path, path.parent):
-        if not os.access(target, os.W_OK, effective_ids=_EFFECTIVE_IDS):
-            raise storage_errors.read_only(path)
 
+
+def is_writable(path: Path) -> bool:
+    """Whether the database can be written: the file, and its folder (WAL files live there)."""
+    return all(os.access(target, os.W_OK, effective_ids=_EFFECTIVE_IDS)
+               for target in (path, path.parent))

@@ -28,7 +28,7 @@ _SQLITE_INTERNAL = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
 
 def stored_revisions(path: Path, busy_timeout: float) -> tuple[str, ...]:
     """The revision(s) recorded in the file; () for a new, empty database."""
-    uri = f"{path.resolve().as_uri()}?{_read_only_mode(path)}"
+    uri = f"{path.resolve().as_uri()}?{read_only_mode(path)}"
     try:
         with closing(sqlite3.connect(uri, uri=True, timeout=busy_timeout)) as connection:
             tables = {row[0] for row in connection.execute(
@@ -43,7 +43,7 @@ def stored_revisions(path: Path, busy_timeout: float) -> tuple[str, ...]:
     return tuple(sorted(str(row[0]) for row in rows))
 
 
-def _read_only_mode(path: Path) -> str:
+def read_only_mode(path: Path) -> str:
     """``immutable=1`` when no other connection can be writing: without a -wal or -journal
     file the main file is complete, and an immutable read leaves no -wal/-shm files behind
     (this may be a file that must not be touched). Otherwise an ordinary read-only open."""

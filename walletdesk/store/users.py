@@ -15,7 +15,12 @@ class UserRepository:
         self._db = db
 
     def ensure(self, user: User) -> User:
-        """Store ``user``: insert it, or bring its email and name up to date."""
+        """Store ``user``: insert it, or bring its email and name up to date.
+
+        Writes only when something changed, so a command that only reads never takes the
+        write lock (and works on a read-only database)."""
+        if self.get(user.id) == user:
+            return user
         try:
             with self._db.transaction() as session:
                 row = session.get(UserRow, user.id)
