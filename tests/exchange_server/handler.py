@@ -48,6 +48,10 @@ class ExchangeRequestHandler(BaseHTTPRequestHandler):
     exchange: ExchangeServer  # set on the subclass made per server
 
     def do_GET(self) -> None:
+        with self.exchange.answering():
+            self._answer()
+
+    def _answer(self) -> None:
         split = urlsplit(self.path)
         path, query = split.path, split.query
         headers = dict(self.headers.items())

@@ -6,7 +6,8 @@ import json
 import secrets
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from decimal import Decimal
 from http.server import ThreadingHTTPServer
 from types import TracebackType
@@ -53,6 +54,8 @@ class ExchangeServer:
         self._lock = threading.Lock()
         self._accounts: dict[str, Account] = {}
         self._requests: list[RecordedRequest] = []
+        self._in_flight = 0
+        self.most_in_flight = 0  # the most requests being answered at one moment
         self._ticker = b"[]"
         handler = type("Handler", (ExchangeRequestHandler,), {"exchange": self})
         self._httpd = _HTTPServer((host, port), handler)
@@ -170,6 +173,18 @@ class ExchangeServer:
     def record(self, request: RecordedRequest) -> None:
         with self._lock:
             self._requests.append(request)
+
+    @contextmanager
+    def answering(self) -> Iterator[None]:
+        """Around each request: counts the requests in flight, keeps the most seen at once."""
+        with self._lock:
+            self._in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self._in_flight)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._in_flight -= 1
 
     @property
     def requests(self) -> list[RecordedRequest]:
