@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from walletdesk.paths import AppPaths
 
 if TYPE_CHECKING:
+    from walletdesk.controllers.backup import BackupController
     from walletdesk.controllers.credentials import CredentialsController
     from walletdesk.controllers.currency import CurrencyController
     from walletdesk.controllers.history import HistoryController
@@ -119,6 +120,29 @@ class Services:
             return Vault(self.master_key)
 
         return self._shared.get("vault", build)
+
+    @property
+    def backups(self) -> BackupController:
+        def build() -> BackupController:
+            from walletdesk.controllers.backup import BackupController
+            from walletdesk.controllers.master_key import MasterKeyProvider
+            from walletdesk.security.master_key import ENV_VAR
+
+            def keys_of(db: Database) -> MasterKeyProvider:
+                return MasterKeyProvider(lambda: db, self.key_environment.get(ENV_VAR) or None,
+                                         lambda: self.password_prompt)
+
+            return BackupController(self.paths.database, keys_of, self._release_database)
+
+        return self._shared.get("backups", build)
+
+    def _release_database(self) -> None:
+        """Before the database file is replaced: close its connections (the engine reopens
+        on next use) and forget the master key held for it."""
+        if "database" in self._shared.built:
+            self.database.engine.dispose()
+        if "vault" in self._shared.built:
+            self.vault.forget_key()
 
     @property
     def exchanges(self) -> ExchangeRegistry:

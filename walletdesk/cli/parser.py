@@ -34,6 +34,7 @@ def _global_options(*, suppress_defaults: bool) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     from walletdesk.cli import (
+        backup_commands,
         credentials_commands,
         export_commands,
         history_commands,
@@ -63,4 +64,5 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.register(subparsers, after)
     history_commands.register(subparsers, after)
     key_commands.register(subparsers, after)
+    backup_commands.register(subparsers, after)
     return parser

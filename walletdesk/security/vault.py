@@ -32,6 +32,11 @@ class Vault:
         self._key: bytes | None = None
         self._lock = threading.Lock()
 
+    def forget_key(self) -> None:
+        """Drop the key held in memory (the database was replaced: its key is asked anew)."""
+        with self._lock:
+            self._key = None
+
     def _master_key(self, *, create: bool) -> bytes:
         with self._lock:
             if self._key is None:

@@ -54,6 +54,10 @@ class KeyRecords:
             row = session.scalars(select(CredentialRow).limit(1)).first()
             return None if row is None else SealedSecret(row.id, row.user_id, row.api_secret)
 
+    def count_secrets(self) -> int:
+        with self._db.read() as session:
+            return len(session.scalars(select(CredentialRow.id)).all())
+
     def put(self, record: KeyRecord) -> None:
         with self._db.transaction() as session:
             _store(session, record)
