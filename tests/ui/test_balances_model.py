@@ -10,7 +10,15 @@ from pytestqt.modeltest import ModelTester
 from tests.ui.samples import balance, mixed_balances
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.models.balance_columns import ASSET, EXCHANGE, FREE, SHARE, TOTAL, USD
+from walletdesk.ui.models.balance_columns import (
+    ASSET,
+    EXCHANGE,
+    FREE,
+    PRICE,
+    SHARE,
+    TOTAL,
+    USD,
+)
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy
 from walletdesk.ui.models.balances_model import BalancesModel
 from walletdesk.ui.models.roles import EXACT_ROLE, RECORD_ROLE
@@ -59,6 +67,9 @@ def test_sorting_by_each_column_orders_rows_by_its_exact_value() -> None:
     assert column(proxy, EXCHANGE)[:3] == ["Binance"] * 3
     proxy.sort(USD, ASC)
     assert column(proxy, ASSET)[:2] == ["VEN", "ATOM"]
+    proxy.sort(PRICE, DESC)  # USD value / total; the unpriced last
+    assert column(proxy, ASSET) == ["BTC", "ETH", "SOL", "ATOM", "USDT", "DOGE", "VEN"]
+    assert column(proxy, PRICE)[-1] == "no price"
 
 
 def test_selection_follows_its_row_when_the_table_is_sorted() -> None:

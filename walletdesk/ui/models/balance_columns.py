@@ -16,7 +16,7 @@ from typing import Any
 
 from walletdesk.core.balance_table import AmountField, BalanceTable
 from walletdesk.core.models import Balance
-from walletdesk.core.money import PLACES, SCALE, from_units
+from walletdesk.core.money import PLACES, SCALE, from_units, quantize8
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
 
@@ -143,6 +143,34 @@ def _widest_exchange(table: BalanceTable, _fmt: Formatter, _decimals: int) -> st
     return max(names, key=len, default="") + ICON_ROOM
 
 
+def unit_price(balance: Balance) -> Decimal | None:
+    """USD per unit, from the stored value and amount (exact quotient; shown rounded)."""
+    if not balance.priced or not balance.total:
+        return None
+    return balance.usd_value / balance.total
+
+
+def _prices(table: BalanceTable) -> list[Decimal]:
+    """Sort keys: the exact price (Decimal division), 0 for an unpriced asset."""
+    return [Decimal(usd) / Decimal(total) if total and usd else Decimal(0)
+            for usd, total in zip(table.units("usd_value"), table.units("total"), strict=True)]
+
+
+def _widest_price(table: BalanceTable, fmt: Formatter, _decimals: int) -> str:
+    return fmt.usd(max(_prices(table), default=Decimal(0)))
+
+
+def _price_text(cell: Cell) -> str:
+    price = unit_price(cell.balance)
+    return "no price" if price is None else cell.fmt.usd(price)
+
+
+def _price_exact(cell: Cell) -> str:
+    """A quotient rarely ends: copied to 8 places (the money rule), as amounts are."""
+    price = unit_price(cell.balance)
+    return "" if price is None else cell.fmt.exact(quantize8(price))
+
+
 COLUMNS: tuple[BalanceColumn, ...] = (
     BalanceColumn("Asset", 10, _by_asset, _asset, _asset, widest=_widest_asset),
     BalanceColumn("Exchange", 22, _by_exchange, _exchange, _exchange, widest=_widest_exchange),
@@ -157,9 +185,12 @@ COLUMNS: tuple[BalanceColumn, ...] = (
     BalanceColumn("Share", 10, lambda t: t.units("usd_value"), _share_text, _share_exact,
                   _share_tooltip, numeric=True, needs_price=True,
                   widest=lambda _t, fmt, _: fmt.share(Decimal(1))),
+    # Last, so that column positions a user's saved layout refers to stay where they were.
+    BalanceColumn("Price", 14, _prices, _price_text, _price_exact, numeric=True,
+                  needs_price=True, widest=_widest_price),
 )
 
-ASSET, EXCHANGE, FREE, LOCKED, TOTAL, USD, SHARE = range(len(COLUMNS))
+ASSET, EXCHANGE, FREE, LOCKED, TOTAL, USD, SHARE, PRICE = range(len(COLUMNS))
 """Column positions, named for code that picks one (default sort, stretched column)."""
 
 WIDTHS: tuple[int, ...] = tuple(column.width for column in COLUMNS)
