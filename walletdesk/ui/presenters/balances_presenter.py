@@ -37,6 +37,7 @@ class BalancesPresenter(QObject):
         view.hide_dust.setChecked(settings.hide_dust())
         view.dust.setEnabled(view.hide_dust.isChecked())
         view.search.textChanged.connect(self.apply_filter)  # ~15 ms for 10,000 rows: no delay
+        view.search.down_pressed.connect(self._into_table)
         view.exchange.currentIndexChanged.connect(self.apply_filter)
         view.hide_dust.toggled.connect(self._dust_toggled)
         view.dust.textChanged.connect(self.apply_filter)
@@ -99,6 +100,17 @@ class BalancesPresenter(QObject):
         self.view.dust.setEnabled(on)
         self.apply_filter()
 
+    def _why_nothing_shows(self) -> str:
+        view = self.view
+        reasons = []
+        if view.search.text().strip():
+            reasons.append(f"match “{view.search.text().strip()[:40]}” (Esc clears the search)")
+        if view.exchange.currentData() is not None:
+            reasons.append(f"are on {view.exchange.currentText()}")
+        if view.hide_dust.isChecked():
+            reasons.append(f"are worth at least ${view.dust.text() or '0'}")
+        return "No balances " + " and ".join(reasons) + "."
+
     def _threshold(self) -> Decimal | None:
         text = self.view.dust.text().strip().replace(",", ".")
         try:
@@ -107,7 +119,17 @@ class BalancesPresenter(QObject):
             return None
         return value if value.is_finite() and value >= 0 else None
 
+    def _into_table(self) -> None:
+        table = self.view.table
+        table.setFocus()
+        if self.proxy.rowCount() and not table.selectionModel().hasSelection():
+            table.selectRow(0)
+
     def _show_totals(self, totals: ShownTotals) -> None:
+        no_match = totals.of > 0 and totals.count == 0
+        self.view.no_match.setVisible(no_match)
+        if no_match:
+            self.view.no_match.setText(self._why_nothing_shows())
         if totals.of == 0:
             self.view.totals.setText("No balances yet.")
             return

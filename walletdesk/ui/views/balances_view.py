@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from walletdesk.ui.widgets.data_table import DataTable
+from walletdesk.ui.widgets.search_field import SearchField
 
 ALL_EXCHANGES = "All exchanges"
 
@@ -22,8 +23,8 @@ ALL_EXCHANGES = "All exchanges"
 class BalancesView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search assets (Ctrl+F)")
+        self.search = SearchField()
+        self.search.setPlaceholderText("Search assets (Ctrl+F; Esc clears)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search balances")
         self.exchange = QComboBox()
@@ -36,6 +37,11 @@ class BalancesView(QWidget):
         self.dust.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,10}([.,]\d{0,8})?")))
         self.dust.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 10)
         self.table = DataTable("Balances")
+        self.no_match = QLabel()
+        self.no_match.setAccessibleName("No matching balances")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
+        self.no_match.setVisible(False)
         self.totals = QLabel()
         self.totals.setAccessibleName("Totals of the shown balances")
 
@@ -47,6 +53,7 @@ class BalancesView(QWidget):
         filters.addWidget(self.dust)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
 
