@@ -22,6 +22,7 @@ _DUST = "balances/dust_threshold"
 _DUST_ON = "balances/hide_dust"
 _EXPORT_DIR = "export/last_dir"
 _AUTO_REFRESH = "refresh/auto_minutes"
+_THEME = "window/theme"
 DEFAULT_AUTO_REFRESH_MINUTES = 15
 DEFAULT_DUST = Decimal("1")
 
@@ -89,6 +90,14 @@ class UiSettings:
 
     def set_auto_refresh_minutes(self, minutes: int) -> None:
         self._settings.setValue(_AUTO_REFRESH, max(0, minutes))
+
+    def theme(self) -> str:
+        """"system", "light" or "dark"."""
+        value = str(self._settings.value(_THEME, "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self._settings.setValue(_THEME, theme)
 
     # --- export ----------------------------------------------------------------------------
 

@@ -1,15 +1,21 @@
-"""Sign-in settings: the Clerk issuer, client id and redirect URI, with the set-up steps
-(layout only; the logic is in presenters.session_presenter)."""
+"""Settings: General (auto-refresh, theme, where data is kept) and Account (sign-in: the
+Clerk issuer, client id and redirect URI, with the set-up steps). Layout only; the logic is
+in presenters.settings_flow (Account) and presenters.general_settings (General)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -18,9 +24,10 @@ from walletdesk.auth.redirect import ANY_PORT_REDIRECT_URI, DEFAULT_REDIRECT_URI
 from walletdesk.ui.dialogs.field_message import FieldMessage
 
 INTRO = (
-    "WalletDesk can sign each person in with Clerk through the browser, so that everyone "
-    "sees only their own keys and balances. Leave the issuer and client id empty to use "
-    "the local profile."
+    "Optional. WalletDesk can sign each person in through the browser, so that everyone "
+    "sees only their own keys and balances. This needs a sign-in service (Clerk) set up "
+    "once by whoever runs it. Leave both fields empty to keep using the local profile on "
+    "this computer."
 )
 CLERK_STEPS = (
     "In the Clerk Dashboard, open OAuth applications and add one:",
@@ -48,8 +55,8 @@ def _paragraph(text: str) -> QLabel:
 class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sign-in settings")
-        self.setMinimumWidth(540)
+        self.setWindowTitle("Settings")
+        self.setMinimumWidth(min(540, parent.width() - 40) if parent else 540)
         steps = "\n".join(
             [CLERK_STEPS[0]] + [f"{n}. {step}" for n, step in enumerate(CLERK_STEPS[1:], 1)])
         self.guide = _paragraph(steps)
@@ -71,17 +78,65 @@ class SettingsDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.rejected.connect(self.reject)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Settings sections")
+        self.general = GeneralSection()
+        self.tabs.addTab(self.general, "General")
+        account = QWidget()
+        self.tabs.addTab(account, "Account")
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("&Issuer:", self.issuer)
         form.addRow("", self.issuer_message)
         form.addRow("&Client id:", self.client_id)
         form.addRow("", self.client_id_message)
         form.addRow("&Redirect URI:", self.redirect_uri)
         form.addRow("", self.redirect_uri_message)
+        section = QVBoxLayout(account)
+        section.addWidget(_paragraph(INTRO))
+        section.addWidget(self.guide)
+        section.addLayout(form)
+        section.addWidget(_paragraph(FOOTNOTE))
+        section.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(_paragraph(INTRO))
-        layout.addWidget(self.guide)
-        layout.addLayout(form)
-        layout.addWidget(_paragraph(FOOTNOTE))
+        layout.addWidget(self.tabs, 1)
+        self._account = account
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+
+
+    def show_account(self) -> None:
+        self.tabs.setCurrentWidget(self._account)
+
+
+THEMES = (("system", "Same as the system"), ("light", "Light"), ("dark", "Dark"))
+
+
+class GeneralSection(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.auto_refresh = QSpinBox()
+        self.auto_refresh.setAccessibleName("Refresh automatically every")
+        self.auto_refresh.setRange(0, 24 * 60)
+        self.auto_refresh.setSpecialValueText("Off")
+        self.auto_refresh.setSuffix(" min")
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Theme")
+        for key, text in THEMES:
+            self.theme.addItem(text, key)
+        self.data_folder = QLabel()
+        self.data_folder.setAccessibleName("Data folder")
+        self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_folder.setWordWrap(True)
+        self.open_folder = QPushButton("Open folder")
+        self.open_folder.setAccessibleName("Open the data folder")
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.data_folder, 1)
+        folder_row.addWidget(self.open_folder)
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow("&Refresh every:", self.auto_refresh)
+        form.addRow("", _paragraph("While the window is open (at least every 5 minutes, so "
+                                   "the exchanges' limits are respected). 0 turns it off."))
+        form.addRow("&Theme:", self.theme)
+        form.addRow("Data folder:", folder_row)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from walletdesk.controllers.session_state import SessionState
 from walletdesk.core.balance_table import EMPTY_TABLE
@@ -27,12 +27,14 @@ from walletdesk.ui.portfolio_summary import summarise
 from walletdesk.ui.presenters.balances_presenter import BalancesPresenter
 from walletdesk.ui.presenters.credentials_presenter import CredentialsPresenter
 from walletdesk.ui.presenters.export_flow import ExportFlow
+from walletdesk.ui.presenters.general_settings import GeneralSettings
 from walletdesk.ui.presenters.history_presenter import HistoryPresenter
 from walletdesk.ui.presenters.live_updates import LiveUpdates
 from walletdesk.ui.presenters.refresh import RefreshPresenter
 from walletdesk.ui.presenters.session_presenter import SessionPresenter
 from walletdesk.ui.presenters.status import StatusReporter
 from walletdesk.ui.settings import UiSettings
+from walletdesk.ui.theme import ThemeSwitch
 from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, WALLETS_TAB
 from walletdesk.ui.views.main_window import MainWindow
 from walletdesk.ui.worker import WorkerBridge
@@ -95,6 +97,10 @@ class DeskPresenter(QObject):
             window, lambda: services.session, self.bridge, view=window.sign_in,
             user_label=window.user,
             actions=actions, status=self.status)
+        self.general_settings = GeneralSettings(
+            self, settings, data_dir=services.paths.data_dir, theme=theme_switch(),
+            auto_refresh=self.live.set_auto_refresh)
+        self.session.settings.opened.connect(self.general_settings.attach)
         self._restore_tables()
         self._connect()
 
@@ -293,6 +299,19 @@ class DeskPresenter(QObject):
         settings.set_header_state("wallets", desk.wallets.table.header_state())
         self.balances.save()
         settings.sync()
+
+
+def theme_switch() -> ThemeSwitch:
+    """One per application: it remembers the system's own style and palette."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    switch = _SWITCHES.get(id(app))
+    if switch is None:
+        switch = _SWITCHES[id(app)] = ThemeSwitch(app)
+    return switch
+
+
+_SWITCHES: dict[int, ThemeSwitch] = {}
 
 
 def _load(services: Services) -> Loaded:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from walletdesk.core.errors import ValidationError, WalletDeskError
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 
 class SettingsFlow(QObject):
+    opened = Signal(object)  # SettingsDialog: its General section is filled by the desk
+
     def __init__(self, window: QWidget, session: Callable[[], SessionController],
                  bridge: WorkerBridge, *, status: StatusReporter,
                  changed: Callable[[], None]) -> None:
@@ -45,6 +47,7 @@ class SettingsFlow(QObject):
         self._bridge.op(lambda: session().config()).success(self._fill).failure(
             self._fill_failed).run()
         dialog.open()
+        self.opened.emit(dialog)
         return dialog
 
     def _finished(self) -> None:
@@ -100,6 +103,8 @@ class SettingsFlow(QObject):
         field = error.field if isinstance(error, ValidationError) else None
         target = {"issuer": dialog.issuer_message, "client_id": dialog.client_id_message,
                   "redirect_uri": dialog.redirect_uri_message}.get(field or "", dialog.problem)
+        if target is not dialog.problem:
+            dialog.show_account()  # the field at fault must be in sight
         target.show_message(str(error))
 
     def _save_done(self) -> None:

@@ -1,0 +1,46 @@
+"""Settings → General: auto-refresh and theme are kept and applied; the data folder shows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import OpenDesk
+from walletdesk.services import Services
+from walletdesk.ui.settings import UiSettings
+
+
+def test_general_settings_are_saved_and_applied(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    desk = open_desk()
+    opened: list[str] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url.toLocalFile())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
+    dialog = desk.session.open_settings()
+    general = dialog.general
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["General",
+                                                                             "Account"]
+    assert general.auto_refresh.value() == 15 and general.auto_refresh.minimum() == 0
+    assert general.data_folder.text() == str(services.paths.data_dir)
+    general.open_folder.click()
+    assert opened == [str(services.paths.data_dir)]
+    window_before = QApplication.palette().color(QPalette.ColorRole.Window)
+
+    assert general.auto_refresh.specialValueText() == "Off"
+    general.auto_refresh.setValue(0)
+    general.theme.setCurrentIndex(general.theme.findData("dark"))
+    with qtbot.waitSignal(dialog.finished, timeout=10_000):
+        dialog.save.click()
+    assert not desk.live.auto_refresh.isActive()
+    assert UiSettings().auto_refresh_minutes() == 0 and UiSettings().theme() == "dark"
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    desk.general_settings._theme.apply("system")
+    assert QApplication.palette().color(QPalette.ColorRole.Window) == window_before

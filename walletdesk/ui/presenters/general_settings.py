@@ -1,0 +1,49 @@
+"""Settings → General: auto-refresh, theme and where data is kept. Saved with the dialog's
+Save button (beside the Account section's sign-in settings) and applied at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from walletdesk.ui.settings import UiSettings
+from walletdesk.ui.theme import ThemeSwitch
+
+if TYPE_CHECKING:
+    from walletdesk.ui.dialogs.settings_dialog import SettingsDialog  # not for first paint
+
+
+class GeneralSettings(QObject):
+    def __init__(self, parent: QObject, settings: UiSettings, *, data_dir: Path,
+                 theme: ThemeSwitch, auto_refresh: Callable[[int], None]) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._data_dir = data_dir
+        self._theme = theme
+        self._auto_refresh = auto_refresh
+        theme.apply(settings.theme())
+
+    def attach(self, dialog: SettingsDialog) -> None:
+        general = dialog.general
+        general.auto_refresh.setValue(self._settings.auto_refresh_minutes())
+        general.theme.setCurrentIndex(max(general.theme.findData(self._settings.theme()), 0))
+        general.data_folder.setText(str(self._data_dir))
+        general.open_folder.clicked.connect(self.open_data_folder)
+        dialog.save.clicked.connect(lambda: self._save(dialog))
+
+    def open_data_folder(self) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data_dir)))
+
+    def _save(self, dialog: SettingsDialog) -> None:
+        general = dialog.general
+        minutes = general.auto_refresh.value()
+        theme = str(general.theme.currentData())
+        self._settings.set_auto_refresh_minutes(minutes)
+        self._settings.set_theme(theme)
+        self._auto_refresh(minutes)
+        if theme != self._theme.current:
+            self._theme.apply(theme)
