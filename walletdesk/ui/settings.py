@@ -23,6 +23,7 @@ _DUST_ON = "balances/hide_dust"
 _EXPORT_DIR = "export/last_dir"
 _AUTO_REFRESH = "refresh/auto_minutes"
 _THEME = "window/theme"
+_HIDDEN = "balances/hidden_assets"
 DEFAULT_AUTO_REFRESH_MINUTES = 15
 DEFAULT_DUST = Decimal("1")
 
@@ -98,6 +99,16 @@ class UiSettings:
 
     def set_theme(self, theme: str) -> None:
         self._settings.setValue(_THEME, theme)
+
+    def hidden_assets(self) -> frozenset[tuple[str, str]]:
+        """(exchange, asset) pairs the user hid one by one (spam airdrops, say)."""
+        raw = self._settings.value(_HIDDEN, [])
+        items: list[object] = [raw] if isinstance(raw, str) else list(raw or [])  # type: ignore[call-overload]
+        pairs = (str(item).split("\t", 1) for item in items)
+        return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
+
+    def set_hidden_assets(self, hidden: frozenset[tuple[str, str]]) -> None:
+        self._settings.setValue(_HIDDEN, sorted(f"{e}\t{a}" for e, a in hidden))
 
     # --- export ----------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ class BalanceFilter:
     search: str = ""
     exchange: str | None = None  # canonical name, None for every exchange
     min_usd: Decimal | None = None  # hide balances whose USD value is below this
+    hidden: frozenset[tuple[str, str]] = frozenset()  # (exchange, asset) the user hid: spam
 
     def matcher(self) -> tuple[str, str | None, Decimal | None]:
         return self.search.strip().casefold(), self.exchange, self.min_usd
@@ -110,10 +111,14 @@ class BalancesFilterProxy(QSortFilterProxyModel):
 
     def _compute_mask(self) -> list[bool] | None:
         search, exchange, min_usd = self._filter.matcher()
-        if not search and exchange is None and min_usd is None:
+        hidden = self._filter.hidden
+        if not search and exchange is None and min_usd is None and not hidden:
             return None
         balances = self._source.balances
         mask = [True] * len(balances)
+        if hidden:
+            mask = [(name, asset) not in hidden for name, asset in
+                    zip(balances.exchanges(), balances.assets(), strict=True)]
         if exchange is not None:
             mask = [keep and name == exchange
                     for keep, name in zip(mask, balances.exchanges(), strict=True)]

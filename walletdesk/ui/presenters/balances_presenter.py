@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.models import Balance
@@ -15,6 +16,7 @@ from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.balance_columns import COLUMNS, USD, WIDTHS
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy, ShownTotals
 from walletdesk.ui.models.balances_model import BalancesModel
+from walletdesk.ui.models.roles import RECORD_ROLE
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.views.balances_view import BalancesView
 
@@ -38,6 +40,16 @@ class BalancesPresenter(QObject):
         view.dust.setEnabled(view.hide_dust.isChecked())
         view.search.textChanged.connect(self.apply_filter)  # ~15 ms for 10,000 rows: no delay
         view.search.down_pressed.connect(self._into_table)
+        self._hidden = settings.hidden_assets()
+        self.hide_action = QAction("Hide selected assets", view.table)
+        self.hide_action.setToolTip("Hide these assets (spam, say) until you show them again")
+        self.hide_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.hide_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.hide_action.triggered.connect(lambda: self.set_hidden(True))
+        self.unhide_action = QAction("Show selected assets again", view.table)
+        self.unhide_action.triggered.connect(lambda: self.set_hidden(False))
+        view.table.addActions([self.hide_action, self.unhide_action])
+        view.show_hidden.toggled.connect(self.apply_filter)
         view.exchange.currentIndexChanged.connect(self.apply_filter)
         view.hide_dust.toggled.connect(self._dust_toggled)
         view.dust.textChanged.connect(self.apply_filter)
@@ -87,7 +99,20 @@ class BalancesPresenter(QObject):
             search=view.search.text(),
             exchange=view.exchange.currentData(),
             min_usd=self._threshold() if view.hide_dust.isChecked() else None,
+            hidden=frozenset() if view.show_hidden.isChecked() else self._hidden,
         ))
+        view.show_hidden.setVisible(bool(self._hidden))
+        view.show_hidden.setText(f"Show hidden ({len(self._hidden)})")
+
+    def set_hidden(self, hide: bool) -> None:
+        """Hide (or show again) the selected rows' assets, on their exchange; kept."""
+        table = self.view.table
+        chosen = {(b.exchange, b.asset) for b in (
+            index.data(RECORD_ROLE) for index in table.selectionModel().selectedRows())
+            if isinstance(b, Balance)}
+        self._hidden = self._hidden | chosen if hide else self._hidden - chosen
+        self._settings.set_hidden_assets(self._hidden)
+        self.apply_filter()
 
     def save(self) -> None:
         self._settings.set_header_state(TABLE_KEY, self.view.table.header_state())
