@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
@@ -80,13 +79,12 @@ def test_value_too_large_to_store_is_shown_as_unpriced() -> None:
     assert usd("SCAM", {"SCAMUSDT": "99999999999999"}, free="1000") == (Decimal("0E-8"), False)
 
 
-def test_ten_thousand_assets_are_valued_quickly() -> None:
+def test_ten_thousand_assets_are_valued_along_each_route() -> None:
+    """(How fast: tests/benchmarks/bench_large_tables.py values an account of 10,000.)"""
     amounts = [amount(f"A{n}", "1.5") for n in range(10_000)]
     prices = {f"A{n}USDT": Decimal("2") for n in range(0, 10_000, 3)}
     prices |= {f"A{n}BTC": Decimal("0.0001") for n in range(1, 10_000, 3)}
     prices["BTCUSDT"] = Decimal("65000")
-    started = time.perf_counter()
     valued = value_balances(amounts, prices)
-    assert time.perf_counter() - started < 0.5
     assert sum(v.priced for v in valued) == 6667
     assert valued[1].usd_value == Decimal("9.75000000")

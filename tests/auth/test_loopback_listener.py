@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import socket
 import threading
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -70,11 +69,11 @@ def test_answer_is_held_until_the_outcome_and_the_page_tells_it(
 ) -> None:
     thread, responses = _get_in_background(listener.redirect_uri + "?code=abc&state=xyz")
     assert listener.wait_for_answer(timeout=5) == {"code": "abc", "state": "xyz"}
-    time.sleep(0.1)
-    assert responses == []  # the browser waits while WalletDesk finishes
+    assert responses == []  # the browser waits while WalletDesk finishes...
     listener.reply(ok=True)
     thread.join(5)
     assert responses[0].status_code == 200
+    # ...which the page proves: it tells the outcome, known only after the answer was taken.
     assert "You are signed in to WalletDesk; you can close this tab" in responses[0].text
     assert responses[0].headers["referrer-policy"] == "no-referrer"
 
@@ -187,10 +186,8 @@ def test_after_the_attempt_the_port_is_closed() -> None:
 def test_waiting_stops_when_cancelled(listener: LoopbackListener) -> None:
     cancel = threading.Event()
     threading.Timer(0.2, cancel.set).start()
-    started = time.monotonic()
-    with pytest.raises(CancelledError):
+    with pytest.raises(CancelledError):  # not the time-out's error: the cancel ended it
         listener.wait_for_answer(timeout=30, cancel=cancel)
-    assert time.monotonic() - started < 2
 
 
 def test_waiting_stops_after_the_timeout(listener: LoopbackListener) -> None:

@@ -19,6 +19,7 @@ from tests.oidc.browser import FakeBrowser
 from tests.oidc.provider import OidcProvider
 from walletdesk.auth.config import ENV_ISSUER
 from walletdesk.auth.errors import ProviderUnreachableError, SignInRetryError
+from walletdesk.auth.loopback import LoopbackListener
 from walletdesk.controllers.session import SessionController
 from walletdesk.core.errors import AuthError, KeychainUnavailableError
 from walletdesk.paths import AppPaths
@@ -192,17 +193,27 @@ def test_an_unreachable_issuer_fails_before_any_browser_opens(
 
 
 def test_a_second_request_to_the_listener_ends_the_attempt(
-    session: SessionController, oidc: OidcProvider, nothing_stored: Callable[[], None]
+    session: SessionController, oidc: OidcProvider, nothing_stored: Callable[[], None],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     oidc.fault("token", delay_ms=800)  # keeps the first answer in flight
     browser = FakeBrowser(ALICE.sub)
     second: list[int] = []
+    first_taken = threading.Event()
+    wait_for_answer = LoopbackListener.wait_for_answer
+
+    def taken(self: LoopbackListener, *args: Any, **kwargs: Any) -> Any:
+        answer = wait_for_answer(self, *args, **kwargs)
+        first_taken.set()  # the listener holds the first answer: the token call is under way
+        return answer
+
+    monkeypatch.setattr(LoopbackListener, "wait_for_answer", taken)
 
     def browser_and_intruder(url: str) -> None:
         callback = browser.authorize(url)
         first = threading.Thread(target=lambda: browser.deliver(callback), daemon=True)
         first.start()
-        time.sleep(0.3)
+        assert first_taken.wait(10)
         second.append(browser.deliver(callback).status_code)
 
     with pytest.raises(AuthError, match="second request"):

@@ -343,17 +343,19 @@ def test_a_second_sign_in_while_one_is_waiting_is_refused(
     session: SessionController, oidc: OidcProvider
 ) -> None:
     cancel = threading.Event()
+    waiting_for_browser = threading.Event()  # the first sign-in is under way: it has its URL
     outcome: list[BaseException] = []
 
     def wait_for_a_browser_that_never_answers() -> None:
         try:
-            session.login(lambda url: None, timeout=30, cancel=cancel)
+            session.login(lambda url: None, timeout=30, cancel=cancel,
+                          on_url=lambda url: waiting_for_browser.set())
         except BaseException as exc:
             outcome.append(exc)
 
     waiting = threading.Thread(target=wait_for_a_browser_that_never_answers)
     waiting.start()
-    time.sleep(0.3)
+    assert waiting_for_browser.wait(10)
     try:
         with pytest.raises(AuthError, match="already in progress"):
             session.login(lambda url: None, timeout=1)

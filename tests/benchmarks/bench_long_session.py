@@ -17,6 +17,7 @@ import base64
 import gc
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -93,6 +94,7 @@ def session(refreshes: int, *, freeze: bool) -> dict[str, float]:
         desk.loaded.connect(lambda: loaded.append(True))
         desk.start()
         _wait(app, loaded)
+        gc.collect()
         pauses = _Pauses()
         start_rss = _rss_mib()
         started = time.perf_counter()
@@ -100,6 +102,7 @@ def session(refreshes: int, *, freeze: bool) -> dict[str, float]:
             desk.refresh.start()
             _wait(app, loaded)  # the refresh finished and the reload after it showed
         elapsed = time.perf_counter() - started
+        full_during_session = len(pauses.full)
         gc.collect()
         result = {
             "refreshes": refreshes,
@@ -108,7 +111,8 @@ def session(refreshes: int, *, freeze: bool) -> dict[str, float]:
             "rss_end_mib": _rss_mib(),
             "frozen_objects": gc.get_freeze_count(),
             "tracked_objects": len(gc.get_objects()),
-            "full_collections": len(pauses.full),
+            "full_collections": full_during_session,
+            "median_full_collection_ms": statistics.median(pauses.full or [0.0]),
             "longest_full_collection_ms": max(pauses.full, default=0.0),
             "balances_shown": desk.balances.model.rowCount(),
         }

@@ -1,8 +1,8 @@
-"""An account with 10,000 assets is read completely, exactly and quickly."""
+"""An account with 10,000 assets is read completely and exactly (how fast:
+tests/benchmarks/bench_large_tables.py)."""
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 from tests.exchange_server import ExchangeServer
@@ -20,10 +20,8 @@ def test_ten_thousand_assets_parse_and_value_correctly(
     account = exchange_server.add_account(balances=balances)
     exchange_server.set_prices({f"A{n}USDT": "2" for n in range(1, ASSETS + 1, 2)})
 
-    started = time.perf_counter()
     amounts = adapter.fetch_balances(ApiCredentials(account.api_key, account.secret))
     valued = value_balances(amounts, adapter.fetch_prices())
-    elapsed = time.perf_counter() - started
 
     assert len(valued) == ASSETS
     last = valued[-1]
@@ -36,4 +34,3 @@ def test_ten_thousand_assets_parse_and_value_correctly(
     first = valued[0]
     assert (first.usd_value, first.priced) == (Decimal("2.24691358"), True)
     assert sum(v.priced for v in valued) == ASSETS // 2
-    assert elapsed < 2.0

@@ -77,9 +77,8 @@ def test_reading_is_not_blocked_by_a_long_write(
     writer.start()
     try:
         assert writing.wait(10)
-        started = time.perf_counter()
+        # Not blocked (a blocked read would wait out the busy timeout and raise "locked"):
         assert [b.asset for b in alice_wallets.balances()] == ["BTC"]  # the last commit
-        assert time.perf_counter() - started < 1
     finally:
         release.set()
         writer.join()

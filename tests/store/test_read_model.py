@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-import time
 from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
@@ -80,14 +79,10 @@ def test_reading_the_snapshot_never_imports_sqlalchemy(db: Database) -> None:
     assert result.stdout.splitlines() == ["Portfolio(wallets=(), balances=BalanceTable([]))", "[]"]
 
 
-def test_ten_thousand_balances_load_in_a_few_tens_of_milliseconds(
+def test_ten_thousand_balances_load_as_the_orm_reads_them(
         db: Database, alice_wallets: WalletRepository) -> None:
+    """(Its speed is measured in tests/benchmarks/bench_large_tables.py.)"""
     alice_wallets.replace_balances("MEXC", many(10_000), T0)
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        snapshot = read_portfolio_snapshot(db.path, "user_alice")
-        timings.append(time.perf_counter() - started)
+    snapshot = read_portfolio_snapshot(db.path, "user_alice")
     assert snapshot is not None and len(snapshot.balances) == 10_000
-    print(f"read_model, 10,000 balances: best {min(timings) * 1000:.1f} ms")
-    assert min(timings) < 0.15
+    assert snapshot == alice_wallets.portfolio()

@@ -9,7 +9,6 @@ from tests.exchange_server import Account
 from tests.stress import rows
 from tests.stress.bench import Bench
 from tests.stress.fault_plan import balances, expected_units
-from tests.stress.tally import count
 from walletdesk.controllers.refresh_outcome import RefreshOutcome
 from walletdesk.core.models import Credential, User
 
@@ -59,14 +58,12 @@ def snapshot(bench: Bench, keys: list[Key]) -> dict[tuple[str, str], rows.Rows]:
 
 def assert_unchanged(bench: Bench, wallet: tuple[str, str], before: rows.Rows) -> None:
     after = rows.wallet_rows(bench.database.path, *wallet)
-    count("rows_lost", rows.lost(before, after))
     assert after == before, f"the failing wallet {wallet} changed"
 
 
 def assert_updated(bench: Bench, wallet: tuple[str, str], keys: list[Key], version: int) -> None:
     expected = expected_units([balances(key.index, version) for key in keys])
     stored = rows.amounts(bench.database.path, *wallet)
-    count("rows_lost", len(expected.keys() - stored.keys()))
     assert stored == expected, f"the healthy wallet {wallet} was not updated exactly"
 
 

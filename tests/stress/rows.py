@@ -1,5 +1,4 @@
-"""Stored wallet rows exactly as SQLite holds them (values with their storage classes), and
-the count of rows lost between two such snapshots."""
+"""Stored wallet rows exactly as SQLite holds them (values with their storage classes)."""
 
 from __future__ import annotations
 
@@ -36,8 +35,3 @@ def amounts(path: Path, user_id: str, exchange: str) -> dict[str, tuple[int, int
     rows = query(path, _BALANCES, user_id, exchange)
     return {str(row[1]): (int(row[2]), int(row[3])) for row in rows}  # type: ignore[call-overload]
 
-
-def lost(before: Rows, after: Rows) -> int:
-    """Rows of ``before`` that ``after`` does not hold byte for byte."""
-    kept = set(after)
-    return sum(1 for row in before if row not in kept)

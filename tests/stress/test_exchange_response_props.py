@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tests.exchange_server import Fault
 from tests.stress.bench import Bench, user
 from tests.stress.fleet import Key, add_keys
-from tests.stress.rows import amounts, lost, wallet_rows
+from tests.stress.rows import amounts, wallet_rows
 from tests.stress.tally import count
 from walletdesk.core.errors import ExchangeError, WalletDeskError
 from walletdesk.core.money import to_units
@@ -124,7 +124,6 @@ def refresh_with(bench: Bench, key: Key, body: bytes, status: int, path: str) ->
             assert amounts(database, key.who.id, key.exchange) == expected
         return
     event(f"refused: {type(outcome.error).__name__}")
-    count("rows_lost", lost(before, after))
     assert isinstance(outcome.error, ExchangeError), repr(outcome.error)
     assert "\n" not in str(outcome.error)
     assert after == before, "a refused answer changed the stored wallet"

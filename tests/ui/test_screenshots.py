@@ -11,8 +11,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.exchange_server import ExchangeServer, Fault
@@ -88,7 +89,10 @@ def test_balances_with_demo_data(demo_desk: DeskPresenter, shots_dir: Path) -> N
 
 def test_wallets(demo_desk: DeskPresenter, shots_dir: Path) -> None:
     demo_desk.window.desk.tabs.setCurrentIndex(WALLETS_TAB)
-    shoot(demo_desk.window, shots_dir, "wallets")
+    image = shoot(demo_desk.window, shots_dir, "wallets")
+    assert demo_desk.window.desk.wallets.isVisible()
+    assert demo_desk.wallets_model.index(0, 0).data() == "Demo (offline sample)"
+    assert colours(image) > 5
 
 
 def test_credentials_with_the_form_open(qtbot: QtBot, demo_desk: DeskPresenter,
@@ -100,7 +104,12 @@ def test_credentials_with_the_form_open(qtbot: QtBot, demo_desk: DeskPresenter,
     qtbot.keyClicks(editor.dialog.label, "Main account")
     qtbot.keyClicks(editor.dialog.api_key, "mx0v has spaces")
     qtbot.keyClicks(editor.dialog.secret, "s3cret")
-    shoot(editor.dialog, shots_dir, "credential_form")
+    qtbot.mouseClick(editor.dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(editor.dialog.api_key_message.isVisible)  # the shot shows the complaint
+    image = shoot(editor.dialog, shots_dir, "credential_form")
+    assert "space" in editor.dialog.api_key_message.message().lower()
+    assert editor.dialog.secret.echoMode() == QLineEdit.EchoMode.Password  # never in the clear
+    assert colours(image) > 5
     editor.dialog.reject()
 
 
