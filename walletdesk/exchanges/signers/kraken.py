@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
 
 SECRET_BYTES = 64  # Kraken private keys are 64 random bytes, shown as 88 base64 characters
 
@@ -34,6 +32,9 @@ def decode_secret(secret: str) -> bytes:
 
 def api_sign(uri_path: str, nonce: str, body: str, secret: bytes) -> str:
     """The ``API-Sign`` header for one private request."""
+    import hashlib  # on first use: exchange modules load at first paint
+    import hmac
+
     inner = hashlib.sha256((nonce + body).encode("utf-8")).digest()
     mac = hmac.new(secret, uri_path.encode("utf-8") + inner, hashlib.sha512)
     return base64.b64encode(mac.digest()).decode("ascii")
