@@ -35,6 +35,10 @@ class SecretField:
     label: str  # the form's label
     clean: Callable[[str], str]  # validates and normalises what the user typed
     multiline: bool = False  # a PEM key: several lines, pasted or loaded from a file
+    # The API key named inside the secret's text, if any (Coinbase's downloaded key file
+    # names its key): the form fills the API key from it, the CLI checks --api-key against it.
+    key_name: Callable[[str], str | None] | None = None
+    key_file_filter: str = ""  # the "Load key file…" dialog's filter; "" for no such button
 
 
 API_SECRET = SecretField(SECRET, "API secret", clean_secret)

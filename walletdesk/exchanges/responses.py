@@ -144,3 +144,18 @@ def _fail(exchange: str, detail: str) -> NoReturn:
         f"{exchange} sent an answer WalletDesk cannot use ({detail}). Nothing was changed; "
         "try again later, and report it if it keeps happening."
     )
+
+
+# For adapters that read answers field by field (the REST exchanges beyond Spot v3).
+mapping = _mapping
+amount = _amount
+check_fits = _check_fits
+fail = _fail
+
+
+def price(value: object, exchange: str, what: str) -> Decimal:
+    """A ticker price: a finite non-negative number, and not absurdly large."""
+    number = _number(value, exchange, what)
+    if number.adjusted() >= _PRICE_MAX_DIGITS:
+        _fail(exchange, f"{what} is implausibly large")
+    return number

@@ -1,0 +1,200 @@
+"""What the JSON REST exchanges beyond Spot v3 share: one signed-request loop.
+
+Each exchange module says how it signs (``_sign``), where its error code sits in an answer
+(``_error_code``), what each code means for the user (``refusals``), which codes mean "your
+timestamp is off" (``clock_codes``) and how it tells the time (``time_path``). The loop
+here sends through the shared HTTP client (pacing, retries, deadline), re-reads the
+exchange's clock and signs afresh once when the exchange says the timestamp is off, and
+turns every refusal into one sentence that names what to fix.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from typing import ClassVar, Self
+
+from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeResponseError
+from walletdesk.exchanges.base import ApiCredentials
+from walletdesk.exchanges.clock import ExchangeClock
+from walletdesk.exchanges.http import ExchangeHttpClient, HttpReply, Outgoing, RetryPolicy, Timeouts
+from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
+from walletdesk.exchanges.refusals import refusal_by_status
+from walletdesk.exchanges.responses import decode_json, fail, mapping
+
+# An exchange's error code -> the error to raise and its message for the user.
+Refusals = Mapping[str, tuple[type[ExchangeError], str]]
+
+
+class RestAdapter:
+    """A thread-safe adapter; subclasses set ``profile`` and the class variables below."""
+
+    profile: ClassVar[ExchangeProfile]
+    refusals: ClassVar[Refusals] = {}
+    clock_codes: ClassVar[frozenset[str]] = frozenset()
+    time_path: ClassVar[str] = ""
+    unauthorised: ClassVar[str | None] = None  # HTTP 401 with no code we know
+    is_demo = False
+
+    @classmethod
+    def create(cls, settings: AdapterSettings) -> Self:
+        """The factory a profile names: addresses from the environment, shared policy."""
+        return cls(settings.base_url(), policy=settings.policy, timeouts=settings.timeouts)
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        policy: RetryPolicy | None = None,
+        timeouts: Timeouts | None = None,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.name = self.profile.name
+        self._display = self.profile.display_name
+        self._base_url = base_url or self.profile.default_base_url
+        self._http = ExchangeHttpClient(
+            self._base_url,
+            exchange=self._display,
+            policy=policy,
+            timeouts=timeouts,
+            rate_limit=self.profile.rate_limit,
+        )
+        self._clock = ExchangeClock(wall_clock)
+
+    def close(self) -> None:
+        self._http.close()
+
+    @property
+    def clock_offset_ms(self) -> int:
+        return self._clock.offset_ms
+
+    # --- what subclasses provide ----------------------------------------------------------
+
+    def _sign(
+        self, method: str, path: str, query: str, body: bytes, creds: ApiCredentials
+    ) -> Mapping[str, str]:
+        """The authentication headers of one attempt (timestamps from ``self._clock``)."""
+        raise NotImplementedError
+
+    def _error_code(self, payload: object) -> str | None:
+        """The exchange's error code in an answer, or None when it reports success."""
+        raise NotImplementedError
+
+    def _server_time_ms(self, payload: object) -> int:
+        raise NotImplementedError
+
+    def _may_be_clock(self, reply: HttpReply, code: str | None) -> bool:
+        """Whether this refusal may come from our clock (then the clock is re-read)."""
+        return code in self.clock_codes
+
+    def _clock_explains_refusal(self) -> bool:
+        """After re-reading the clock: whether signing again can help."""
+        return True
+
+    # --- requests -------------------------------------------------------------------------
+
+    def _get(
+        self,
+        path: str,
+        query: str = "",
+        *,
+        creds: ApiCredentials | None = None,
+        weight: float = 1,
+    ) -> object:
+        return self._request("GET", path, query=query, creds=creds, weight=weight)
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: str = "",
+        body: bytes = b"",
+        creds: ApiCredentials | None = None,
+        weight: float = 1,
+    ) -> object:
+        """One call, signed when ``creds`` is given; a timestamp refusal re-reads the
+        exchange's clock and signs once more."""
+
+        def outgoing() -> Outgoing:
+            headers = {} if creds is None else self._sign(method, path, query, body, creds)
+            return Outgoing(query=query, body=body, headers=headers)
+
+        for attempt in range(2):
+            reply = self._http.send(method, path, outgoing, weight=weight)
+            payload = self._decode(reply)
+            code = self._error_code(payload) if payload is not None else None
+            if reply.status == 200 and payload is not None and code is None:
+                return payload
+            if creds is not None and attempt == 0 and self._may_be_clock(reply, code):
+                self._clock.sync(self._read_server_time)
+                if self._clock_explains_refusal():
+                    continue
+            if code in self.clock_codes:
+                raise self._clock.skew_error()
+            raise self._refusal(path, reply, payload, code)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _read_server_time(self) -> int:
+        return self._server_time_ms(self._get(self.time_path))
+
+    def _decode(self, reply: HttpReply) -> object | None:
+        """The JSON answer; an unreadable success is an error, an unreadable refusal None."""
+        if reply.status == 200:
+            return decode_json(reply.body, self._display)
+        try:
+            return decode_json(reply.body, self._display)
+        except ExchangeResponseError:
+            return None
+
+    def _refusal(
+        self, path: str, reply: HttpReply, payload: object | None, code: str | None
+    ) -> ExchangeError:
+        if code is not None and code in self.refusals:
+            kind, message = self.refusals[code]
+            return kind(message)
+        if reply.status == 200:
+            return ExchangeResponseError(
+                f"{self._display} refused the request (error {code}). Try again later, and "
+                "report it if it keeps happening."
+            )
+        return refusal_by_status(
+            self._display, reply.status, path=path, code=code, unauthorised=self.unauthorised
+        )
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _passphrase(self, creds: ApiCredentials) -> str:
+        if not creds.passphrase:
+            raise ExchangeAuthError(
+                f"This {self._display} key has no passphrase stored: replace its secret and "
+                "enter the passphrase you chose when you created the key."
+            )
+        return header_value(creds.passphrase, self._display, "passphrase")
+
+    def _api_key(self, creds: ApiCredentials) -> str:
+        return header_value(creds.api_key, self._display, "API key")
+
+
+def header_value(text: str, exchange: str, what: str) -> str:
+    """``text`` if it can go into an HTTP header as is (printable ASCII, spaces inside)."""
+    if text and all(0x20 <= ord(ch) <= 0x7E for ch in text) and text == text.strip():
+        return text
+    raise ExchangeAuthError(
+        f"The {exchange} {what} contains characters it never has: enter it again, without "
+        "line breaks or surrounding spaces."
+    )
+
+
+def symbol_sides(rows: object, exchange: str) -> dict[str, tuple[str, str]]:
+    """Symbol -> (base, quote) from a symbol list of ``{"symbol", "baseCoin", "quoteCoin"}``
+    rows (Bybit, Bitget): how a symbol without a separator (BTCUSDT) is split."""
+    if not isinstance(rows, list):
+        fail(exchange, "the symbol list is not a list")
+    sides = {}
+    for entry in rows:
+        row = mapping(entry, exchange, "symbol")
+        symbol, base, quote = row.get("symbol"), row.get("baseCoin"), row.get("quoteCoin")
+        if isinstance(symbol, str) and isinstance(base, str) and isinstance(quote, str):
+            sides[symbol] = (base, quote)
+    return sides
