@@ -8,13 +8,26 @@ docs/adding-an-exchange.md).
 from __future__ import annotations
 
 from walletdesk.core.errors import UnsupportedExchangeError
-from walletdesk.exchanges import binance, binance_us, demo, mexc
+from walletdesk.exchanges import (
+    binance,
+    binance_us,
+    bybit,
+    coinbase,
+    demo,
+    kraken,
+    mexc,
+    okx,
+)
 from walletdesk.exchanges.profile import ExchangeProfile
 
 PROFILES: tuple[ExchangeProfile, ...] = (
     mexc.PROFILE,
     binance.PROFILE,
     binance_us.PROFILE,
+    kraken.PROFILE,
+    coinbase.PROFILE,
+    okx.PROFILE,
+    bybit.PROFILE,
     demo.PROFILE,
 )
 

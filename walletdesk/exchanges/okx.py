@@ -1,0 +1,172 @@
+"""OKX (API v5): the trading account and the funding account of one key.
+
+- Balances: ``/api/v5/account/balance`` (``details[]``: ``availBal`` free, ``frozenBal``
+  locked; only non-zero assets) and ``/api/v5/asset/balances`` (``availBal``, ``frozenBal``).
+- Prices: ``/api/v5/market/tickers?instType=SPOT``, instruments ``BASE-QUOTE``.
+- Key check: ``/api/v5/account/config`` ``perm`` ("read_only", "read_only,trade", ...).
+- Signing: ISO 8601 millisecond timestamps, 30 s validity; a wrong passphrase (50105) and a
+  wrong secret (50113) are told apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import ClassVar
+
+from walletdesk.core.errors import ExchangeAuthError, ExchangeRateLimitError
+from walletdesk.core.models import AssetAmount
+from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
+from walletdesk.exchanges.holdings import FUNDING, TRADING, Holding, fold
+from walletdesk.exchanges.http import RateLimit
+from walletdesk.exchanges.profile import API_PASSPHRASE, API_SECRET, ExchangeProfile
+from walletdesk.exchanges.responses import amount, fail, mapping, price
+from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter
+
+DEFAULT_BASE_URL = "https://www.okx.com"
+TRADING_BALANCE = "/api/v5/account/balance"
+FUNDING_BALANCE = "/api/v5/asset/balances"
+ACCOUNT_CONFIG = "/api/v5/account/config"
+TICKERS = "/api/v5/market/tickers"
+TIME = "/api/v5/public/time"
+
+_KEY = "OKX rejected the API key: check that it was copied completely and has not been deleted."
+
+
+class OkxAdapter(RestAdapter):
+    time_path = TIME
+    clock_codes = frozenset({"50102", "50112"})
+    unauthorised = _KEY
+    refusals: ClassVar[Refusals] = {
+        "50105": (
+            ExchangeAuthError,
+            "OKX says the passphrase is wrong: enter the passphrase you chose when you "
+            "created this API key (it is not your account password).",
+        ),
+        "50113": (
+            ExchangeAuthError,
+            "OKX rejected the request signature: the secret key does not belong to this API "
+            "key. Copy the secret key again from OKX.",
+        ),
+        "50111": (ExchangeAuthError, _KEY),
+        "50103": (ExchangeAuthError, _KEY),
+        "50104": (ExchangeAuthError, "OKX needs the key's passphrase: enter it with the key."),
+        "50101": (
+            ExchangeAuthError,
+            "This OKX key belongs to another environment (a demo-trading key, or a regional "
+            "OKX site): create the key on www.okx.com, or set the matching address.",
+        ),
+        "50110": (
+            ExchangeAuthError,
+            "OKX refused this computer's IP address: add it to the key's IP whitelist on OKX, "
+            "or remove the restriction.",
+        ),
+        "50120": (
+            ExchangeAuthError,
+            'The OKX key may not read the account: give it the "Read" permission.',
+        ),
+        "50011": (
+            ExchangeRateLimitError,
+            "OKX is limiting requests from this key; wait a minute before refreshing again.",
+        ),
+    }
+
+    # --- the adapter protocol -------------------------------------------------------------
+
+    def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
+        config = mapping(
+            self._first(self._get(ACCOUNT_CONFIG, creds=creds)), self._display, "config"
+        )
+        perm = config.get("perm")
+        if not isinstance(perm, str):
+            return describe_permissions(self._display, None, None)
+        powers = {part.strip() for part in perm.split(",")}
+        return describe_permissions(self._display, "trade" in powers, "withdraw" in powers)
+
+    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
+        trading = mapping(
+            self._first(self._get(TRADING_BALANCE, creds=creds)), self._display, "account"
+        )
+        details = trading.get("details", [])
+        funding = self._data(self._get(FUNDING_BALANCE, creds=creds))
+        if not isinstance(details, list):
+            fail(self._display, "the trading account has no list of assets")
+        holdings = [self._holding(row, TRADING, "availBal", "frozenBal") for row in details]
+        holdings += [self._holding(row, FUNDING, "availBal", "frozenBal") for row in funding]
+        return fold(holdings, self._display)
+
+    def fetch_prices(self) -> dict[str, Decimal]:
+        prices: dict[str, Decimal] = {}
+        for entry in self._data(self._get(TICKERS, "instType=SPOT")):
+            row = mapping(entry, self._display, "ticker")
+            inst, last = row.get("instId"), row.get("last")
+            if not isinstance(inst, str) or inst.count("-") != 1 or last in (None, ""):
+                continue
+            base, quote = inst.split("-")
+            prices[base + quote] = price(last, self._display, f"the price of {inst}")
+        return prices
+
+    # --- signing --------------------------------------------------------------------------
+
+    def _sign(
+        self, method: str, path: str, query: str, body: bytes, creds: ApiCredentials
+    ) -> Mapping[str, str]:
+        from walletdesk.exchanges.signers import okx
+
+        timestamp = okx.iso_timestamp(self._clock.now_ms())
+        target = f"{path}?{query}" if query else path
+        return {
+            "OK-ACCESS-KEY": self._api_key(creds),
+            "OK-ACCESS-SIGN": okx.access_sign(
+                creds.secret, timestamp, method, target, body.decode()
+            ),
+            "OK-ACCESS-TIMESTAMP": timestamp,
+            "OK-ACCESS-PASSPHRASE": self._passphrase(creds),
+        }
+
+    def _error_code(self, payload: object) -> str | None:
+        code = payload.get("code") if isinstance(payload, Mapping) else None
+        if code is None or code == "0":
+            return None
+        return str(code)
+
+    def _server_time_ms(self, payload: object) -> int:
+        stamp = mapping(self._first(payload), self._display, "time").get("ts")
+        if isinstance(stamp, str) and stamp.isascii() and stamp.isdigit():
+            return int(stamp)
+        fail(self._display, "the server time is not a number")
+
+    # --- reading answers ------------------------------------------------------------------
+
+    def _data(self, payload: object) -> list[object]:
+        data = mapping(payload, self._display, "answer").get("data")
+        if not isinstance(data, list):
+            fail(self._display, "the answer has no data list")
+        return data
+
+    def _first(self, payload: object) -> object:
+        data = self._data(payload)
+        if not data:
+            fail(self._display, "the answer's data list is empty")
+        return data[0]
+
+    def _holding(self, entry: object, place: str, free_key: str, locked_key: str) -> Holding:
+        row = mapping(entry, self._display, f"{place} asset")
+        ccy = row.get("ccy")
+        if not isinstance(ccy, str) or not ccy:
+            fail(self._display, f"a {place} asset has no currency")
+        free = amount(row.get(free_key) or "0", self._display, f"{ccy} available")
+        locked = amount(row.get(locked_key) or "0", self._display, f"{ccy} frozen")
+        return Holding(ccy, place, free, locked)
+
+
+PROFILE = OkxAdapter.profile = ExchangeProfile(
+    name="OKX",
+    display_name="OKX",
+    adapter=OkxAdapter.create,
+    default_base_url=DEFAULT_BASE_URL,
+    secret_fields=(API_SECRET, API_PASSPHRASE),
+    help_url="https://www.okx.com/help/how-do-i-create-an-api-key",
+    # account/balance allows 10 requests per 2 s per user; the others are looser.
+    rate_limit=RateLimit(weight=5, seconds=1),
+)
