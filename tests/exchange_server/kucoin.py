@@ -155,14 +155,16 @@ class KucoinVenue(Venue):
         if account is None:
             return "400003"
         secret = account.secret.encode()
-        version = request.header("KC-API-KEY-VERSION") or "1"
+        # Versions 2 and 3 send the passphrase signed with the secret, version 1 in plain; a
+        # v2/v3 key whose passphrase comes plain (no or an old version header) is refused.
+        signed = (request.header("KC-API-KEY-VERSION") or "1") in ("2", "3")
+        if signed != (account.options["key_version"] in ("2", "3")):
+            return "400004"
         expected_passphrase = account.passphrase or ""
-        if version in ("2", "3"):
+        if signed:
             mac = hmac.new(secret, expected_passphrase.encode(), hashlib.sha256).digest()
             expected_passphrase = base64.b64encode(mac).decode()
-        if version != account.options["key_version"] or not hmac.compare_digest(
-            expected_passphrase, passphrase
-        ):
+        if not hmac.compare_digest(expected_passphrase, passphrase):
             return "400004"
         target = f"{request.path}?{request.query}" if request.query else request.path
         message = f"{stamp}{request.method}{target}{request.body.decode()}"

@@ -11,10 +11,13 @@ from walletdesk.core.errors import UnsupportedExchangeError
 from walletdesk.exchanges import (
     binance,
     binance_us,
+    bitget,
     bybit,
     coinbase,
     demo,
+    gate,
     kraken,
+    kucoin,
     mexc,
     okx,
 )
@@ -28,6 +31,9 @@ PROFILES: tuple[ExchangeProfile, ...] = (
     coinbase.PROFILE,
     okx.PROFILE,
     bybit.PROFILE,
+    kucoin.PROFILE,
+    bitget.PROFILE,
+    gate.PROFILE,
     demo.PROFILE,
 )
 

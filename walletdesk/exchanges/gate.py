@@ -1,0 +1,163 @@
+"""Gate (APIv4): the spot accounts, after making sure the key's account is a classic one.
+
+- Balances: ``/api/v4/spot/accounts``, a bare array (``available``, ``locked``). A unified
+  account's spot list is empty, so when it is empty ``/api/v4/account/detail`` tells the
+  mode (``key.mode``: 1 classic, 2 unified) and a unified account is named as such instead
+  of showing an empty wallet.
+- Prices: ``/api/v4/spot/tickers`` (``currency_pair`` with ``_``, ``last``).
+- Key check: Gate reports no key permissions; the check says so.
+- Signing: HMAC-SHA512 over five lines, timestamps in seconds; ``REQUEST_EXPIRED`` is the
+  clock (re-read, sign again once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import ClassVar
+
+from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeRateLimitError
+from walletdesk.core.models import AssetAmount
+from walletdesk.exchanges.base import ApiCredentials, KeyCheck
+from walletdesk.exchanges.holdings import SPOT, Holding, fold
+from walletdesk.exchanges.http import RateLimit
+from walletdesk.exchanges.profile import ExchangeProfile
+from walletdesk.exchanges.responses import amount, fail, mapping, price
+from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter
+
+DEFAULT_BASE_URL = "https://api.gateio.ws"
+SPOT_ACCOUNTS = "/api/v4/spot/accounts"
+ACCOUNT_DETAIL = "/api/v4/account/detail"
+TICKERS = "/api/v4/spot/tickers"
+TIME = "/api/v4/spot/time"
+CLASSIC_MODE = 1
+
+_KEY = "Gate rejected the API key: check that it was copied completely and has not been deleted."
+
+
+class GateUnifiedAccountError(ExchangeError):
+    """The key belongs to a unified account, which WalletDesk does not read yet."""
+
+
+class GateAdapter(RestAdapter):
+    time_path = TIME
+    clock_codes = frozenset({"REQUEST_EXPIRED"})
+    unauthorised = _KEY
+    refusals: ClassVar[Refusals] = {
+        "INVALID_KEY": (ExchangeAuthError, _KEY),
+        "INVALID_SIGNATURE": (
+            ExchangeAuthError,
+            "Gate rejected the request signature: the secret does not belong to this API "
+            "key. Copy the secret again from Gate.",
+        ),
+        "MISSING_REQUIRED_HEADER": (ExchangeAuthError, _KEY),
+        "IP_FORBIDDEN": (
+            ExchangeAuthError,
+            "Gate refused this computer's IP address: add it to the key's IP whitelist, or "
+            "remove the restriction.",
+        ),
+        "FORBIDDEN": (
+            ExchangeAuthError,
+            'The Gate key may not read the spot account: enable "read only" for Spot.',
+        ),
+        "READ_ONLY": (
+            ExchangeAuthError,
+            'The Gate key may not read the spot account: enable "read only" for Spot.',
+        ),
+        "TOO_MANY_REQUESTS": (
+            ExchangeRateLimitError,
+            "Gate is limiting requests from this key; wait a minute before refreshing again.",
+        ),
+    }
+
+    # --- the adapter protocol -------------------------------------------------------------
+
+    def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
+        self._require_classic(creds)
+        self._get(SPOT_ACCOUNTS, creds=creds)  # proves the key reads the spot account
+        return KeyCheck(
+            can_trade=None,
+            can_withdraw=None,
+            message=(
+                "Key works. Gate does not tell what a key may do, so WalletDesk cannot check "
+                'it: make sure the key has only "read only" permissions.'
+            ),
+        )
+
+    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
+        rows = self._get(SPOT_ACCOUNTS, creds=creds)
+        if not isinstance(rows, list):
+            fail(self._display, "the spot account list is not a list")
+        holdings = []
+        for entry in rows:
+            row = mapping(entry, self._display, "account")
+            currency = row.get("currency")
+            if not isinstance(currency, str) or not currency:
+                fail(self._display, "an account has no currency")
+            free = amount(row.get("available") or "0", self._display, f"{currency} available")
+            locked = amount(row.get("locked") or "0", self._display, f"{currency} locked")
+            holdings.append(Holding(currency, SPOT, free, locked))
+        amounts = fold(holdings, self._display)
+        if not amounts:
+            self._require_classic(creds)  # an empty list may be a unified account's
+        return amounts
+
+    def fetch_prices(self) -> dict[str, Decimal]:
+        rows = self._get(TICKERS)
+        if not isinstance(rows, list):
+            fail(self._display, "the ticker list is not a list")
+        prices: dict[str, Decimal] = {}
+        for entry in rows:
+            row = mapping(entry, self._display, "ticker")
+            pair, last = row.get("currency_pair"), row.get("last")
+            if not isinstance(pair, str) or pair.count("_") != 1 or last in (None, ""):
+                continue
+            base, quote = pair.split("_")
+            prices[base + quote] = price(last, self._display, f"the price of {pair}")
+        return prices
+
+    def _require_classic(self, creds: ApiCredentials) -> None:
+        detail = mapping(self._get(ACCOUNT_DETAIL, creds=creds), self._display, "account")
+        key = mapping(detail.get("key", {}), self._display, "key")
+        if key.get("mode", CLASSIC_MODE) != CLASSIC_MODE:
+            raise GateUnifiedAccountError(
+                "This Gate key belongs to a unified account, whose balances are not in the "
+                "spot account WalletDesk reads: WalletDesk does not read Gate unified "
+                "accounts yet. Nothing is wrong with the key."
+            )
+
+    # --- signing and answers --------------------------------------------------------------
+
+    def _sign(
+        self, method: str, path: str, query: str, body: bytes, creds: ApiCredentials
+    ) -> Mapping[str, str]:
+        from walletdesk.exchanges.signers import gate
+
+        timestamp = self._clock.now_ms() // 1000
+        return {
+            "KEY": self._api_key(creds),
+            "Timestamp": str(timestamp),
+            "SIGN": gate.sign(creds.secret, method, path, query, body=body, timestamp_s=timestamp),
+        }
+
+    def _error_code(self, payload: object) -> str | None:
+        label = payload.get("label") if isinstance(payload, Mapping) else None
+        return label if isinstance(label, str) else None
+
+    def _server_time_ms(self, payload: object) -> int:
+        stamp = mapping(payload, self._display, "time").get("server_time")
+        if isinstance(stamp, int) and not isinstance(stamp, bool):
+            return stamp
+        fail(self._display, "the server time is not a number")
+
+
+PROFILE = GateAdapter.profile = ExchangeProfile(
+    name="GATE",
+    display_name="Gate",
+    adapter=GateAdapter.create,
+    default_base_url=DEFAULT_BASE_URL,
+    help_url="https://www.gate.com/help/guide/common/10085/how-to-create-an-api-key",
+    reports_permissions=False,
+    # Spot private endpoints: about 200 requests per 10 s.
+    rate_limit=RateLimit(weight=20, seconds=1),
+)
