@@ -88,3 +88,14 @@ def test_ten_thousand_assets_are_valued_along_each_route() -> None:
     valued = value_balances(amounts, prices)
     assert sum(v.priced for v in valued) == 6667
     assert valued[1].usd_value == Decimal("9.75000000")
+
+
+def test_an_exchange_that_quotes_usd_is_valued_by_its_usd_pair_first() -> None:
+    amounts = [
+        AssetAmount("BTC", Decimal("2"), Decimal("0")),
+        AssetAmount("EUR", Decimal("10"), Decimal("0")),
+    ]
+    prices = {"BTCUSD": Decimal("65000"), "BTCUSDT": Decimal("65100"), "EURUSD": Decimal("1.08")}
+    btc, eur = value_balances(amounts, prices)
+    assert btc.usd_value == Decimal("130000.00000000")
+    assert (eur.usd_value, eur.priced) == (Decimal("10.80000000"), True)

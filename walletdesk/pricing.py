@@ -1,7 +1,8 @@
 """USD valuation of exchange balances from that exchange's own ticker.
 
-Route per asset, first match wins: a USD stablecoin is worth 1; else ``ASSETUSDT``; else
-``ASSETUSDC``; else ``ASSETBTC`` x BTC's USD price (``BTCUSDT``). A zero price is no route.
+Route per asset, first match wins: a USD stablecoin is worth 1; else ``ASSETUSD`` where the
+exchange quotes USD itself (Kraken, Coinbase); else ``ASSETUSDT``; else ``ASSETUSDC``; else
+``ASSETBTC`` x BTC's USD price (found the same way). A zero price is no route.
 An asset without a route is unpriced (usd_value 0, priced False), never silently worth 0.
 Exact ``Decimal`` throughout; each result is quantized to 8 places once, at the end.
 """
@@ -22,6 +23,7 @@ USD_STABLECOINS = frozenset(
     {"USD", "USDT", "USDC", "FDUSD", "TUSD", "DAI", "USDP", "BUSD", "USD1", "PYUSD"}
 )
 ONE = Decimal(1)
+_DIRECT_QUOTES = ("USD", "USDT", "USDC")  # in route order
 
 
 def value_balances(
@@ -68,8 +70,11 @@ def _usd_price(
 
 
 def _direct_usd_price(asset: str, prices: Mapping[str, Decimal]) -> Decimal | None:
-    usdt = _positive(prices.get(asset + "USDT"))
-    return usdt if usdt is not None else _positive(prices.get(asset + "USDC"))
+    for quote in _DIRECT_QUOTES:
+        price = _positive(prices.get(asset + quote))
+        if price is not None:
+            return price
+    return None
 
 
 def _positive(price: Decimal | None) -> Decimal | None:
