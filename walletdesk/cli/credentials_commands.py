@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from typing import Any
 
 from walletdesk.cli.arguments import EXCHANGE_HELP, exchange_argument
 from walletdesk.cli.runner import EXIT_OK
-from walletdesk.core.errors import NotFoundError, ValidationError
+from walletdesk.cli.secret_input import EnteredSecret, read_entered
+from walletdesk.core.errors import NotFoundError
 from walletdesk.core.models import Credential
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.export import format_timestamp, render_table
@@ -69,51 +69,25 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     test.set_defaults(handler=test_credential)
 
 
-# An API secret is under 100 characters, a Coinbase key file about 300: a few KiB is plenty,
-# and a mistaken `< big-file` or an endless pipe stops here instead of filling memory.
-MAX_SECRET_STDIN = 8 * 1024
-
-
-def read_secret(from_stdin: bool) -> str:
-    """The secret never comes from an argument: stdin, or a prompt that does not echo."""
-    if from_stdin:
-        try:
-            text = sys.stdin.read(MAX_SECRET_STDIN + 1)
-        except UnicodeDecodeError:
-            raise ValidationError(
-                "secret",
-                "The secret on standard input is not text: copy it again from the exchange.",
-            ) from None
-        if len(text) > MAX_SECRET_STDIN:
-            raise ValidationError(
-                "secret",
-                f"Standard input holds more than {MAX_SECRET_STDIN // 1024} KiB, which is not "
-                "an API secret: pipe in only the secret (or the key file).",
-            )
-        return text
-    if not sys.stdin.isatty():
-        raise ValidationError(
-            "secret",
-            "No terminal to ask for the secret: pass --secret-stdin and pipe the secret in.",
-        )
-    return getpass.getpass("API secret (not shown): ")
-
-
 def add_credential(args: argparse.Namespace, services: Services) -> int:
     from walletdesk.controllers.credentials import DEMO_SECRET
     from walletdesk.core.validation import clean_api_key, clean_label
-    from walletdesk.exchanges.catalog import DEMO
+    from walletdesk.exchanges.catalog import DEMO, profile
 
     # Validate what we can before prompting, so a typo does not cost a paste.
     exchange = args.exchange  # canonical already: see exchange_argument
     clean_api_key(args.api_key)
     clean_label(args.label)
     if exchange == DEMO and not args.secret_stdin:
-        secret = DEMO_SECRET  # the offline demo has nothing to protect: don't prompt
+        entered = EnteredSecret(DEMO_SECRET)  # the offline demo has nothing to protect
     else:
-        secret = read_secret(args.secret_stdin)
+        entered = read_entered(profile(exchange), args.secret_stdin, args.api_key)
     credential = services.credentials.add(
-        exchange=exchange, api_key=args.api_key, label=args.label, secret=secret
+        exchange=exchange,
+        api_key=args.api_key,
+        label=args.label,
+        secret=entered.secret,
+        passphrase=entered.passphrase,
     )
     print(
         f"Added {display_name(credential.exchange)} key {credential.id}"
@@ -133,12 +107,23 @@ def resolve_id(services: Services, given: str) -> str:
 
 
 def update_credential(args: argparse.Namespace, services: Services) -> int:
+    from walletdesk.exchanges.catalog import profile
     from walletdesk.store.credentials import UNSET
 
     credential_id = resolve_id(services, args.id)
-    secret = read_secret(args.secret_stdin) if args.replace_secret else None
+    entered = None
+    if args.replace_secret:
+        stored = services.credentials.get(credential_id)
+        api_key = args.api_key if args.api_key is not None else stored.api_key
+        entered = read_entered(profile(stored.exchange), args.secret_stdin, api_key)
     label = UNSET if args.label is None else args.label
-    services.credentials.update(credential_id, api_key=args.api_key, label=label, secret=secret)
+    services.credentials.update(
+        credential_id,
+        api_key=args.api_key,
+        label=label,
+        secret=entered.secret if entered else None,
+        passphrase=entered.passphrase if entered else None,
+    )
     print(f"Updated credential {credential_id}.")
     return EXIT_OK
 

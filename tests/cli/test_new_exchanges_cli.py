@@ -1,0 +1,208 @@
+"""Each new exchange through the real command line against its stand-in: add (secret parts
+from standard input), test, refresh, exact balances and USD values, one-line refusals that
+name the wrong part, and no secret part anywhere on disk afterwards."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.conftest import CliRunner
+from tests.exchange_server.bitget import BitgetVenue
+from tests.exchange_server.bybit import BybitVenue
+from tests.exchange_server.coinbase import CoinbaseVenue
+from tests.exchange_server.gate import GateVenue
+from tests.exchange_server.kraken import KrakenVenue
+from tests.exchange_server.kucoin import KucoinVenue
+from tests.exchange_server.okx import OkxVenue
+from tests.exchange_server.venue import Venue, VenueAccount, VenueServer
+
+PASSPHRASE = "horse battery 9"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    venue: type[Venue]
+    open_account: Callable[[Any], VenueAccount]
+    stdin: Callable[[VenueAccount], str]
+    wrong_secret: Callable[[VenueAccount], str]
+    wrong_secret_says: str
+    expected: dict[str, tuple[str, str]]  # asset -> (total, usd value)
+
+
+def plain(account: VenueAccount) -> str:
+    return account.secret + "\n"
+
+
+def with_passphrase(account: VenueAccount) -> str:
+    return f"{account.secret}\n{PASSPHRASE}\n"
+
+
+SCENARIOS: dict[str, Scenario] = {
+    "kraken": Scenario(
+        KrakenVenue,
+        lambda v: v.add_balances({"XXBT": ("0.5", "0.1"), "XBT.M": "0.4", "ZUSD": "10"}),
+        plain,
+        lambda a: "A" * 86 + "==\n",
+        "private key",
+        {"BTC": ("1.0", "65000.10000000"), "USD": ("10", "10.00000000")},
+    ),
+    "coinbase": Scenario(
+        CoinbaseVenue,
+        lambda v: v.add_wallets({"BTC": ("0.5", "0.25"), "ETH": "2"}),
+        lambda a: a.secret,  # all of stdin: the PEM
+        lambda a: CoinbaseVenue.new_secret(None),  # type: ignore[arg-type]
+        "private key",
+        {"BTC": ("0.75", "48750.00750000"), "ETH": ("2", "6001.00000000")},
+    ),
+    "okx": Scenario(
+        OkxVenue,
+        lambda v: v.add_wallets(
+            PASSPHRASE, trading={"BTC": ("0.5", "0.1")}, funding={"USDT": "100", "BTC": "0.4"}
+        ),
+        with_passphrase,
+        lambda a: f"{'0' * 32}\n{PASSPHRASE}\n",
+        "secret key",
+        {"BTC": ("1.0", "65000.10000000"), "USDT": ("100", "100.00000000")},
+    ),
+    "bybit": Scenario(
+        BybitVenue,
+        lambda v: v.add_wallets(trading={"BTC": ("0.5", "0.5")}, fund={"ETH": "1"}),
+        plain,
+        lambda a: "z" * 36 + "\n",
+        "API secret",
+        {"BTC": ("1.0", "65000.50000000"), "ETH": ("1", "3000.25000000")},
+    ),
+    "kucoin": Scenario(
+        KucoinVenue,
+        lambda v: v.add_wallets(
+            PASSPHRASE,
+            {"main": {"BTC": "0.25"}, "trade": {"BTC": "0.25"}, "trade_hf": {"KCS": "2"}},
+        ),
+        with_passphrase,
+        lambda a: f"not-the-secret\n{PASSPHRASE}\n",
+        "the secret or the passphrase is wrong",
+        {"BTC": ("0.50", "32500.15000000"), "KCS": ("2", "19.00000000")},
+    ),
+    "bitget": Scenario(
+        BitgetVenue,
+        lambda v: v.add_spot(PASSPHRASE, {"BTC": ("0.5", "0.5"), "BGB": "4"}),
+        with_passphrase,
+        lambda a: f"wrong-secret\n{PASSPHRASE}\n",
+        "secret key",
+        {"BTC": ("1.0", "65000.20000000"), "BGB": ("4", "5.00000000")},
+    ),
+    "gate": Scenario(
+        GateVenue,
+        lambda v: v.add_spot({"BTC": ("0.5", "0.5"), "GT": "2"}),
+        plain,
+        lambda a: "f" * 64 + "\n",
+        "secret",
+        {"BTC": ("1.0", "65000.60000000"), "GT": ("2", "14.50000000")},
+    ),
+}
+
+
+@pytest.fixture(params=sorted(SCENARIOS))
+def scenario(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[str, Scenario, VenueServer[Any]]]:
+    name = request.param
+    chosen = SCENARIOS[name]
+    with VenueServer(chosen.venue) as server:
+        monkeypatch.setenv(server.base_url_variable, server.url)
+        yield name, chosen, server
+
+
+def add(cli: CliRunner, name: str, api_key: str, stdin: str) -> Any:
+    return cli(
+        "credentials", "add", "--exchange", name, "--api-key", api_key, "--secret-stdin",
+        stdin=stdin,
+    )
+
+
+def test_add_test_refresh_and_exact_balances(
+    cli: CliRunner,
+    scenario: tuple[str, Scenario, VenueServer[Any]],
+    data_dir: Path,
+) -> None:
+    name, chosen, server = scenario
+    account = chosen.open_account(server.venue)
+    added = add(cli, name, account.api_key, chosen.stdin(account))
+    assert added.code == 0, added.err
+    [row] = json.loads(cli("credentials", "list", "--format", "json").out)
+    tested = cli("credentials", "test", row["id"])
+    assert tested.code == 0, tested.err
+    assert "Key works" in tested.out
+    refreshed = cli("refresh")
+    assert refreshed.code == 0, refreshed.err
+    rows = json.loads(cli("balances", "--format", "json").out)
+    got = {r["asset"]: (r["total"], r["usd_value"]) for r in rows}
+    expected = {
+        asset: (str(Decimal(total).quantize(Decimal("1E-8"))), usd)
+        for asset, (total, usd) in chosen.expected.items()
+    }
+    assert got == expected
+    secrets_given = [account.secret, PASSPHRASE] if account.passphrase else [account.secret]
+    _assert_nowhere_on_disk(data_dir, secrets_given)
+
+
+def test_a_wrong_secret_is_one_line_naming_the_part(
+    cli: CliRunner, scenario: tuple[str, Scenario, VenueServer[Any]]
+) -> None:
+    name, chosen, server = scenario
+    account = chosen.open_account(server.venue)
+    assert add(cli, name, account.api_key, chosen.wrong_secret(account)).code == 0
+    result = cli("refresh")
+    assert result.code == 1
+    [line] = result.err.splitlines()
+    assert chosen.wrong_secret_says in line, line
+
+
+@pytest.mark.parametrize("name", ["okx", "kucoin", "bitget"])
+def test_a_passphrase_exchange_needs_the_second_line(cli: CliRunner, name: str) -> None:
+    result = add(cli, name, "some-api-key-123", "only-a-secret\n")
+    assert result.code == 1
+    assert "second" in result.err and "passphrase" in result.err
+
+
+def test_okx_wrong_passphrase_is_named(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    with VenueServer(OkxVenue) as server:
+        monkeypatch.setenv(server.base_url_variable, server.url)
+        account = server.venue.add_wallets(PASSPHRASE, trading={"BTC": "1"})
+        assert add(cli, "okx", account.api_key, f"{account.secret}\nguess\n").code == 0
+        result = cli("refresh")
+    [line] = result.err.splitlines()
+    assert "passphrase is wrong" in line
+
+
+def test_coinbase_key_file_on_stdin_and_a_mismatched_api_key(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with VenueServer(CoinbaseVenue) as server:
+        monkeypatch.setenv(server.base_url_variable, server.url)
+        account = server.venue.add_wallets({"BTC": "1"})
+        key_file = json.dumps({"name": account.api_key, "privateKey": account.secret})
+        other = add(cli, "coinbase", "organizations/x/apiKeys/y", key_file)
+        assert other.code == 1 and account.api_key in other.err
+        assert add(cli, "coinbase", account.api_key, key_file).code == 0
+        assert cli("refresh").code == 0
+    rows = json.loads(cli("balances", "--format", "json").out)
+    assert [(r["asset"], r["usd_value"]) for r in rows] == [("BTC", "65000.01000000")]
+
+
+def _assert_nowhere_on_disk(root: Path, secrets_given: list[str]) -> None:
+    """No file under the data folder (database, logs) holds any secret part, in any form."""
+    needles = [s.encode() for s in secrets_given]
+    for secret in secrets_given:  # a PEM's body line, whatever the line breaks became
+        needles += [line.encode() for line in secret.splitlines() if len(line) > 40]
+    for path in root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert not any(needle in data for needle in needles), path
