@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from walletdesk.core.models import Credential
-from walletdesk.core.validation import API_KEY_MAX, LABEL_MAX, SECRET_MAX
+from walletdesk.core.validation import API_KEY_MAX, LABEL_MAX, PASSPHRASE_MAX, SECRET_MAX
 from walletdesk.exchanges.catalog import SUPPORTED, display_name
 from walletdesk.ui.dialogs.field_message import FieldMessage, buddy_label
 
@@ -37,6 +38,28 @@ class CredentialDialog(QDialog):
         self.secret = _line("API secret", "Shown once by the exchange when the key was made",
                             SECRET_MAX)
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        # A multi-line key (Coinbase's PEM) is edited here while shown; masked, it sits in
+        # ``secret`` (a password field keeps line breaks), so it never shows in full unasked.
+        self.secret_text = QPlainTextEdit()
+        self.secret_text.setAccessibleName("Private key")
+        self.secret_text.setPlaceholderText(
+            "-----BEGIN EC PRIVATE KEY-----\n…\n-----END EC PRIVATE KEY-----"
+        )
+        self.secret_text.setTabChangesFocus(True)
+        lines = self.secret_text.fontMetrics().lineSpacing()
+        self.secret_text.setFixedHeight(lines * 7)  # a P-256 PEM is five lines
+        self.secret_text.setVisible(False)
+        self.load_key_file = QPushButton("Load key file…")
+        self.load_key_file.setAccessibleName("Load key file")
+        self.passphrase = _line(
+            "Passphrase", "The passphrase you chose when you created the key", PASSPHRASE_MAX
+        )
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_message = FieldMessage("Passphrase")
+        self.help_link = QLabel()
+        self.help_link.setOpenExternalLinks(True)
+        self.help_link.setWordWrap(True)
+        self.help_link.setAccessibleName("How to create a read-only key")
         self.show_secret = QToolButton()
         self.show_secret.setText("Show")
         self.show_secret.setCheckable(True)
@@ -65,7 +88,9 @@ class CredentialDialog(QDialog):
     def _lay_out(self) -> None:
         secret_row = QHBoxLayout()
         secret_row.addWidget(self.secret, 1)
+        secret_row.addWidget(self.secret_text, 1)
         secret_row.addWidget(self.show_secret)
+        secret_row.addWidget(self.load_key_file)
         form = QFormLayout()
         form.addRow("&Exchange:", self.exchange)
         form.addRow("", self.demo_note)
@@ -74,8 +99,12 @@ class CredentialDialog(QDialog):
         form.addRow("API &key:", self.api_key)
         form.addRow("", self.api_key_message)
         form.addRow("", self.replace_secret)
-        form.addRow(buddy_label("&Secret:", self.secret), secret_row)
+        self.secret_label = buddy_label("&Secret:", self.secret)
+        form.addRow(self.secret_label, secret_row)
         form.addRow("", self.secret_message)
+        form.addRow(buddy_label("&Passphrase:", self.passphrase), self.passphrase)
+        form.addRow("", self.passphrase_message)
+        form.addRow("", self.help_link)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test)
         test_row.addWidget(self.test_result, 1)
@@ -91,10 +120,34 @@ class CredentialDialog(QDialog):
 
     def set_key_rows_visible(self, visible: bool) -> None:
         """Hide the key fields (the demo needs none) or show them again."""
-        for row in (self.api_key, self.api_key_message, self.secret_message):
+        for row in (self.api_key, self.api_key_message, self.secret_message, self.help_link):
             self._form.setRowVisible(row, visible)
         self._form.setRowVisible(self._secret_row, visible)
         self._form.setRowVisible(self.replace_secret, visible and self._editing)
+
+    def set_secret_kind(
+        self, *, label: str, multiline: bool, passphrase: bool, help_url: str, exchange: str
+    ) -> None:
+        """The secret rows this exchange's keys need, and its help page (the key is masked:
+        the one-line field shows, the text box only while the key is shown)."""
+        self.secret_label.setText(f"&{label}:")
+        self.secret.setVisible(True)
+        self.secret_text.setVisible(False)
+        self.secret_message.setAccessibleName(f"{label} problem")
+        self.load_key_file.setVisible(multiline)
+        self.secret.setPlaceholderText(
+            "Paste the whole key (several lines), or load the key file"
+            if multiline
+            else "Shown once by the exchange when the key was made"
+        )
+        self._form.setRowVisible(self.passphrase, passphrase)
+        if not passphrase:
+            self._form.setRowVisible(self.passphrase_message, False)
+        self.help_link.setText(
+            f'<a href="{help_url}">How to create a read-only {exchange} key</a>'
+            if help_url
+            else ""
+        )
 
 
 def _line(name: str, placeholder: str, max_length: int) -> QLineEdit:

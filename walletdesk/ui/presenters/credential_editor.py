@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QFileDialog, QLineEdit
 
 from walletdesk.core.errors import ValidationError, WalletDeskError
 from walletdesk.core.models import Credential
+from walletdesk.exchanges.catalog import profile
 from walletdesk.ui.dialogs.credential_dialog import CredentialDialog
 from walletdesk.ui.dialogs.field_message import FieldMessage
 from walletdesk.ui.presenters.credential_form_logic import (
     API_KEY,
     DEMO_NOTE,
     LABEL,
+    PASSPHRASE,
     SECRET,
     FormRules,
     FormValues,
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from walletdesk.exchanges.base import KeyCheck
 
 ControllerProvider = Callable[[], "CredentialsController"]
+KEY_FILE_MAX_BYTES = 64 * 1024  # a CDP key file is under 1 KB
 
 
 class CredentialEditor(QObject):
@@ -46,9 +50,13 @@ class CredentialEditor(QObject):
         self._busy = False
         d = dialog
         self._messages: dict[str, FieldMessage] = {
-            LABEL: d.label_message, API_KEY: d.api_key_message, SECRET: d.secret_message}
-        for field, edit in ((LABEL, d.label), (API_KEY, d.api_key), (SECRET, d.secret)):
+            LABEL: d.label_message, API_KEY: d.api_key_message, SECRET: d.secret_message,
+            PASSPHRASE: d.passphrase_message}
+        for field, edit in ((LABEL, d.label), (API_KEY, d.api_key), (SECRET, d.secret),
+                            (PASSPHRASE, d.passphrase)):
             edit.textEdited.connect(lambda _text, f=field: self._edited(f))
+        d.secret_text.textChanged.connect(self._secret_text_edited)
+        d.load_key_file.clicked.connect(self._choose_key_file)
         d.exchange.currentIndexChanged.connect(self._exchange_changed)
         d.show_secret.toggled.connect(self._show_secret)
         d.replace_secret.toggled.connect(self._replace_toggled)
@@ -70,8 +78,9 @@ class CredentialEditor(QObject):
             exchange=str(d.exchange.currentData()),
             label=d.label.text(),
             api_key=d.api_key.text(),
-            secret=d.secret.text(),
+            secret=d.secret_text.toPlainText() if d.secret_text.isVisible() else d.secret.text(),
             replace_secret=self._rules.editing is None or d.replace_secret.isChecked(),
+            passphrase=d.passphrase.text(),
         )
 
     def _show_errors(self, *, everything: bool) -> dict[str, str]:
@@ -90,25 +99,98 @@ class CredentialEditor(QObject):
         self._show_errors(everything=False)
 
     def _exchange_changed(self) -> None:
-        demo = not self._rules.needs_keys(self.values())
+        values = self.values()
+        demo = not self._rules.needs_keys(values)
+        if self.dialog.show_secret.isChecked():
+            self.dialog.show_secret.setChecked(False)  # mask again, in the new field's way
         self.dialog.set_key_rows_visible(not demo)
+        if not demo:
+            fields = values.secret_fields
+            exchange = profile(values.exchange)
+            self.dialog.set_secret_kind(
+                label=fields[SECRET].label,
+                multiline=fields[SECRET].multiline,
+                passphrase=PASSPHRASE in fields,
+                help_url=exchange.help_url,
+                exchange=exchange.display_name,
+            )
         self.dialog.demo_note.setText(DEMO_NOTE if demo else "")
         self.dialog.demo_note.setVisible(demo)
         self.dialog.test_result.clear()
         self._show_errors(everything=False)
 
     def _show_secret(self, shown: bool) -> None:
+        d = self.dialog
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        self.dialog.secret.setEchoMode(mode)
-        self.dialog.show_secret.setText("Hide" if shown else "Show")
+        d.passphrase.setEchoMode(mode)
+        d.show_secret.setText("Hide" if shown else "Show")
+        if not self._multiline():
+            d.secret.setEchoMode(mode)
+            return
+        # A multi-line key is edited in the text box while shown, masked in the line otherwise.
+        if shown:
+            d.secret_text.setPlainText(d.secret.text())
+        else:
+            d.secret.setText(d.secret_text.toPlainText())
+            d.secret_text.clear()
+        d.secret.setVisible(not shown)
+        d.secret_text.setVisible(shown)
+
+    def _multiline(self) -> bool:
+        return self.values().secret_fields[SECRET].multiline
+
+    def _secret_text_edited(self) -> None:
+        if self.dialog.secret_text.isVisible():
+            self._edited(SECRET)
+
+    # --- the key file ----------------------------------------------------------------------
+
+    def _choose_key_file(self) -> None:
+        field = self.values().secret_fields[SECRET]
+        path, _ = QFileDialog.getOpenFileName(
+            self.dialog, "Load key file", "", field.key_file_filter
+        )
+        if path:
+            self.load_key_file(Path(path))
+
+    def load_key_file(self, path: Path) -> None:
+        """Put the key file's content in the secret field; a file that names its key fills
+        the API key too. Nothing of the file is shown."""
+        d = self.dialog
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(KEY_FILE_MAX_BYTES + 1)
+            if len(data) > KEY_FILE_MAX_BYTES:
+                raise ValueError
+            text = data.decode("utf-8")
+        except (OSError, ValueError):
+            self._touched.add(SECRET)
+            self._messages[SECRET].show_message(
+                "That file cannot be read as a key file: choose the file the exchange "
+                "downloaded when the key was created."
+            )
+            return
+        if d.secret_text.isVisible():
+            d.secret_text.setPlainText(text)
+        else:
+            d.secret.setText(text)
+        field = self.values().secret_fields[SECRET]
+        named = field.key_name(text) if field.key_name else None
+        if named:
+            d.api_key.setText(named)
+            self._touched.add(API_KEY)
+        self._edited(SECRET)
 
     def _replace_toggled(self, replace: bool) -> None:
         d = self.dialog
-        d.secret.setEnabled(replace)
-        d.show_secret.setEnabled(replace)
+        for widget in (d.secret, d.secret_text, d.show_secret, d.load_key_file, d.passphrase):
+            widget.setEnabled(replace)
         if not replace:
             d.secret.clear()
+            d.secret_text.clear()
+            d.passphrase.clear()
             self._touched.discard(SECRET)
+            self._touched.discard(PASSPHRASE)
         d.secret.setPlaceholderText("Enter the new secret" if replace
                                     else "The stored secret is kept")
         self._show_errors(everything=False)
@@ -118,7 +200,7 @@ class CredentialEditor(QObject):
     def test(self) -> None:
         values = self.values()
         errors = self._show_errors(everything=True)
-        if self._busy or {API_KEY, SECRET} & errors.keys():
+        if self._busy or {API_KEY, SECRET, PASSPHRASE} & errors.keys():
             return
         try:
             call = self._rules.test(values)

@@ -12,14 +12,17 @@ from typing import TYPE_CHECKING
 
 from walletdesk.core.errors import ValidationError
 from walletdesk.core.models import Credential
-from walletdesk.core.validation import clean_api_key, clean_label, clean_secret
-from walletdesk.exchanges.catalog import DEMO
+from walletdesk.core.secret_parts import PASSPHRASE
+from walletdesk.core.validation import clean_api_key, clean_label
+from walletdesk.exchanges.catalog import DEMO, profile
+from walletdesk.exchanges.profile import SecretField
 
 if TYPE_CHECKING:
     from walletdesk.controllers.credentials import CredentialsController
     from walletdesk.exchanges.base import KeyCheck
 
 LABEL, API_KEY, SECRET = "label", "api_key", "secret"
+__all__ = ["API_KEY", "DEMO_NOTE", "LABEL", "PASSPHRASE", "SECRET", "FormRules", "FormValues"]
 DEMO_NOTE = "The demo needs no key: it shows a fixed sample portfolio and never goes online."
 
 
@@ -30,6 +33,16 @@ class FormValues:
     api_key: str
     secret: str
     replace_secret: bool = True  # always True when adding
+    passphrase: str = ""  # for exchanges whose keys have one (OKX, KuCoin, Bitget)
+
+    @property
+    def secret_fields(self) -> dict[str, SecretField]:
+        """The secret parts this exchange's keys have, by part name."""
+        return {field.part: field for field in profile(self.exchange).secret_fields}
+
+    @property
+    def passphrase_or_none(self) -> str | None:
+        return self.passphrase if PASSPHRASE in self.secret_fields else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +61,10 @@ class FormRules:
         if self.needs_keys(values):
             checks.append((API_KEY, lambda: clean_api_key(values.api_key)))
             if self.editing is None or values.replace_secret:
-                checks.append((SECRET, lambda: clean_secret(values.secret)))
+                fields = values.secret_fields
+                checks.append((SECRET, lambda: fields[SECRET].clean(values.secret)))
+                if PASSPHRASE in fields:
+                    checks.append((PASSPHRASE, lambda: fields[PASSPHRASE].clean(values.passphrase)))
         found: dict[str, str] = {}
         for field, check in checks:
             try:
@@ -65,12 +81,18 @@ class FormRules:
             if not self.needs_keys(values):
                 return lambda controller: _add_demo(controller, label)
             return lambda controller: controller.add(
-                exchange=values.exchange, api_key=values.api_key, secret=values.secret, label=label
+                exchange=values.exchange,
+                api_key=values.api_key,
+                secret=values.secret,
+                passphrase=values.passphrase_or_none,
+                label=label,
             )
         key = values.api_key if self.needs_keys(values) else None
-        secret = values.secret if self.needs_keys(values) and values.replace_secret else None
+        replace = self.needs_keys(values) and values.replace_secret
+        secret = values.secret if replace else None
+        passphrase = values.passphrase_or_none if replace else None
         return lambda controller: controller.update(
-            editing.id, api_key=key, label=label, secret=secret
+            editing.id, api_key=key, label=label, secret=secret, passphrase=passphrase
         )
 
     def test(self, values: FormValues) -> Callable[[CredentialsController], KeyCheck]:
@@ -85,7 +107,10 @@ class FormRules:
                 )
             return lambda controller: controller.test_stored(editing.id)
         return lambda controller: controller.test_connection(
-            exchange=values.exchange, api_key=values.api_key, secret=values.secret
+            exchange=values.exchange,
+            api_key=values.api_key,
+            secret=values.secret,
+            passphrase=values.passphrase_or_none,
         )
 
 
