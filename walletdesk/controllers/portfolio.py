@@ -40,7 +40,9 @@ from walletdesk.store.wallets import WalletRepository
 
 log = logging.getLogger(__name__)
 
-MAX_PARALLEL_REQUESTS = 16
+# Each exchange's price call and every key's balance call run at once: ten exchanges with a
+# key or two each must not queue behind one another (connections stay capped per host).
+MAX_PARALLEL_REQUESTS = 32
 OutcomeCallback = Callable[[RefreshOutcome], None]
 
 
