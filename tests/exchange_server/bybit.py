@@ -66,10 +66,10 @@ class BybitVenue(Venue):
         self.market: dict[str, tuple[str, str, str]] = dict(MARKET)
 
     def new_api_key(self) -> str:
-        return secrets.token_urlsafe(14)[:18]
+        return secrets.token_hex(9).upper()  # 18 letters and digits, as Bybit's keys
 
     def new_secret(self) -> str:
-        return secrets.token_urlsafe(27)[:36]
+        return secrets.token_hex(18).upper()  # 36, likewise
 
     def default_options(self) -> dict[str, Any]:
         return {"account_type": "UNIFIED"}
