@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 
 import pytest
 from cryptography.hazmat.primitives import hashes, serialization
@@ -75,6 +76,16 @@ def test_pem_with_literal_backslash_n_sequences_loads(private_key: PrivateKey) -
     assert text.key_name is None
     loaded = coinbase.load_private_key(text.pem)
     assert loaded.private_numbers() == private_key.private_numbers()
+
+
+@pytest.mark.parametrize(
+    "mangle", [lambda s: s.replace("\n", " "), lambda s: s.replace("\n", "\r\n")]
+)
+def test_pem_whose_line_breaks_became_spaces_or_crlf_loads(
+    private_key: PrivateKey, mangle: Callable[[str], str]
+) -> None:
+    text = coinbase.read_key_text(mangle(_sec1_pem(private_key)))
+    assert coinbase.load_private_key(text.pem).private_numbers() == private_key.private_numbers()
 
 
 def test_cdp_key_file_gives_the_key_name_and_the_pem(private_key: PrivateKey) -> None:

@@ -129,13 +129,17 @@ def _from_cdp_json(text: str) -> CdpKeyText:
 
 
 def _normalise_pem(text: str) -> str:
-    """One PEM block with real newlines for literal ``\\n`` sequences, ending in a newline."""
-    unescaped = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\r\n", "\n")
+    """One PEM block with real line breaks, whatever became of them on the way (literal
+    ``\\n`` sequences from the JSON file, spaces from a one-line paste, CRLF)."""
+    unescaped = text.replace("\\r\\n", "\n").replace("\\n", "\n")
     block = _PEM_BLOCK.search(unescaped)
     if block is None:
         raise CoinbaseKeyError(
             "The private key must be the PEM text from -----BEGIN EC PRIVATE KEY----- to "
             "-----END EC PRIVATE KEY----- (or the downloaded CDP key file)."
         )
-    lines = [line.strip() for line in block.group(0).split("\n")]
-    return "\n".join(line for line in lines if line) + "\n"
+    label = block.group(1)
+    body = "".join(block.group(0).split(f"-----BEGIN {label}-----", 1)[1].split())
+    body = body.removesuffix(f"-----END{label.replace(' ', '')}-----")
+    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+    return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----", ""])
