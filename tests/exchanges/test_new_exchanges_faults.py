@@ -65,7 +65,7 @@ def case(
 def test_a_lasting_rate_limit_is_reported_in_one_line_and_passes(
     case: tuple[str, VenueServer[Any], Any, ApiCredentials],
 ) -> None:
-    name, server, adapter, creds = case
+    _, server, adapter, creds = case
     server.inject(Fault.RATE_LIMIT, times=None)
     with pytest.raises(ExchangeRateLimitError) as caught:
         adapter.fetch_balances(creds)
