@@ -13,7 +13,7 @@ import pytest
 
 from tests.auth.memory_keyring import MemoryKeyring
 from tests.auth.signing_in import stored_refresh_token
-from tests.oidc.accounts import ALICE
+from tests.oidc.accounts import ALICE, MALLORY
 from tests.oidc.provider import OidcProvider
 from walletdesk.app import main
 
@@ -124,3 +124,17 @@ def test_logout_when_revocation_fails_signs_out_here_and_warns(
     assert result.code == 0
     assert result.err.startswith("walletdesk: Signed out on this computer, but")
     assert memory_keyring.items == {}
+
+
+@pytest.mark.oidc
+def test_terminal_escapes_in_the_providers_name_never_reach_the_terminal(
+    cli: Cli, oidc: OidcProvider, browser_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WALLETDESK_TEST_LOGIN", MALLORY.sub)
+    login, whoami = cli("login"), None
+    assert login.code == 0, login.err
+    whoami = cli("whoami")
+    assert whoami.code == 0, whoami.err
+    for output in (login.out, login.err, whoami.out, whoami.err):
+        assert "\x1b" not in output and "\x07" not in output
+    assert "Mallory [31mRed]0;pwned <b>bold</b>" in whoami.out  # the rest is kept, inert

@@ -130,6 +130,9 @@ def _id_token_cases() -> dict[str, tuple[Callable[[OidcProvider, str], str], str
         "tampered": (tampered, "signature that does not verify"),
         "signed-by-another-key": (foreign_key, "signature that does not verify"),
         "expired": (signed(iat=now - 7200, exp=now - 3600), "has expired"),
+        "clock-behind": (signed(iat=now + 600, exp=now + 4200),
+                         "clock is about 10 minutes behind"),
+        "clock-behind-nbf": (signed(nbf=now + 300), "clock is about 5 minutes behind"),
         "wrong-iss": (signed(iss="https://impostor.example"), r"another sign-in service \(iss\)"),
         "wrong-aud": (signed(aud="another-app"), r"another application \(aud\)"),
         "wrong-nonce": (signed(nonce="replayed-nonce"), r"this sign-in attempt \(nonce\)"),
@@ -148,9 +151,11 @@ def test_a_bad_id_token_ends_the_attempt(
         oidc.fault("token", id_token=make_token(oidc, query_param(url, "nonce")))
 
     browser = FakeBrowser(ALICE.sub)
-    with pytest.raises(AuthError, match=message):
+    with pytest.raises(AuthError, match=message) as caught:
         session.login(browser, timeout=20, on_url=swap_id_token)
-    assert "rejected the identity token" in browser.wait().text
+    assert ("clock" in str(caught.value)) == case.startswith(("clock", "expired"))
+    assert "behind" not in str(caught.value) or "expired" not in str(caught.value)
+    assert "Nothing was stored" in browser.wait().text
     nothing_stored()
 
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from pytestqt.qtbot import QtBot
 
-from tests.oidc.accounts import ALICE
+from tests.oidc.accounts import ALICE, MALLORY
 from tests.oidc.browser import FakeBrowser
 from tests.oidc.provider import OidcProvider
 from tests.ui.conftest import OpenDesk
@@ -67,6 +67,20 @@ def test_sign_in_through_the_browser_then_sign_out(
     assert desk.window.screens.currentWidget() is desk.window.sign_in
     assert desk.window.user.text() == "Signed out"
     assert desk.status.text() == "Signed out."
+
+
+@pytest.mark.oidc
+def test_the_providers_name_is_shown_as_plain_text_never_as_markup(
+        qtbot: QtBot, open_desk: OpenDesk, oidc: OidcProvider) -> None:
+    desk = open_desk()
+    desk.session.open_browser = FakeBrowser(MALLORY.sub)
+    with qtbot.waitSignal(desk.loaded, timeout=30_000):
+        qtbot.mouseClick(desk.window.sign_in.sign_in, Qt.MouseButton.LeftButton)
+    label = desk.window.user
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>bold</b><img src=x>" in label.text()
+    assert label.toolTip().startswith("<qt>Signed in with Clerk as mallory@")  # escaped
+    assert desk.window.message.textFormat() == Qt.TextFormat.PlainText
 
 
 @pytest.mark.oidc

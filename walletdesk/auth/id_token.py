@@ -56,18 +56,39 @@ def verify_id_token(
         options["nonce"] = {"essential": True, "value": nonce}
         params["nonce"] = nonce
     claims = CodeIDToken(decoded.claims, decoded.header, options=options, params=params)
+    moment = int(time.time() if now is None else now)
     try:
-        claims.validate(now=int(time.time() if now is None else now), leeway=LEEWAY_SECONDS)
+        claims.validate(now=moment, leeway=LEEWAY_SECONDS)
     except ExpiredTokenError:
-        raise _rejected("has expired (exp); check that this computer's clock is right") from None
+        raise _rejected(
+            "has expired (exp): if you just signed in, this computer's clock may be ahead; "
+            "check its date and time"
+        ) from None
     except MissingClaimError as exc:
         raise _rejected(f"lacks the {exc.claim!r} claim") from None
     except ClaimError as exc:
+        behind = _clock_behind(decoded.claims, exc.claim, moment)
+        if behind is not None:
+            raise AuthError(behind) from None
         reason = _CLAIM_WORDS.get(exc.claim, f"has an invalid {exc.claim!r} claim")
         raise _rejected(reason) from None
     except JoseError:
         raise _rejected("is malformed") from None
     return dict(claims)
+
+
+def _clock_behind(claims: dict[str, Any], claim: str, now: int) -> str | None:
+    """The message for a token issued "in the future": this computer's clock is behind."""
+    moment = claims.get(claim) if claim in ("iat", "nbf") else None
+    if not isinstance(moment, int | float) or moment <= now + LEEWAY_SECONDS:
+        return None
+    minutes = max(1, round((moment - now) / 60))
+    return (
+        f"This computer's clock is about {minutes} minute{'s' if minutes > 1 else ''} behind "
+        "the sign-in service's, so WalletDesk cannot trust the identity token it sent. Set "
+        "the date and time right (turn on automatic time), then sign in again. Nothing was "
+        "stored."
+    )
 
 
 def _decode(token: str, provider: IdentityProvider) -> Any:

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from walletdesk.auth.authlib_compat import http_module
 from walletdesk.auth.errors import ProviderUnreachableError
 from walletdesk.core.errors import AuthError, SessionExpiredError
+from walletdesk.core.text import printable as core_printable
 
 SESSION_EXPIRED = (
     "Your sign-in session has expired or was revoked. Sign in again (`walletdesk login` or "
@@ -22,8 +23,7 @@ SESSION_EXPIRED = (
 
 def printable(text: object, limit: int = 160) -> str:
     """Server-supplied text made safe to show: printable characters only, shortened."""
-    cleaned = "".join(ch for ch in str(text) if ch.isprintable())
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+    return core_printable(text, limit)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from walletdesk.auth.config import SETUP_HINT
 from walletdesk.auth.errors import ProviderUnreachableError
 from walletdesk.cli.runner import EXIT_OK, fail
 from walletdesk.core.models import User
+from walletdesk.core.text import printable
 from walletdesk.services import Services
 
 LOCAL_PROFILE = f"local profile (sign-in is not set up: {SETUP_HINT})"
@@ -66,9 +67,12 @@ def who_am_i(args: argparse.Namespace, services: Services) -> int:
     except ProviderUnreachableError:
         fail("the sign-in service could not be reached, so the session was not checked; "
              "showing the stored profile.")
-    print(f"id:    {user.id}\nemail: {user.email}\nname:  {user.name or '-'}")
+    # The email and name are the sign-in service's words: no terminal escapes get through.
+    print(f"id:    {printable(user.id)}\nemail: {printable(user.email)}\n"
+          f"name:  {printable(user.name or '-')}")
     return EXIT_OK
 
 
 def describe(user: User) -> str:
-    return f"{user.name} <{user.email}>" if user.name else user.email
+    email = printable(user.email)
+    return f"{printable(user.name)} <{email}>" if user.name else email

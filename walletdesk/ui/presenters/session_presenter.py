@@ -18,6 +18,7 @@ from walletdesk.ui.presenters.settings_flow import SettingsFlow
 from walletdesk.ui.presenters.status import StatusReporter
 from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.views.sign_in_view import SignInView
+from walletdesk.ui.widgets.plain_text import plain_tooltip
 from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:
@@ -77,7 +78,8 @@ class SessionPresenter(QObject):
         else:
             name = user.name or user.email
             self._user_label.setText(f"{name} <{user.email}>" if user.name else name)
-            self._user_label.setToolTip(f"Signed in with Clerk as {user.email} (id {user.id})")
+            self._user_label.setToolTip(
+                plain_tooltip(f"Signed in with Clerk as {user.email} (id {user.id})"))
         if state.note and user is not None:
             self._status.info(state.note)
 

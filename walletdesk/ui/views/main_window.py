@@ -19,6 +19,7 @@ from walletdesk.ui.views.desk_view import DeskView
 from walletdesk.ui.views.empty_state_view import EmptyStateView
 from walletdesk.ui.views.refresh_status_view import RefreshStatusView
 from walletdesk.ui.views.sign_in_view import SignInView
+from walletdesk.ui.widgets.plain_text import plain_label
 
 
 class MainWindow(QMainWindow):
@@ -37,7 +38,7 @@ class MainWindow(QMainWindow):
         for screen in (self.empty, self.desk, self.sign_in):
             self.screens.addWidget(screen)
         self.setCentralWidget(self.screens)
-        self.user = QLabel()
+        self.user = plain_label(QLabel())
         self.user.setAccessibleName("Signed-in user")
         self._build_menus()
         self._build_toolbar()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from walletdesk.ui.widgets.centred import button_row, centred_column, centred_text, heading
+from walletdesk.ui.widgets.plain_text import plain_label
 
 
 class SignInView(QWidget):
@@ -32,7 +33,7 @@ class SignInView(QWidget):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)  # names the redirect URI to register
         self.hint.setAccessibleName("Sign-in hint")
         self.hint.setVisible(False)
-        self.error = centred_text()
+        self.error = plain_label(centred_text())  # may quote the sign-in service
         self.error.setAccessibleName("Sign-in problem")
         self.error.setVisible(False)
 
