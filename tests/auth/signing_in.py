@@ -3,6 +3,8 @@ a failed attempt stored nothing."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from tests.auth.memory_keyring import MemoryKeyring
@@ -27,8 +29,15 @@ def query_param(url: str, name: str) -> str:
     return parse_qs(urlsplit(url).query)[name][0]
 
 
+def stored_session(keychain: MemoryKeyring) -> dict[str, Any]:
+    """The one session record in the keychain (JSON: refresh token, bound identity)."""
+    (record,) = keychain.items.values()
+    parsed: dict[str, Any] = json.loads(record)
+    return parsed
+
+
 def stored_refresh_token(keychain: MemoryKeyring) -> str:
-    (token,) = keychain.items.values()
+    token: str = stored_session(keychain)["refresh_token"]
     return token
 
 

@@ -25,13 +25,14 @@ from walletdesk.auth import browser_sign_in
 from walletdesk.auth import provider as provider_module
 from walletdesk.auth.config import ENV_REDIRECT_URI, save_config
 from walletdesk.auth.errors import (
+    SIGNED_OUT,
     ProviderUnreachableError,
     RedirectPortError,
     SignInTimeoutError,
 )
 from walletdesk.auth.keychain import SERVICE
 from walletdesk.auth.profile_file import load_profile, profile_path
-from walletdesk.controllers.session import SIGNED_OUT, SessionController
+from walletdesk.controllers.session import SessionController
 from walletdesk.core.errors import (
     AuthError,
     CancelledError,

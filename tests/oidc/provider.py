@@ -128,6 +128,11 @@ class OidcProvider:
         events = self.http.get("/__test/events").raise_for_status().json()
         return [e for e in events if endpoint is None or e["endpoint"] == endpoint]
 
+    def in_flight(self, endpoint: str) -> int:
+        """How many requests to ``endpoint`` the provider has received and not yet answered."""
+        count: int = self.http.get("/__test/in-flight").raise_for_status().json()[endpoint]
+        return count
+
     def refresh_with(self, refresh_token: str) -> httpx.Response:
         """Use a refresh token directly at the token endpoint (as an attacker would)."""
         return self.http.post("/token", data={

@@ -66,6 +66,7 @@ const provider = new Provider(issuer, {
 
 const faults = new Map(); // endpoint ("token" | "revocation") -> one-shot fault
 let events = [];
+const inFlight = { token: 0, revocation: 0 }; // requests received and not yet answered
 
 async function readJson(req) {
   const chunks = [];
@@ -80,6 +81,8 @@ async function control(ctx) {
     ctx.status = 204;
   } else if (ctx.path === '/__test/events') {
     ctx.body = events;
+  } else if (ctx.path === '/__test/in-flight') {
+    ctx.body = inFlight;
   } else if (ctx.path === '/__test/reset' && ctx.method === 'POST') {
     faults.clear();
     events = [];
@@ -134,6 +137,16 @@ provider.use(async (ctx, next) => {
   if (!endpoint) return next();
   const fault = faults.get(endpoint) || {};
   faults.delete(endpoint);
+  inFlight[endpoint] += 1;
+  try {
+    await answer(ctx, next, endpoint, fault);
+  } finally {
+    inFlight[endpoint] -= 1;
+  }
+  return undefined;
+});
+
+async function answer(ctx, next, endpoint, fault) {
   if (fault.delay_ms) await new Promise((resolve) => { setTimeout(resolve, fault.delay_ms); });
   if (fault.status) {
     events.push({ endpoint, status: fault.status, injected: true });
@@ -144,8 +157,7 @@ provider.use(async (ctx, next) => {
   await next();
   events.push({ endpoint, status: ctx.status, grant_type: ctx.oidc?.params?.grant_type });
   if (fault.id_token && ctx.body && ctx.body.id_token) ctx.body.id_token = fault.id_token;
-  return undefined;
-});
+}
 
 server.on('request', provider.callback());
 process.stdout.write(`READY ${issuer}\n`);

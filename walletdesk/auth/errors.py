@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from walletdesk.core.errors import AuthError
 
+SIGNED_OUT = "You are signed out. Run `walletdesk login` or use Sign in."
+
 
 class SignInRetryError(AuthError):
     """A known transient failure of the provider: the front end should offer "Try again".

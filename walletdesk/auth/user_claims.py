@@ -1,5 +1,6 @@
-"""The WalletDesk user a verified sign-in names: id = ``sub``, email and name from the ID
-token or, when it lacks them, from the userinfo endpoint (whose ``sub`` must match)."""
+"""The user a verified sign-in names: id = the provider's ``sub`` (``store.users`` turns the
+(issuer, sub) pair into a ``users.id``), email and name from the ID token or, when it lacks
+them, from the userinfo endpoint (whose ``sub`` must match)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from walletdesk.auth.tokens import TokenSet, userinfo
 from walletdesk.core.errors import AuthError
 from walletdesk.core.models import User
 
-MAX_ID = 50  # users.id is VARCHAR(50)
+MAX_SUBJECT = 255  # OpenID Connect Core §2; users.id is derived when sub does not fit
 MAX_EMAIL = 100
 MAX_NAME = 100
 
@@ -20,7 +21,7 @@ def user_from_claims(
     claims: Mapping[str, Any], provider: IdentityProvider, tokens: TokenSet
 ) -> User:
     subject = claims["sub"]
-    if not isinstance(subject, str) or not subject or len(subject) > MAX_ID:
+    if not isinstance(subject, str) or not subject or len(subject) > MAX_SUBJECT:
         raise AuthError("The sign-in service named a user id WalletDesk cannot store. "
                         "Nothing was stored.")
     merged: dict[str, Any] = dict(claims)

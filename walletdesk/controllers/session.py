@@ -58,7 +58,7 @@ import threading
 import time
 import webbrowser
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from walletdesk.auth.config import SETUP_HINT, SignInConfig, clear_config, load_config, save_config
@@ -79,15 +79,22 @@ from walletdesk.core.models import LOCAL_USER, User
 
 if TYPE_CHECKING:
     from walletdesk.auth.browser_sign_in import SignInResult
-    from walletdesk.auth.keychain import RefreshTokenStore
+    from walletdesk.auth.keychain import SessionStore, StoredSession
     from walletdesk.auth.provider import IdentityProvider
-    from walletdesk.auth.tokens import TokenSet
     from walletdesk.paths import AppPaths
     from walletdesk.store.database import Database
 
 log = logging.getLogger(__name__)
 
-SIGNED_OUT = "You are signed out. Run `walletdesk login` or use Sign in."
+PROFILE_MISMATCH = (
+    "The sign-in profile on this computer names another user than your session, so "
+    "WalletDesk signed you out to keep each person's data apart. Sign in again; your data "
+    "is kept."
+)
+# How long a provider's "the session holds" counts: a data command after that asks again
+# (so a session revoked at Clerk stops working within an hour); offline it works on.
+SESSION_CHECK_SECONDS = 3600.0
+OFFLINE_RETRY_SECONDS = 300.0
 NOT_CONFIGURED = f"Sign-in is not set up: {SETUP_HINT}."
 # Clerk lists no revocation endpoint in discovery, and its refresh tokens never expire; only
 # the application's owner can revoke one (Backend API: revoke_token).
@@ -114,6 +121,13 @@ class SignOutResult:
 
 
 @dataclass(frozen=True, slots=True)
+class _SignedIn:
+    key: _Key
+    user: User
+    checked_at: float
+
+
+@dataclass(frozen=True, slots=True)
 class _Access:
     key: _Key
     token: str
@@ -127,7 +141,7 @@ class SessionController:
         database: Callable[[], Database],
         *,
         environ: Mapping[str, str] = os.environ,
-        keychain: RefreshTokenStore | None = None,
+        keychain: SessionStore | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._paths = paths
@@ -138,7 +152,7 @@ class SessionController:
         self._lock = threading.Lock()  # guards the cached state below
         self._session_lock = threading.Lock()  # one refresh / commit / sign-out at a time
         self._login_lock = threading.Lock()
-        self._signed_in: tuple[_Key, User] | None = None
+        self._signed_in: _SignedIn | None = None
         self._access: _Access | None = None
         self._providers: dict[SignInConfig, IdentityProvider] = {}
 
@@ -164,14 +178,13 @@ class SessionController:
             return LOCAL_USER
         key = _key(config)
         with self._lock:
-            if self._signed_in is not None and self._signed_in[0] == key:
-                return self._signed_in[1]
-        stored = self._stored_profile(config)
-        if stored is None or self._keychain().load(config) is None:
-            raise AuthError(SIGNED_OUT)
-        with self._lock:
-            self._signed_in = (key, stored.user)
-        return stored.user
+            cached = self._signed_in
+        if cached is not None and cached.key == key and not self._due(cached.checked_at):
+            return cached.user
+        stored = self._bound_session(config)
+        if self._due(stored.checked_at):
+            stored = self._recheck(config, stored)
+        return self._remember(key, stored)
 
     def whoami(self) -> User | None:
         """The signed-in user; None for the local profile (sign-in not set up)."""
@@ -219,7 +232,8 @@ class SessionController:
         if config is None:
             return SignOutResult(False, False, "Sign-in is not set up; there is no session to end.")
         with self._session_lock:
-            token = self._keychain().load(config)
+            stored = self._keychain().load(config)
+            token = stored.refresh_token if stored is not None else None
             was_signed_in = token is not None or self._stored_profile(config) is not None
             revoked, problem = False, None
             if token is not None:
@@ -252,19 +266,22 @@ class SessionController:
         with self._session_lock:
             with self._lock:
                 access = self._access
-            if access and access.key == key and access.expires_at - ACCESS_LEEWAY_SECONDS > (
-                self._clock()
-            ):
-                return access.token
-            return self._refresh(config).access_token
+            if not (access and access.key == key
+                    and access.expires_at - ACCESS_LEEWAY_SECONDS > self._clock()):
+                self._remember(key, self._refresh(config))
+                with self._lock:
+                    access = self._access
+            assert access is not None
+            return access.token
 
     def check(self) -> User:
         config = self.config()
         if config is None:
             return LOCAL_USER
+        self._bound_session(config)
         with self._session_lock:
-            self._refresh(config)
-        return self.current_user()
+            stored = self._refresh(config)
+        return self._remember(_key(config), stored)
 
     def check_session(self) -> SessionState:
         """Who is signed in, and is the session still alive? Offline keeps the session."""
@@ -286,51 +303,90 @@ class SessionController:
 
     # --- internals -----------------------------------------------------------------------
 
-    def _refresh(self, config: SignInConfig) -> TokenSet:
-        """Refresh with the stored refresh token; the caller holds ``_session_lock``."""
-        from walletdesk.auth.id_token import verify_id_token
-        from walletdesk.auth.tokens import refresh
+    def _due(self, checked_at: float) -> bool:
+        return self._clock() - checked_at >= SESSION_CHECK_SECONDS
 
-        stored = self._stored_profile(config)
-        token = self._keychain().load(config)  # re-read: another process may have rotated it
-        if stored is None or token is None:
-            raise AuthError(SIGNED_OUT)
-        provider = self._provider(config)
+    def _bound_session(self, config: SignInConfig) -> StoredSession:
+        """The stored session and the identity it is bound to. The profile file is only a
+        cache: when it names another user of this configuration, sign out."""
+        from walletdesk.auth.session_refresh import bound
+        from walletdesk.core.errors import SessionExpiredError
+
         try:
-            tokens = refresh(provider, token)
+            stored, identity = bound(self._keychain().load(config), config.issuer)
+        except SessionExpiredError:
+            self._forget_session(config)
+            raise
+        profile = load_stored_profile(self._paths.data_dir)
+        same_config = profile is not None and (profile.issuer, profile.client_id) == _key(config)
+        if same_config and profile is not None and profile.user.id != identity.user.id:
+            log.warning("the profile file names another user than the session; signed out")
+            self._forget_session(config)
+            raise AuthError(PROFILE_MISMATCH)
+        if not same_config or profile is None or profile.user != identity.user:
+            self._cache_profile(config, identity.user)
+        return stored
+
+    def _recheck(self, config: SignInConfig, stored: StoredSession) -> StoredSession:
+        """Ask the provider whether the session still holds; offline, keep working."""
+        from walletdesk.auth.errors import ProviderUnreachableError
+
+        try:
+            with self._session_lock:
+                return self._refresh(config)
+        except ProviderUnreachableError:
+            log.info("the sign-in service is unreachable; working from the bound identity")
+            # This process asks again in a few minutes, not on every call; the keychain
+            # keeps the last real check, so the next process asks at once.
+            retry_at = self._clock() - SESSION_CHECK_SECONDS + OFFLINE_RETRY_SECONDS
+            return replace(stored, checked_at=max(stored.checked_at, retry_at))
+
+    def _refresh(self, config: SignInConfig) -> StoredSession:
+        """Refresh the stored session; the caller holds ``_session_lock``."""
+        from walletdesk.auth.session_refresh import refresh_session
+        from walletdesk.core.errors import SessionExpiredError
+
+        try:
+            stored, tokens = refresh_session(
+                self._provider(config), self._keychain(), self._paths.data_dir, now=self._clock
+            )
         except SessionExpiredError:
             log.info("the provider rejected the session; signed out here, data kept")
             self._forget_session(config)
             raise
-        if tokens.refresh_token and tokens.refresh_token != token:
-            self._keychain().save(config, tokens.refresh_token)  # the old one is dead now
-            log.info("session refreshed; stored the rotated refresh token")
-        if tokens.id_token is not None:
-            claims = verify_id_token(
-                tokens.id_token, provider, nonce=None, access_token=tokens.access_token
-            )
-            if claims["sub"] != stored.user.id:
-                self._forget_session(config)
-                raise SessionExpiredError(
-                    "The session now names another Clerk user, so WalletDesk signed you out. "
-                    "Sign in again; your data is kept."
-                )
         with self._lock:
             self._access = _Access(_key(config), tokens.access_token, tokens.expires_at)
-            self._signed_in = (_key(config), stored.user)
-        return tokens
+        return stored
+
+    def _remember(self, key: _Key, stored: StoredSession) -> User:
+        assert stored.identity is not None
+        user = stored.identity.user
+        with self._lock:
+            self._signed_in = _SignedIn(key, user, stored.checked_at)
+        return user
+
+    def _cache_profile(self, config: SignInConfig, user: User) -> None:
+        """Best effort: the first paint of the next start reads this copy."""
+        try:
+            save_profile(self._paths.data_dir,
+                         StoredProfile(user, config.issuer, config.client_id))
+        except OSError:
+            log.warning("could not update the sign-in profile cache")
 
     def _commit(self, config: SignInConfig, result: SignInResult) -> list[str]:
         """Store the new session; return another user's refresh token that it replaced."""
+        from walletdesk.auth.keychain import BoundIdentity, StoredSession
+        from walletdesk.auth.session_lock import session_lock
         from walletdesk.store.users import UserRepository
 
         keychain = self._keychain()
         keychain.load(config)  # a missing or locked keychain fails here, before any write
-        user = UserRepository(self._database()).ensure(result.user)
-        with self._session_lock:
+        user = UserRepository(self._database()).sign_in(config.issuer, result.user)
+        identity = BoundIdentity(config.issuer, result.user.id, user)
+        session = StoredSession(result.refresh_token, identity, self._clock())
+        with self._session_lock, session_lock(self._paths.data_dir):
             previous = keychain.load(config)
-            previous_profile = self._stored_profile(config)
-            keychain.save(config, result.refresh_token)
+            keychain.save(config, session)
             try:
                 save_profile(
                     self._paths.data_dir, StoredProfile(user, config.issuer, config.client_id)
@@ -344,13 +400,14 @@ class SessionController:
                     f"Could not save the sign-in profile in {self._paths.data_dir} "
                     f"({exc.strerror}): check that the folder is writable, then sign in again."
                 ) from exc
+            self._remember(_key(config), session)
             with self._lock:
-                self._signed_in = (_key(config), user)
                 self._access = _Access(
                     _key(config), result.tokens.access_token, result.tokens.expires_at
                 )
-        if previous and previous_profile and previous_profile.user.id != user.id:
-            return [previous]  # the same user's old token may share the new one's grant
+        replaced = previous.identity if previous is not None else None
+        if previous is not None and replaced is not None and replaced.subject != identity.subject:
+            return [previous.refresh_token]  # the same user's old token may share the grant
         return []
 
     def _revoke_quietly(self, config: SignInConfig, token: str) -> None:
@@ -399,12 +456,12 @@ class SessionController:
                 provider = self._providers[config] = IdentityProvider(config)
             return provider
 
-    def _keychain(self) -> RefreshTokenStore:
+    def _keychain(self) -> SessionStore:
         if self._keychain_override is not None:
             return self._keychain_override
-        from walletdesk.auth.keychain import RefreshTokenStore
+        from walletdesk.auth.keychain import SessionStore
 
-        return RefreshTokenStore()
+        return SessionStore()
 
 
 def _key(config: SignInConfig) -> _Key:
