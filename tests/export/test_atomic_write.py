@@ -31,7 +31,7 @@ def test_a_failure_mid_way_leaves_the_existing_file_untouched_and_no_leftovers(
     path = existing(tmp_path)
     written: list[Balance] = []
 
-    def failing_row(balance: Balance) -> list[str]:
+    def failing_row(balance: Balance, *_columns: object) -> list[str]:
         if len(written) == 3:
             raise RuntimeError("writer broke mid-way")
         written.append(balance)

@@ -37,7 +37,7 @@ def test_no_part_of_an_xlsx_export_passes_through_the_temporary_folder(
     monkeypatch.setattr(tempfile, "tempdir", str(shared_tmp))
     seen_while_writing: list[list[str]] = []
 
-    def spy(balances: list[Balance], out: Any) -> None:
+    def spy(balances: list[Balance], out: Any, *columns: Any) -> None:
         class Watching:
             def write(self, data: bytes) -> int:
                 seen_while_writing.append(os.listdir(shared_tmp))
@@ -46,7 +46,7 @@ def test_no_part_of_an_xlsx_export_passes_through_the_temporary_folder(
             def __getattr__(self, name: str) -> Any:
                 return getattr(out, name)
 
-        write_xlsx(balances, Watching())  # type: ignore[arg-type]
+        write_xlsx(balances, Watching(), *columns)  # type: ignore[arg-type]
 
     monkeypatch.setattr("walletdesk.export.xlsx_writer.write_xlsx", spy)
     export_balances(sample_balances, "xlsx", tmp_path / "b.xlsx")

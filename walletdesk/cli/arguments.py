@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from decimal import Decimal
 
+from walletdesk.core.currency import DISPLAY_CURRENCIES, canonical_currency
 from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.money import LIMIT, parse_amount
 from walletdesk.exchanges.catalog import SUPPORTED, canonical_exchange
@@ -18,6 +19,21 @@ def exchange_argument(text: str) -> str:
         return canonical_exchange(text)
     except WalletDeskError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def currency_argument(text: str) -> str:
+    """A display currency code (EUR, GBP, CHF, JPY, CAD, AUD, BTC; USD itself), any case."""
+    try:
+        return canonical_currency(text)
+    except WalletDeskError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_currency_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--currency", metavar="CODE", type=currency_argument,
+        help=f"also give values in this currency: one of {', '.join(DISPLAY_CURRENCIES[1:])} "
+             "(USD values stay)")
 
 
 def min_usd_argument(text: str) -> Decimal:

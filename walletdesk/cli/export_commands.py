@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from walletdesk.cli.arguments import add_currency_option
 from walletdesk.cli.portfolio_commands import add_filter_options
 from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
 from walletdesk.core.errors import ExportTargetExistsError
@@ -27,6 +28,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
         "--force", action="store_true", help="replace FILE if it exists (else nothing is written)"
     )
     add_filter_options(export)
+    add_currency_option(export)
     export.set_defaults(handler=export_balances)
 
 
@@ -34,13 +36,14 @@ def export_balances(args: argparse.Namespace, services: Services) -> int:
     from walletdesk.export import files
 
     balances = services.portfolio.balances(args.exchange, args.min_usd)
+    rate = services.currency.rate(args.currency) if args.currency else None
     if args.output == STDOUT:
         if args.format == "xlsx" and sys.stdout.isatty():
             fail("an Excel workbook is binary: redirect it to a file (> balances.xlsx) "
                  "or give --output FILE.")
             return EXIT_FAILURE
         sys.stdout.flush()
-        files.write_to_stream(balances, args.format, sys.stdout.buffer)
+        files.write_to_stream(balances, args.format, sys.stdout.buffer, rate)
         sys.stdout.buffer.flush()
         return EXIT_OK
     output = Path(args.output)
@@ -48,7 +51,8 @@ def export_balances(args: argparse.Namespace, services: Services) -> int:
     if warning:
         fail(f"warning: {warning}")
     try:
-        path = files.export_balances(balances, args.format, output, replace=args.force)
+        path = files.export_balances(balances, args.format, output, replace=args.force,
+                                     rate=rate)
     except ExportTargetExistsError as error:
         fail(f"{error.path} already exists, so nothing was written: pass --force to replace "
              "it, or choose another file name.")

@@ -8,14 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from walletdesk.cli.arguments import add_currency_option, exchange_argument
 from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
-from walletdesk.core.currency import UnsupportedCurrencyError, canonical_currency
 from walletdesk.core.errors import (
     ExportError,
     ExportTargetExistsError,
-    UnsupportedExchangeError,
 )
-from walletdesk.exchanges.catalog import canonical_exchange
 from walletdesk.export.formats import FORMAT_NAMES
 from walletdesk.services import Services
 
@@ -25,22 +23,6 @@ def since_argument(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-01-31") from exc
-
-
-def exchange_argument(text: str) -> str:
-    """An unknown exchange name is a usage error (exit 2), as architecture.md says."""
-    try:
-        return canonical_exchange(text)
-    except UnsupportedExchangeError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
-
-
-def currency_argument(text: str) -> str:
-    """An unknown currency is a usage error (exit 2), as architecture.md says."""
-    try:
-        return canonical_currency(text)
-    except UnsupportedCurrencyError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -54,9 +36,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
                          help="only this exchange")
     history.add_argument("--since", metavar="YYYY-MM-DD", type=since_argument,
                          help="only points from this day on (UTC)")
-    history.add_argument("--currency", metavar="CODE", type=currency_argument,
-                         help="also show values in this currency (EUR, GBP, CHF, JPY, CAD, AUD, "
-                              "BTC); USD values stay")
+    add_currency_option(history)
     history.add_argument("--output", metavar="FILE", type=Path,
                          help="write a file (csv, xlsx or json) instead of printing")
     history.add_argument("--force", action="store_true", help="replace an existing --output")

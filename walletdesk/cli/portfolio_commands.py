@@ -7,7 +7,12 @@ import sys
 from collections.abc import Collection
 from typing import Any
 
-from walletdesk.cli.arguments import EXCHANGE_HELP, exchange_argument, min_usd_argument
+from walletdesk.cli.arguments import (
+    EXCHANGE_HELP,
+    add_currency_option,
+    exchange_argument,
+    min_usd_argument,
+)
 from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
 from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.models import Portfolio
@@ -44,6 +49,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     balances = subparsers.add_parser("balances", parents=parents, help="show stored balances")
     balances.add_argument("--format", choices=TEXT_FORMATS, type=str.lower, default="table")
     add_filter_options(balances)
+    add_currency_option(balances)
     balances.set_defaults(handler=show_balances)
 
 
@@ -105,5 +111,6 @@ def show_balances(args: argparse.Namespace, services: Services) -> int:
             "then run `walletdesk refresh`."
         )
         return EXIT_OK
-    write_balances_text(balances, args.format, sys.stdout)
+    rate = services.currency.rate(args.currency) if args.currency else None
+    write_balances_text(balances, args.format, sys.stdout, rate)
     return EXIT_OK

@@ -14,22 +14,22 @@ from typing import TextIO
 
 from walletdesk.core.models import Balance
 from walletdesk.export.formula_guard import guard_formula
-from walletdesk.export.rows import COLUMN_NAMES, COLUMNS, Kind
+from walletdesk.export.rows import COLUMNS, Columns, Kind
 
 
-def csv_row(balance: Balance) -> list[str]:
+def csv_row(balance: Balance, columns: Columns = COLUMNS) -> list[str]:
     return [
         guard_formula(column.text(balance)) if column.kind is Kind.TEXT else column.text(balance)
-        for column in COLUMNS
+        for column in columns
     ]
 
 
-def write_csv(balances: Iterable[Balance], out: TextIO) -> None:
+def write_csv(balances: Iterable[Balance], out: TextIO, columns: Columns = COLUMNS) -> None:
     """Write to a text stream opened with ``newline=""`` (the rows end in CRLF themselves)."""
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMN_NAMES)
+    writer.writerow([column.name for column in columns])
     for balance in balances:
-        writer.writerow(csv_row(balance))
+        writer.writerow(csv_row(balance, columns))
 
 
 def render_csv(balances: Iterable[Balance]) -> str:

@@ -11,31 +11,37 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from walletdesk.core.currency import Rate
 from walletdesk.core.models import Balance
 from walletdesk.export.atomic import write_atomically
 from walletdesk.export.formats import FORMAT_NAMES, export_format
+from walletdesk.export.rows import with_currency
 
 _log = logging.getLogger(__name__)
 
 
 def export_balances(
-    balances: Sequence[Balance], fmt: str, path: Path, *, replace: bool = False
+    balances: Sequence[Balance], fmt: str, path: Path, *, replace: bool = False,
+    rate: Rate | None = None,
 ) -> Path:
     """Write ``balances`` (in the given order) to ``path`` atomically; return the file written.
 
     An existing file is replaced only with ``replace=True`` (the user said so); otherwise
     ExportTargetExistsError. Raises ValidationError for an unknown format and ExportError
     when the file cannot be written; an existing file at ``path`` is then left untouched.
+    A display-currency ``rate`` adds the ``currency`` and ``value`` columns.
     """
-    chosen = export_format(fmt)
-    written = write_atomically(path, lambda out: chosen.write(balances, out), replace=replace)
+    chosen, columns = export_format(fmt), with_currency(rate)
+    written = write_atomically(path, lambda out: chosen.write(balances, out, columns),
+                               replace=replace)
     _log.info("Exported %d balances as %s to %s", len(balances), chosen.name, written)
     return written
 
 
-def write_to_stream(balances: Sequence[Balance], fmt: str, stream: IO[bytes]) -> None:
+def write_to_stream(balances: Sequence[Balance], fmt: str, stream: IO[bytes],
+                    rate: Rate | None = None) -> None:
     """The bytes ``export_balances`` would write, to an open binary stream (``--output -``)."""
-    export_format(fmt).write(balances, stream)
+    export_format(fmt).write(balances, stream, with_currency(rate))
 
 
 def extension_mismatch(fmt: str, path: Path) -> str | None:

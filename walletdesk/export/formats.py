@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import IO, TextIO
+from typing import IO, TYPE_CHECKING, TextIO
 
 from walletdesk.core.errors import ValidationError
 from walletdesk.core.models import Balance
 
-TextWriter = Callable[[Sequence[Balance], TextIO], None]
-ByteWriter = Callable[[Sequence[Balance], IO[bytes]], None]
+if TYPE_CHECKING:
+    from walletdesk.export.rows import Columns
+
+TextWriter = Callable[[Sequence[Balance], TextIO, "Columns"], None]
+ByteWriter = Callable[[Sequence[Balance], IO[bytes], "Columns"], None]
+"""Writers take the columns to write: ``export.rows.with_currency`` may add two."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,31 +35,31 @@ class ExportFormat:
         return f".{self.name}"
 
 
-def _csv_text(balances: Sequence[Balance], out: TextIO) -> None:
+def _csv_text(balances: Sequence[Balance], out: TextIO, columns: Columns) -> None:
     from walletdesk.export.csv_writer import write_csv
 
-    write_csv(balances, out)
+    write_csv(balances, out, columns)
 
 
-def _json_text(balances: Sequence[Balance], out: TextIO) -> None:
+def _json_text(balances: Sequence[Balance], out: TextIO, columns: Columns) -> None:
     from walletdesk.export.json_writer import write_json
 
-    write_json(balances, out)
+    write_json(balances, out, columns)
 
 
 def _as_bytes(write_text: TextWriter) -> ByteWriter:
-    def write(balances: Sequence[Balance], out: IO[bytes]) -> None:
+    def write(balances: Sequence[Balance], out: IO[bytes], columns: Columns) -> None:
         from walletdesk.export.atomic import as_text
 
-        as_text(lambda text: write_text(balances, text))(out)
+        as_text(lambda text: write_text(balances, text, columns))(out)
 
     return write
 
 
-def _xlsx(balances: Sequence[Balance], out: IO[bytes]) -> None:
+def _xlsx(balances: Sequence[Balance], out: IO[bytes], columns: Columns) -> None:
     from walletdesk.export.xlsx_writer import write_xlsx
 
-    write_xlsx(balances, out)
+    write_xlsx(balances, out, columns)
 
 
 FORMATS: tuple[ExportFormat, ...] = (

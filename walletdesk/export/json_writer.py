@@ -13,11 +13,12 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from walletdesk.core.models import Balance
-from walletdesk.export.rows import json_record
+from walletdesk.export.rows import COLUMNS, Columns, json_record
 
 
-def write_json(balances: Iterable[Balance], out: TextIO) -> None:
-    json.dump([json_record(balance) for balance in balances], out, indent=2, ensure_ascii=False)
+def write_json(balances: Iterable[Balance], out: TextIO, columns: Columns = COLUMNS) -> None:
+    json.dump([json_record(balance, columns) for balance in balances], out, indent=2,
+              ensure_ascii=False)
     out.write("\n")
 
 

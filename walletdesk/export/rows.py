@@ -10,11 +10,13 @@ they are given in: sorting is the caller's choice.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import Enum
 
+from walletdesk.core.currency import Rate
 from walletdesk.core.models import Balance
 from walletdesk.core.money import format_plain
 
@@ -55,6 +57,28 @@ COLUMNS: tuple[Column, ...] = (
     Column("wallet_updated", Kind.TIMESTAMP),
 )
 COLUMN_NAMES: tuple[str, ...] = tuple(column.name for column in COLUMNS)
+Columns = Sequence[Column]
+
+
+@dataclass(frozen=True, slots=True)
+class CurrencyColumn(Column):
+    """``currency`` (the code) or ``value`` (``usd_value`` converted by ``rate``)."""
+
+    rate: Rate
+
+    def value(self, balance: Balance) -> CellValue:
+        if self.name == "currency":
+            return self.rate.currency
+        return self.rate.convert(balance.usd_value)
+
+
+def with_currency(rate: Rate | None) -> Columns:
+    """The export's columns; with a display-currency rate, ``currency`` and ``value`` follow
+    (architecture.md: ``usd_value`` stays)."""
+    if rate is None:
+        return COLUMNS
+    return (*COLUMNS, CurrencyColumn("currency", Kind.TEXT, rate),
+            CurrencyColumn("value", Kind.AMOUNT, rate))
 
 
 def utc_seconds(moment: datetime) -> datetime:
@@ -78,13 +102,13 @@ def cell_text(kind: Kind, value: CellValue) -> str:
     return str(value)
 
 
-def text_row(balance: Balance) -> list[str]:
-    return [column.text(balance) for column in COLUMNS]
+def text_row(balance: Balance, columns: Columns = COLUMNS) -> list[str]:
+    return [column.text(balance) for column in columns]
 
 
-def json_record(balance: Balance) -> dict[str, str | bool]:
+def json_record(balance: Balance, columns: Columns = COLUMNS) -> dict[str, str | bool]:
     """One object of ``balances --format json``: decimal strings, a boolean, a UTC time."""
-    return {column.name: _json_value(column, balance) for column in COLUMNS}
+    return {column.name: _json_value(column, balance) for column in columns}
 
 
 def _json_value(column: Column, balance: Balance) -> str | bool:

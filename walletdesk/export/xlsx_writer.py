@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from walletdesk.core.models import Balance
 from walletdesk.export.formula_guard import guard_formula
-from walletdesk.export.rows import COLUMNS, CellValue, Column, Kind, utc_seconds
+from walletdesk.export.rows import COLUMNS, CellValue, Column, Columns, Kind, utc_seconds
 
 SHEET_TITLE = "Balances"
 NUMBER_FORMATS: dict[Kind, str] = {
@@ -63,13 +63,13 @@ def _shown_length(column: Column, balance: Balance) -> int:
     return len(text)
 
 
-def write_xlsx(balances: Sequence[Balance], out: IO[bytes]) -> None:
+def write_xlsx(balances: Sequence[Balance], out: IO[bytes], columns: Columns = COLUMNS) -> None:
     from walletdesk.export.xlsx_in_memory import save_in_memory
 
-    out.write(save_in_memory(_workbook(balances)))
+    out.write(save_in_memory(_workbook(balances, columns)))
 
 
-def _workbook(balances: Sequence[Balance]) -> Any:
+def _workbook(balances: Sequence[Balance], columns: Columns) -> Any:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -79,16 +79,16 @@ def _workbook(balances: Sequence[Balance]) -> Any:
     sheet = workbook.active
     sheet.title = SHEET_TITLE
     sheet.freeze_panes = "A2"
-    for index, column in enumerate(COLUMNS, start=1):
+    for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column_width(column, balances)
-    last = f"{get_column_letter(len(COLUMNS))}{len(balances) + 1}"
+    last = f"{get_column_letter(len(columns))}{len(balances) + 1}"
     sheet.auto_filter.ref = f"A1:{last}"
 
     bold = Font(bold=True)
-    for index, column in enumerate(COLUMNS, start=1):
+    for index, column in enumerate(columns, start=1):
         sheet.cell(row=1, column=index, value=header(column)).font = bold
     for row, balance in enumerate(balances, start=2):
-        for index, column in enumerate(COLUMNS, start=1):
+        for index, column in enumerate(columns, start=1):
             cell = sheet.cell(row=row, column=index, value=sheet_value(column, balance))
             if column.kind is Kind.TEXT:
                 cell.data_type = "s"  # text, never a formula, whatever it looks like
