@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.exchange_server.coinbase import CoinbaseVenue
 from tests.exchange_server.okx import OkxVenue
+from tests.exchange_server.samples import SCENARIOS
 from tests.exchange_server.venue import VenueServer
 from tests.ui.conftest import OpenDesk
 from tests.ui.test_credential_form import open_form
@@ -135,3 +136,33 @@ def test_a_file_that_is_not_text_is_refused_next_to_the_key(
     junk.write_bytes(b"\xff\xd8\xff\xe0" * 100)
     editor.load_key_file(junk)
     assert "cannot be read as a key file" in editor.dialog.secret_message.message()
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_each_new_exchange_is_added_through_the_form_and_shows_its_balances(
+    qtbot: QtBot, open_desk: OpenDesk, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    chosen = SCENARIOS[name]
+    with VenueServer(chosen.venue) as server:
+        monkeypatch.setenv(server.base_url_variable, server.url)
+        account = chosen.open_account(server.venue)
+        secret, _, passphrase = chosen.stdin(account).partition("\n")
+        desk = open_desk()
+        editor = open_form(qtbot, desk)
+        d = editor.dialog
+        choose(editor, name.upper())
+        qtbot.keyClicks(d.api_key, account.api_key)
+        if name == "coinbase":
+            d.secret.setText(account.secret)  # a multi-line paste
+        else:
+            qtbot.keyClicks(d.secret, secret)
+        if d.passphrase.isVisible():
+            qtbot.keyClicks(d.passphrase, passphrase.rstrip("\n"))
+        with qtbot.waitSignal(editor.tested, timeout=10_000):
+            qtbot.mouseClick(d.test, Qt.MouseButton.LeftButton)
+        assert "Key works" in d.test_result.text()
+        with qtbot.waitSignal(desk.refresh.finished, timeout=15_000):
+            qtbot.mouseClick(d.save, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: desk.balances.model.rowCount() == len(chosen.expected), timeout=10_000
+        )
