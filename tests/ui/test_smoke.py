@@ -21,6 +21,18 @@ sys.exit(code)
 """
 
 
+# The installed `walletdesk` command (entry_point): the process ends through process_end.
+EXIT_HANDLER_PROBE = """
+import atexit, sys
+from pathlib import Path
+marker = Path(sys.argv[1])
+atexit.register(lambda: marker.write_text("ran"))
+sys.argv[1:] = ["--smoke"]
+from walletdesk.app import entry_point
+entry_point()
+"""
+
+
 def run(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WALLETDESK_DATA_DIR": str(data_dir)}
     return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True,
@@ -34,6 +46,15 @@ def test_smoke_exits_zero_once_the_stored_portfolio_has_painted(data_dir: Path,
     assert result.returncode == 0, result.stderr
     log = (data_dir / "logs" / "walletdesk.log").read_text()
     assert "first paint: 2 wallets, 1000 balances" in log
+
+
+def test_ending_the_gui_process_quickly_still_runs_every_exit_handler(
+        data_dir: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "exit-handler-ran"
+    result = run(["-c", EXIT_HANDLER_PROBE, str(marker)], data_dir)
+    assert result.returncode == 0, result.stderr
+    assert marker.read_text() == "ran"
+    assert "first paint" in (data_dir / "logs" / "walletdesk.log").read_text()  # log flushed
 
 
 def test_smoke_works_on_a_first_run_without_a_database(data_dir: Path) -> None:
