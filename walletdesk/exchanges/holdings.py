@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from walletdesk.core.models import AssetAmount
-from walletdesk.exchanges.responses import check_fits
+from walletdesk.exchanges.responses import check_fits, fail, is_asset_symbol
 
 SPOT = "spot"
 FUNDING = "funding"
@@ -39,6 +39,8 @@ def fold(holdings: Iterable[Holding], exchange: str) -> list[AssetAmount]:
     """One amount per asset, in the order assets first appear; zero holdings are dropped."""
     sums: dict[str, tuple[Decimal, Decimal]] = {}
     for holding in holdings:
+        if not is_asset_symbol(holding.asset):
+            fail(exchange, f"an asset has an invalid symbol ({holding.asset[:24]!r})")
         if holding.is_zero:
             continue
         free, locked = sums.get(holding.asset, (Decimal(0), Decimal(0)))

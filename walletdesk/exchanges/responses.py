@@ -147,6 +147,11 @@ def _fail(exchange: str, detail: str) -> NoReturn:
 
 
 # For adapters that read answers field by field (the REST exchanges beyond Spot v3).
+def is_asset_symbol(name: str) -> bool:
+    """Letters or digits, then . - _; at most 20 characters (the ``asset`` column)."""
+    return bool(_ASSET.fullmatch(name))
+
+
 mapping = _mapping
 amount = _amount
 check_fits = _check_fits
