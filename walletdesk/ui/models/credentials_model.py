@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtGui import QIcon
 
-from walletdesk.core.models import Credential
+from walletdesk.core.models import Credential, Wallet
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.models.check_status import CheckStatus
+from walletdesk.ui.freshness import age, utc_now
+from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.icons import status_icon
 from walletdesk.ui.models.record_model import Column, RecordTableModel
 
@@ -19,6 +23,12 @@ from walletdesk.ui.models.record_model import Column, RecordTableModel
 class CredentialRow:
     credential: Credential
     check: CheckStatus | None = None
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sorts "Demo 2" before "Demo 10", as people count (case ignored)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part)
+                 for part in re.split(r"(\d+)", text.casefold()) if part)
 
 
 def shorten_key(api_key: str) -> str:
@@ -33,9 +43,9 @@ def _check_icon(row: CredentialRow) -> QIcon | None:
 def credential_columns(fmt: Formatter) -> list[Column[CredentialRow]]:
     return [
         Column("Exchange", lambda r: display_name(r.credential.exchange),
-               lambda r: (r.credential.exchange, r.credential.label or "")),
+               lambda r: (r.credential.exchange, natural_key(r.credential.label or ""))),
         Column("Label", lambda r: r.credential.label or "",
-               lambda r: ((r.credential.label or "").casefold(), r.credential.exchange)),
+               lambda r: (natural_key(r.credential.label or ""), r.credential.exchange)),
         Column("API key", lambda r: shorten_key(r.credential.api_key),
                lambda r: r.credential.api_key,
                tooltip=lambda r: "The public key; the secret is kept encrypted and never shown."),
@@ -47,13 +57,26 @@ def credential_columns(fmt: Formatter) -> list[Column[CredentialRow]]:
     ]
 
 
+def _from_wallet(credential: Credential,
+                 refreshed: dict[str, datetime]) -> CheckStatus | None:
+    when = refreshed.get(credential.exchange)
+    if when is None or when < credential.created_at:
+        return None  # never refreshed since it was added: "Not checked yet" is the truth
+    return CheckStatus(CheckLevel.OK, f"Worked at the last refresh ({age(when, utc_now())})")
+
+
 class CredentialsModel(RecordTableModel[CredentialRow]):
     def __init__(self, fmt: Formatter, parent: Any = None) -> None:
         super().__init__(credential_columns(fmt), parent)
         self._checks: dict[str, CheckStatus] = {}
 
-    def set_credentials(self, credentials: list[Credential]) -> None:
-        self.set_rows([CredentialRow(c, self._checks.get(c.id)) for c in credentials])
+    def set_credentials(self, credentials: list[Credential],
+                        wallets: Iterable[Wallet] = ()) -> None:
+        """``wallets``: what the last refreshes stored, for keys not checked in this window
+        (after a restart): a wallet is only stored when all its exchange's keys worked."""
+        refreshed = {w.exchange: w.last_updated for w in wallets}
+        self.set_rows([CredentialRow(c, self._checks.get(c.id) or _from_wallet(c, refreshed))
+                       for c in credentials])
 
     def set_check(self, credential_id: str, status: CheckStatus) -> None:
         self._checks[credential_id] = status

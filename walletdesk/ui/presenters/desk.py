@@ -193,7 +193,8 @@ class DeskPresenter(QObject):
 
     def _loaded(self, loaded: Loaded) -> None:
         self.credentials_known = loaded.credentials
-        self.credentials_model.set_credentials(loaded.credentials)
+        self.credentials_model.set_credentials(loaded.credentials, loaded.portfolio.wallets)
+        self.window.desk.credentials.show_empty(not loaded.credentials)
         self.show_portfolio(loaded.portfolio)
         self.history.reload()
         settle_long_lived_objects()

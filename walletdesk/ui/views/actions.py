@@ -24,11 +24,16 @@ class WindowActions(QObject):
         self.add_credential = self._action("&Add API key…", "Add an exchange API key",
                                            [QKeySequence("Ctrl+N")])
         self.add_credential.setIcon(toolbar_icon("add"))
-        self.edit_credential = self._action("&Edit API key…", "Change the selected API key", [])
+        self.edit_credential = self._action("&Edit API key…", "Change the selected API key",
+                                            [QKeySequence(Qt.Key.Key_Return),
+                                             QKeySequence(Qt.Key.Key_Enter),
+                                             QKeySequence(Qt.Key.Key_F2)])
         self.edit_credential.setIcon(toolbar_icon("edit"))
-        self.remove_credential = self._action("Re&move API key…", "Remove the selected API key", [])
+        self.remove_credential = self._action("Re&move API key…", "Remove the selected API key",
+                                              [QKeySequence(QKeySequence.StandardKey.Delete)])
         self.remove_credential.setIcon(toolbar_icon("remove"))
-        self.test_credential = self._action("&Test API key", "Check the selected key now", [])
+        self.test_credential = self._action("&Test API key", "Check the selected key now",
+                                            [QKeySequence("Ctrl+T")])
         self.export = self._action("&Export balances…", "Export the balances table",
                                    [QKeySequence("Ctrl+E")])
         self.export.setIcon(toolbar_icon("export"))
