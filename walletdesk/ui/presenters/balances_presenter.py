@@ -89,6 +89,11 @@ class BalancesPresenter(QObject):
         model = self.model
         return [model.balances[p] for p in model.order]
 
+    def show_exchange(self, exchange: str) -> None:
+        """Only this exchange's balances (the filter bar shows it; "All exchanges" undoes)."""
+        combo = self.view.exchange
+        combo.setCurrentIndex(max(combo.findData(exchange), 0))
+
     def focus_search(self) -> None:
         self.view.search.setFocus()
         self.view.search.selectAll()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from walletdesk.controllers.session_state import SessionState
@@ -148,7 +148,8 @@ class DeskPresenter(QObject):
         self.portfolio = portfolio
         summary = summarise(portfolio)
         self.window.desk.header.show_summary(summary)
-        self.wallets_model.set_wallets(portfolio.wallets, self.failures, self.clock())
+        self.wallets_model.set_wallets(portfolio.wallets, self.failures, self.clock(),
+                                       {c.exchange for c in self.credentials_known or ()})
         self.balances.show_balances(portfolio.balances, summary.totals)
         self.history.show_portfolio(portfolio)
         self.show_freshness()
@@ -248,6 +249,13 @@ class DeskPresenter(QObject):
         self.session.signed_in.connect(self._signed_in)
         self.session.signed_out.connect(self._signed_out)
         tabs.setCurrentIndex(self.settings.view())
+        window.desk.wallets.table.doubleClicked.connect(self._open_wallet)
+
+    def _open_wallet(self, index: QModelIndex) -> None:
+        """Double-click: that wallet's balances."""
+        exchange = self.wallets_model.exchange_at(index.row())
+        self._show_tab(BALANCES_TAB)
+        self.balances.show_exchange(exchange)
 
     def _database_changed(self) -> None:
         """Another program (the CLI, say) wrote to the database: show what is stored now."""

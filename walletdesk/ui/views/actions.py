@@ -34,6 +34,9 @@ class WindowActions(QObject):
         self.remove_credential.setIcon(toolbar_icon("remove"))
         self.test_credential = self._action("&Test API key", "Check the selected key now",
                                             [QKeySequence("Ctrl+T")])
+        for key_action in (self.edit_credential, self.remove_credential, self.test_credential):
+            # Enter and Delete mean other things elsewhere: only in the keys view (and menu).
+            key_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.export = self._action("&Export balances…", "Export the balances table",
                                    [QKeySequence("Ctrl+E")])
         self.export.setIcon(toolbar_icon("export"))

@@ -38,9 +38,7 @@ class CredentialsView(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
-        for action in actions:  # their shortcuts (Enter, Delete, Ctrl+T) work in this view
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addActions(actions)
+        self.addActions(actions)  # Enter, Delete and Ctrl+T work while this view has the focus
 
     def show_empty(self, empty: bool) -> None:
         self.empty.setVisible(empty)

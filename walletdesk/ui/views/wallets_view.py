@@ -12,7 +12,8 @@ class WalletsView(QWidget):
         super().__init__(parent)
         self.table = DataTable("Wallets")
         note = QLabel("One wallet per exchange, holding the balances of all its keys. When a "
-                      "refresh fails, the previous numbers stay and the row is marked.")
+                      "refresh fails, the previous numbers stay and the row is marked. "
+                      "Double-click a wallet to see its balances.")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
