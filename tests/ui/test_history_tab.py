@@ -13,6 +13,7 @@ from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ecb_server import EcbServer
 from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import valued
 from tests.ui.test_screenshots import (
@@ -140,3 +141,32 @@ def test_screenshots_of_the_history_tab(qtbot: QtBot, open_desk: OpenDesk, servi
     desk.window.desk.tabs.setCurrentIndex(BALANCES_TAB)
     shoot(desk.window, shots_dir, f"balances_with_changes_{palette_name}")
     assert view.chart.palette().color(QPalette.ColorRole.Window).isValid()
+
+
+def test_a_display_currency_shows_the_total_chart_and_changes_in_it_with_the_rate(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services, shots_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seed_history(services.paths.database, [0, 6, 30, 24 * 8])
+    with EcbServer(day="2026-11-20") as ecb:
+        monkeypatch.setenv("WALLETDESK_FX_BASE_URL", ecb.url)
+        desk = open_history(qtbot, open_desk)
+        header = desk.window.desk.header
+        assert not header.in_currency.isVisible()
+        with qtbot.waitSignal(desk.currency.shown, timeout=10_000):
+            desk.window.currency_menu.choices["GBP"].trigger()
+    rate = desk.currency.rate
+    assert rate is not None and rate.source == "European Central Bank"
+    total = desk.portfolio.total_usd_value
+    assert header.in_currency.text() == f"≈ {rate.convert(total):,.2f} GBP  (rate stale)"
+    assert "0.78981481 GBP per USD (European Central Bank, 2026-11-20)" in \
+        header.in_currency.toolTip()
+    assert desk.history._money(Decimal(1)) == "1.00 GBP"
+    _at, last_value = desk.window.desk.history.chart.shown_points()[-1]
+    assert last_value == rate.convert(desk.history._points[-1].total_usd_value)
+    assert "GBP" in header.changes.text()
+    assert desk.settings.display_currency() == "GBP"
+    desk.window.desk.tabs.setCurrentIndex(HISTORY_TAB)
+    shoot(desk.window, shots_dir, "history_in_gbp")
+    with qtbot.waitSignal(desk.currency.shown, timeout=10_000):
+        desk.window.currency_menu.choices["USD"].trigger()
+    assert not header.in_currency.isVisible() and "$" in header.changes.text()

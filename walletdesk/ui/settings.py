@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from walletdesk.core.currency import DISPLAY_CURRENCIES
 from walletdesk.process_guard import make_private
 
 ORGANIZATION = "WalletDesk"
@@ -24,6 +25,7 @@ _EXPORT_DIR = "export/last_dir"
 _AUTO_REFRESH = "refresh/auto_minutes"
 _THEME = "window/theme"
 _HIDDEN = "balances/hidden_assets"
+_CURRENCY = "window/display_currency"
 DEFAULT_AUTO_REFRESH_MINUTES = 15
 DEFAULT_DUST = Decimal("1")
 
@@ -109,6 +111,14 @@ class UiSettings:
 
     def set_hidden_assets(self, hidden: frozenset[tuple[str, str]]) -> None:
         self._settings.setValue(_HIDDEN, sorted(f"{e}\t{a}" for e, a in hidden))
+
+    def display_currency(self) -> str:
+        """The currency values are also shown in (``core.currency``); USD: none other."""
+        value = str(self._settings.value(_CURRENCY, "USD"))
+        return value if value in DISPLAY_CURRENCIES else "USD"
+
+    def set_display_currency(self, code: str) -> None:
+        self._settings.setValue(_CURRENCY, code)
 
     # --- export ----------------------------------------------------------------------------
 

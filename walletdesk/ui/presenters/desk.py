@@ -26,6 +26,7 @@ from walletdesk.ui.models.wallets_model import WalletsModel
 from walletdesk.ui.portfolio_summary import summarise
 from walletdesk.ui.presenters.balances_presenter import BalancesPresenter
 from walletdesk.ui.presenters.credentials_presenter import CredentialsPresenter
+from walletdesk.ui.presenters.currency_presenter import CurrencyPresenter
 from walletdesk.ui.presenters.export_flow import ExportFlow
 from walletdesk.ui.presenters.general_settings import GeneralSettings
 from walletdesk.ui.presenters.history_presenter import HistoryPresenter
@@ -91,6 +92,9 @@ class DeskPresenter(QObject):
             on_database_change=self._database_changed, start_refresh=self._scheduled_refresh)
         self.history = HistoryPresenter(desk.history, desk.header, services, self.bridge,
                                         formatter)
+        self.currency = CurrencyPresenter(window.currency_menu, desk.header, self.history,
+                                          lambda: services.currency, self.bridge,
+                                          settings=settings)
         self.export = ExportFlow(window, self.bridge, settings=settings, status=self.status,
                                  rows=self.balances)
         self.session = SessionPresenter(
@@ -152,6 +156,7 @@ class DeskPresenter(QObject):
                                        {c.exchange for c in self.credentials_known or ()})
         self.balances.show_balances(portfolio.balances, summary.totals)
         self.history.show_portfolio(portfolio)
+        self.currency.show_total(summary.total_usd)
         self.show_freshness()
         self._choose_screen()
 
@@ -198,6 +203,7 @@ class DeskPresenter(QObject):
         self.window.desk.credentials.show_empty(not loaded.credentials)
         self.show_portfolio(loaded.portfolio)
         self.history.reload()
+        self.currency.load()
         settle_long_lived_objects()
         self.loaded.emit()
 

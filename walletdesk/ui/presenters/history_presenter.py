@@ -8,8 +8,8 @@ after the user chose something else is dropped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import timedelta
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,9 @@ class HistoryPresenter(QObject):
         self._services, self._bridge, self._format = services, bridge, formatter
         self._portfolio: Portfolio | None = None
         self._points: list[PortfolioPoint] = []
+        self._asset_series: list[tuple[datetime, Decimal]] = []
+        self._convert: Callable[[Decimal], Decimal] | None = None  # USD -> display currency
+        self._money: Callable[[Decimal], str] = formatter.usd
         self._asset_request = 0
         self.loads = 0  # how many results have been shown (tests and benchmarks wait on it)
         view.ranges.idClicked.connect(self._range_chosen)
@@ -67,7 +70,7 @@ class HistoryPresenter(QObject):
     def clear(self) -> None:
         """Signed out: another person must not see this user's history."""
         self._asset_request += 1
-        self._points = []
+        self._points, self._asset_series = [], []
         self._view.chart.set_points([])
         self._header.show_changes("", "")
         self.show_portfolio(Portfolio(wallets=(), balances=EMPTY_TABLE))
@@ -79,6 +82,14 @@ class HistoryPresenter(QObject):
         if asset is not None:
             self._asset_chosen(asset)
 
+    def set_money(self, convert: Callable[[Decimal], Decimal] | None,
+                  text: Callable[[Decimal], str] | None) -> None:
+        """Show the chart and change figures in a display currency (None: USD)."""
+        self._convert, self._money = convert, text or self._format.usd
+        self._view.chart.money = self._money
+        self._header.show_changes(*self._changes_text(self._points))
+        self._plot()
+
     def range_index(self) -> int:
         return self._view.ranges.checkedId()
 
@@ -88,7 +99,7 @@ class HistoryPresenter(QObject):
         self._points = points
         self._header.show_changes(*self._changes_text(points))
         if self._current_asset() is None:
-            self._view.chart.set_points([(p.at, p.total_usd_value) for p in points])
+            self._plot()
             self._shown()
 
     def _asset_chosen(self, text: str) -> None:
@@ -96,7 +107,7 @@ class HistoryPresenter(QObject):
         asset = None if text in ("", PORTFOLIO_CHOICE) else text
         self._show_detail(asset)
         if asset is None:
-            self._view.chart.set_points([(p.at, p.total_usd_value) for p in self._points])
+            self._plot()
             return
         request = self._asset_request
         history = self._services.history
@@ -105,8 +116,17 @@ class HistoryPresenter(QObject):
 
     def _asset_loaded(self, request: int, points: Sequence[AssetPoint]) -> None:
         if request == self._asset_request:  # else the user has chosen another meanwhile
-            self._view.chart.set_points([(p.at, p.usd_value) for p in points])
+            self._asset_series = [(p.at, p.usd_value) for p in points]
+            self._plot()
             self._shown()
+
+    def _plot(self) -> None:
+        series = (self._asset_series if self._current_asset() is not None
+                  else [(p.at, p.total_usd_value) for p in self._points])
+        convert = self._convert
+        if convert is not None:
+            series = [(at, convert(value)) for at, value in series]
+        self._view.chart.set_points(series)
 
     def _shown(self) -> None:
         self.loads += 1
@@ -128,7 +148,7 @@ class HistoryPresenter(QObject):
             shown.append(f"{label}: {self._change(change)}")
             if change is not None:
                 tips.append(f"{label}: since {self._format.when(change.since)}, exactly "
-                            f"{self._format.exact(change.amount)} USD")
+                            f"{self._format.exact(change.amount)} USD")  # stored: USD
         tip = "\n".join(tips) or "Change figures need history that reaches back that far."
         return "  ·  ".join(shown), tip
 
@@ -136,7 +156,8 @@ class HistoryPresenter(QObject):
         if change is None:
             return "—"
         sign = "+" if change.amount >= 0 else "−"
-        text = f"{sign}{self._format.usd(abs(change.amount))}"
+        amount = abs(change.amount)
+        text = f"{sign}{self._money(amount if self._convert is None else self._convert(amount))}"
         if change.fraction is not None:
             percent = abs(change.fraction * 100).quantize(Decimal("0.01"))
             text += f" ({sign}{percent}%)"

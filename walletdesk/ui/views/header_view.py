@@ -29,6 +29,9 @@ class PortfolioHeader(QWidget):
         self._set_total_size(2.2)
         self.updated = QLabel("Not refreshed yet")
         self.updated.setAccessibleName("Last refresh")
+        self.in_currency = QLabel()
+        self.in_currency.setAccessibleName("Total in the display currency")
+        self.in_currency.setVisible(False)
         self.changes = QLabel()
         self.changes.setAccessibleName("Change over 24 hours and 7 days")
         self.stale = _Marker(self, QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -40,6 +43,7 @@ class PortfolioHeader(QWidget):
         text.setSpacing(2)
         text.addWidget(caption)
         text.addWidget(self.total)
+        text.addWidget(self.in_currency)
         text.addWidget(self.updated)
         text.addWidget(self.changes)
         text.addWidget(self.stale)
@@ -94,6 +98,12 @@ class PortfolioHeader(QWidget):
                              else "Not refreshed yet")
         self.stale.show_text(" ".join(s.describe(fmt.when, now) for s in stale.values())
                              or None)
+
+    def show_in_currency(self, text: str, tooltip: str) -> None:
+        """The total in the display currency, the rate in the tooltip (CurrencyPresenter)."""
+        self.in_currency.setText(text)
+        self.in_currency.setToolTip(tooltip)
+        self.in_currency.setVisible(bool(text))
 
     def show_changes(self, text: str, tooltip: str) -> None:
         """The change over 24h and 7d (``HistoryPresenter``)."""

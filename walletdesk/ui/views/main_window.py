@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.views.actions import WindowActions
+from walletdesk.ui.views.currency_menu import CurrencyMenu
 from walletdesk.ui.views.desk_view import DeskView
 from walletdesk.ui.views.empty_state_view import EmptyStateView
 from walletdesk.ui.views.refresh_status_view import RefreshStatusView
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("WalletDesk")
         self.setObjectName("WalletDeskMainWindow")
         self.commands = WindowActions(self)
+        self.currency_menu = CurrencyMenu(self)
         self.empty = EmptyStateView()
         self.desk = DeskView(formatter, self.commands)
         self.sign_in = SignInView()
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         view_menu.addActions([a.show_credentials, a.show_wallets, a.show_balances])
         view_menu.addSeparator()
         view_menu.addAction(a.search)
+        view_menu.addMenu(self.currency_menu)
         keys_menu = bar.addMenu("&Keys")
         keys_menu.addActions([a.add_credential, a.edit_credential, a.remove_credential,
                               a.test_credential])

@@ -48,6 +48,7 @@ class NetWorthChart(QWidget):
         self._span: timedelta | None = timedelta(days=7)
         self._shown: tuple[Point, ...] = ()
         self._hover: int | None = None
+        self._left = float(_LEFT)  # room for the value labels, set at each paint
         self.setAccessibleName("Value over time")
         self.setMouseTracking(True)
         self.setMinimumHeight(160)
@@ -105,7 +106,7 @@ class NetWorthChart(QWidget):
         return QSize(480, 220)
 
     def _plot(self) -> QRectF:
-        return QRectF(_LEFT, _TOP, max(1, self.width() - _LEFT - _RIGHT),
+        return QRectF(self._left, _TOP, max(1, self.width() - self._left - _RIGHT),
                       max(1, self.height() - _TOP - _BOTTOM))
 
     def _bounds(self) -> tuple[float, float, float, float]:
@@ -157,20 +158,24 @@ class NetWorthChart(QWidget):
             self._paint_hover(painter, palette, text)
         painter.end()
 
-    def _paint_axes(self, painter: QPainter, palette: QPalette, text: QColor) -> None:
-        plot = self._plot()
+    def _value_labels(self) -> list[str]:
         _t0, _t1, low, high = self._bounds()
+        return [self.money(Decimal(str(round(low + step / 2 * (high - low), 2))))
+                for step in range(3)]
+
+    def _paint_axes(self, painter: QPainter, palette: QPalette, text: QColor) -> None:
+        labels = self._value_labels()
+        metrics = self.fontMetrics()
+        self._left = max(float(_LEFT), max(metrics.horizontalAdvance(t) for t in labels) + 14.0)
+        plot = self._plot()
         grid = palette.color(QPalette.ColorRole.Mid)
         grid.setAlpha(90)
-        metrics = self.fontMetrics()
-        for step in range(3):
-            fraction = step / 2
-            y = plot.bottom() - fraction * plot.height()
+        for step, label in enumerate(labels):
+            y = plot.bottom() - step / 2 * plot.height()
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            label = self.money(Decimal(str(round(low + fraction * (high - low), 2))))
             painter.setPen(text)
-            painter.drawText(QRectF(0, y - metrics.height() / 2, _LEFT - 8, metrics.height()),
+            painter.drawText(QRectF(0, y - metrics.height() / 2, self._left - 8, metrics.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
         first, last = self._shown[0][0], self._shown[-1][0]
         baseline = plot.bottom() + 4
