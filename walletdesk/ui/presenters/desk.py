@@ -17,13 +17,13 @@ from walletdesk.controllers.session_state import SessionState
 from walletdesk.core.balance_table import EMPTY_TABLE
 from walletdesk.core.errors import AuthError, WalletDeskError
 from walletdesk.core.models import LOCAL_USER, Credential, Portfolio, User
+from walletdesk.core.portfolio_summary import summarise
 from walletdesk.store.change_watch import DataVersionWatch
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.freshness import Clock, FailedRefreshes, utc_now
 from walletdesk.ui.heap import settle_long_lived_objects
 from walletdesk.ui.models.credentials_model import CredentialsModel
 from walletdesk.ui.models.wallets_model import WalletsModel
-from walletdesk.ui.portfolio_summary import summarise
 from walletdesk.ui.presenters.balances_presenter import BalancesPresenter
 from walletdesk.ui.presenters.credentials_presenter import CredentialsPresenter
 from walletdesk.ui.presenters.currency_presenter import CurrencyPresenter

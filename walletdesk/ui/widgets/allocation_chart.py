@@ -12,8 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from walletdesk.core.portfolio_summary import OTHER, Slice
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.portfolio_summary import OTHER, Slice
 
 SERIES = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948")
 OTHER_COLOUR = "#9c9c9c"

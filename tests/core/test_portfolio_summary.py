@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from tests.ui.samples import T0, balance, mixed_balances, portfolio_of
 from walletdesk.core.balance_table import BalanceTable
-from walletdesk.ui.portfolio_summary import OTHER, allocation, summarise
+from walletdesk.core.portfolio_summary import OTHER, allocation, summarise
 
 
 def test_allocation_sums_each_asset_across_exchanges_then_groups_the_rest() -> None:

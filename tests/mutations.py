@@ -1,0 +1,120 @@
+"""Break each core rule on purpose in a scratch copy of the tree and check that a test fails.
+
+    .venv/bin/python -m tests.mutations            # every mutation in tests/mutations.md
+    .venv/bin/python -m tests.mutations rounding   # the ones whose name contains "rounding"
+
+Each mutation replaces one piece of source text (it must be there, or the list is out of
+date) in a copy of the tracked files, then runs the tests that guard the rule in that copy.
+A mutation is "caught" when pytest fails; the run exits 1 if any mutation survives.
+Nothing in the working tree is touched.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Mutation:
+    name: str
+    rule: str
+    path: str
+    old: str
+    new: str
+    tests: tuple[str, ...]
+
+
+MUTATIONS = (
+    Mutation("vault-without-associated-data",
+             "a secret is bound to its row and user (AES-GCM associated data)",
+             "walletdesk/security/vault.py",
+             "_HEADER + associated_data(credential_id, user_id)", "_HEADER",
+             ("tests/security",)),
+    Mutation("rounding-half-up", "amounts are rounded once, half to even",
+             "walletdesk/core/money.py",
+             "rounding=ROUND_HALF_EVEN)", 'rounding="ROUND_HALF_UP")',
+             ("tests/core/test_money.py", "tests/store/test_amounts.py")),
+    Mutation("no-formula-guard", "exported text cells cannot start a spreadsheet formula",
+             "walletdesk/export/formula_guard.py",
+             """return "'" + text if text.startswith(FORMULA_TRIGGERS) else text""",
+             "return text",
+             ("tests/export",)),
+    Mutation("wallet-written-in-two-transactions",
+             "a wallet's balances are replaced in one transaction",
+             "walletdesk/store/wallets.py",
+             "            ).scalar_one()\n",
+             "            ).scalar_one()\n            session.commit()\n",
+             ("tests/store",)),
+    Mutation("balances-of-every-user", "every balance query is scoped to one user",
+             "walletdesk/store/wallets.py",
+             "                 .where(WalletRow.user_id == self._user_id)\n"
+             "                 .order_by(BalanceRow.usd_value.desc()",
+             "                 .order_by(BalanceRow.usd_value.desc()",
+             ("tests/store", "tests/auth/test_per_user_data.py")),
+    Mutation("first-paint-of-every-user", "the first paint reads only its user's portfolio",
+             "walletdesk/store/read_model.py",
+             "WHERE w.user_id = ? ORDER BY b.usd_value DESC",
+             "WHERE ? <> '' ORDER BY b.usd_value DESC",
+             ("tests/store/test_read_model.py",)),
+    Mutation("one-request-at-a-time", "a refresh asks the exchanges concurrently",
+             "walletdesk/controllers/portfolio.py",
+             "\nMAX_PARALLEL_REQUESTS = ", "\nMAX_PARALLEL_REQUESTS = 1  # instead of ",
+             ("tests/controllers/test_portfolio_refresh.py",)),
+)
+
+
+def scratch_copy(target: Path) -> None:
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, check=True,
+                           capture_output=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        source, copy = REPO / name, target / name
+        if source.is_file():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(source.read_bytes())
+    node_modules = REPO / "tests" / "oidc" / "node_modules"  # the OpenID provider's runtime
+    if node_modules.is_dir():
+        (target / "tests" / "oidc" / "node_modules").symlink_to(node_modules)
+
+
+def caught(mutation: Mutation) -> bool:
+    with tempfile.TemporaryDirectory(prefix="walletdesk-mutation-") as tmp:
+        root = Path(tmp)
+        scratch_copy(root)
+        source = root / mutation.path
+        text = source.read_text(encoding="utf-8")
+        if mutation.old not in text:
+            raise SystemExit(f"{mutation.name}: {mutation.path} no longer holds the text to "
+                             "break; bring tests/mutations.py up to date")
+        source.write_text(text.replace(mutation.old, mutation.new), encoding="utf-8")
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root),
+               "WALLETDESK_TEST_PACKAGE": "0"}
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
+             *mutation.tests], cwd=root, env=env, capture_output=True, text=True, check=False)
+        return result.returncode != 0
+
+
+def main() -> None:
+    wanted = sys.argv[1:]
+    survivors = []
+    for mutation in MUTATIONS:
+        if wanted and not any(word in mutation.name for word in wanted):
+            continue
+        verdict = caught(mutation)
+        print(f"{'caught  ' if verdict else 'SURVIVED'} {mutation.name}: {mutation.rule}",
+              flush=True)
+        if not verdict:
+            survivors.append(mutation.name)
+    if survivors:
+        raise SystemExit(f"no test fails for: {', '.join(survivors)}")
+
+
+if __name__ == "__main__":
+    main()
