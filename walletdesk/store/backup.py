@@ -52,7 +52,7 @@ def check_backup(data: bytes, source: Path) -> tuple[str, ...]:
     ``data`` must have been passed through ``without_wal``."""
     if not data.startswith(b"SQLite format 3\x00"):
         raise StorageError(f"{source} is not a WalletDesk backup (it is not an SQLite file): "
-                           "choose the file that `walletdesk backup` wrote.")
+                           "choose a file made by File → Back up… or `walletdesk backup`.")
     try:
         with closing(sqlite3.connect(":memory:")) as copy:
             copy.deserialize(data)

@@ -86,6 +86,9 @@ def run_gui(services: Services, *, smoke: bool) -> int:
         if smoke:
             app.exit(0)
         else:
+            from walletdesk.ui.password_prompt import GuiPasswordPrompt  # after the paint
+
+            services.password_prompt = GuiPasswordPrompt(window)
             presenter.start()
 
     window.first_painted.connect(painted)

@@ -24,6 +24,7 @@ from walletdesk.ui.freshness import Clock, FailedRefreshes, utc_now
 from walletdesk.ui.heap import settle_long_lived_objects
 from walletdesk.ui.models.credentials_model import CredentialsModel
 from walletdesk.ui.models.wallets_model import WalletsModel
+from walletdesk.ui.presenters.backup_flow import BackupFlow
 from walletdesk.ui.presenters.balances_presenter import BalancesPresenter
 from walletdesk.ui.presenters.credentials_presenter import CredentialsPresenter
 from walletdesk.ui.presenters.currency_presenter import CurrencyPresenter
@@ -97,6 +98,8 @@ class DeskPresenter(QObject):
                                           settings=settings)
         self.export = ExportFlow(window, self.bridge, settings=settings, status=self.status,
                                  rows=self.balances)
+        self.backups = BackupFlow(window, services, self.bridge, status=self.status,
+                                  busy=lambda: self.refresh.running, restored=self.reload)
         self.session = SessionPresenter(
             window, lambda: services.session, self.bridge, view=window.sign_in,
             user_label=window.user,
@@ -243,6 +246,8 @@ class DeskPresenter(QObject):
         actions.show_balances.triggered.connect(lambda: self._show_tab(BALANCES_TAB))
         actions.search.triggered.connect(self._search)
         actions.export.triggered.connect(self.export.open)
+        actions.back_up.triggered.connect(self.backups.back_up)
+        actions.restore.triggered.connect(self.backups.restore)
         actions.about.triggered.connect(self._about)
         actions.quit.triggered.connect(window.close)
         window.empty.add_key.clicked.connect(lambda: self.credentials.add())  # noqa: PLW0108

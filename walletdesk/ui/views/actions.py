@@ -40,6 +40,9 @@ class WindowActions(QObject):
         self.export = self._action("&Export balances…", "Export the balances table",
                                    [QKeySequence("Ctrl+E")])
         self.export.setIcon(toolbar_icon("export"))
+        self.back_up = self._action("&Back up…", "Save a copy of all API keys and balances", [])
+        self.restore = self._action("&Restore from backup…",
+                                    "Put a backup's API keys and balances back", [])
         self.search = self._action("&Find", "Search the balances", [QKeySequence("Ctrl+F")])
         self.settings = self._action("&Settings…", "Sign-in settings", [])
         self.settings.setIcon(toolbar_icon("settings"))

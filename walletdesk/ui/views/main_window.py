@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([a.export, a.settings])
         file_menu.addSeparator()
+        file_menu.addActions([a.back_up, a.restore])
+        file_menu.addSeparator()
         file_menu.addActions([a.sign_out, a.quit])
         view_menu = bar.addMenu("&View")
         view_menu.addActions([a.show_credentials, a.show_wallets, a.show_balances])
