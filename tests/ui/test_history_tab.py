@@ -170,3 +170,22 @@ def test_a_display_currency_shows_the_total_chart_and_changes_in_it_with_the_rat
     with qtbot.waitSignal(desk.currency.shown, timeout=10_000):
         desk.window.currency_menu.choices["USD"].trigger()
     assert not header.in_currency.isVisible() and "$" in header.changes.text()
+
+
+def test_grouping_by_asset_sums_each_asset_across_exchanges_exactly(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services, shots_dir: Path) -> None:
+    seed_history(services.paths.database, [0])
+    desk = open_desk()
+    desk.window.desk.tabs.setCurrentIndex(BALANCES_TAB)
+    view, model = desk.window.desk.balances, desk.balances.model
+    assert model.rowCount() == 4  # BTC on MEXC and on Binance, USDT, ETH
+    view.group.setChecked(True)
+    rows = {b.asset: b for b in desk.balances.all_balances()}
+    assert set(rows) == {"BTC", "ETH", "USDT"} and model.rowCount() == 3
+    btc = rows["BTC"]
+    assert (btc.total, btc.usd_value, btc.exchange) == (
+        Decimal("0.75"), Decimal("45000"), "Binance, MEXC")
+    assert not view.exchange.isEnabled()
+    shoot(desk.window, shots_dir, "balances_grouped")
+    view.group.setChecked(False)
+    assert model.rowCount() == 4 and view.exchange.isEnabled()

@@ -13,6 +13,7 @@ from walletdesk.core.models import Balance
 from walletdesk.core.totals import Totals
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.models.asset_groups import group_by_asset
 from walletdesk.ui.models.balance_columns import COLUMNS, USD, WIDTHS
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy, ShownTotals
 from walletdesk.ui.models.balances_model import BalancesModel
@@ -53,14 +54,26 @@ class BalancesPresenter(QObject):
         view.exchange.currentIndexChanged.connect(self.apply_filter)
         view.hide_dust.toggled.connect(self._dust_toggled)
         view.dust.textChanged.connect(self.apply_filter)
+        view.group.toggled.connect(self._grouping_toggled)
+        self._shown: tuple[BalanceTable, Totals] | None = None
         self.apply_filter()
 
     def show_balances(self, balances: BalanceTable, totals: Totals) -> None:
+        self._shown = (balances, totals)
         exchanges = sorted(set(balances.exchanges()))
         self.view.set_exchanges([(name, display_name(name)) for name in exchanges])
-        self.model.set_balances(balances, totals.shown, demo_counted=totals.demo_only)
+        grouped = self.view.group.isChecked()
+        self.view.exchange.setEnabled(not grouped)  # a grouped row spans exchanges
+        rows = group_by_asset(balances) if grouped else balances
+        self.model.set_balances(rows, totals.shown, demo_counted=totals.demo_only)
         self._fit_numbers()
         self.apply_filter()
+
+    def _grouping_toggled(self, grouped: bool) -> None:
+        if grouped:
+            self.view.exchange.setCurrentIndex(0)  # all exchanges
+        if self._shown is not None:
+            self.show_balances(*self._shown)
 
     def _fit_numbers(self) -> None:
         """Every column is widened to its content (long asset names up to a cap, beyond
