@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -104,3 +105,17 @@ def test_history_in_a_display_currency_keeps_usd_and_adds_the_converted_value(
         "at": json.loads(result.out)[0]["at"], "total_usd_value": "25010.00000000",
         "currency": "GBP", "value": "19753.26851852"}  # 25010 x 0.8530 / 1.08, half-even
     assert refreshed("history", "--currency", "XAU").code == 2
+
+
+def test_a_backup_holds_the_history_and_a_restore_brings_it_back(
+        refreshed: CliRunner, tmp_path: Path) -> None:
+    before = json.loads(refreshed("history", "--format", "json", "--asset", "BTC").out)
+    backup = tmp_path / "walletdesk-backup.db"
+    result = refreshed("backup", str(backup))
+    assert result.code == 0, result.err
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT count(*) FROM history_snapshots").fetchone() == (2,)
+        assert copy.execute("SELECT count(*) FROM history_balances").fetchone() == (4,)
+    restored = refreshed("restore", str(backup), "--force")
+    assert restored.code == 0, restored.err
+    assert json.loads(refreshed("history", "--format", "json", "--asset", "BTC").out) == before
