@@ -189,3 +189,27 @@ def test_grouping_by_asset_sums_each_asset_across_exchanges_exactly(
     shoot(desk.window, shots_dir, "balances_grouped")
     view.group.setChecked(False)
     assert model.rowCount() == 4 and view.exchange.isEnabled()
+
+
+def test_a_removed_key_s_history_is_offered_for_deletion_and_goes_on_yes(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seed_history(services.paths.database, [0, 6])
+    db = open_database(services.paths.database)
+    try:  # the Binance key was removed: its wallet went, its history stays (closed at 0)
+        with db.transaction() as session:
+            session.connection().exec_driver_sql("DELETE FROM wallets WHERE exchange = 'BINANCE'")
+    finally:
+        db.close()
+    desk = open_history(qtbot, open_desk)
+    view = desk.window.desk.history
+    qtbot.waitUntil(lambda: view.forget.isVisibleTo(desk.window), timeout=10_000)
+    [action] = view.forget.menu().actions()
+    assert action.text() == "Binance…"
+    action.trigger()
+    box = desk.history.confirmation
+    assert box is not None and "Binance" in box.text()
+    [delete] = [b for b in box.buttons() if b.text() == "Delete history"]
+    with qtbot.waitSignal(desk.history.shown, timeout=10_000):
+        delete.click()
+    assert services.history.exchanges() == ["MEXC"]
+    qtbot.waitUntil(lambda: not view.forget.isVisibleTo(desk.window), timeout=10_000)

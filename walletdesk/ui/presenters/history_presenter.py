@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox
 
 from walletdesk.core.balance_table import EMPTY_TABLE
 from walletdesk.core.history import AssetPoint, Change, PortfolioPoint, change_over
@@ -47,6 +48,7 @@ class HistoryPresenter(QObject):
         self._convert: Callable[[Decimal], Decimal] | None = None  # USD -> display currency
         self._money: Callable[[Decimal], str] = formatter.usd
         self._asset_request = 0
+        self.confirmation: QMessageBox | None = None
         self.loads = 0  # how many results have been shown (tests and benchmarks wait on it)
         view.ranges.idClicked.connect(self._range_chosen)
         view.asset.currentTextChanged.connect(self._asset_chosen)
@@ -78,6 +80,7 @@ class HistoryPresenter(QObject):
     def reload(self) -> None:
         history = self._services.history
         self._bridge.op(history.portfolio_points).success(self._points_loaded).run()
+        self._bridge.op(history.exchanges).success(self._offer_deletion).run()
         asset = self._current_asset()
         if asset is not None:
             self._asset_chosen(asset)
@@ -89,6 +92,37 @@ class HistoryPresenter(QObject):
         self._view.chart.money = self._money
         self._header.show_changes(*self._changes_text(self._points))
         self._plot()
+
+    def _offer_deletion(self, with_history: list[str]) -> None:
+        """Exchanges whose keys are gone keep their history until the user deletes it."""
+        current = {w.exchange for w in self._portfolio.wallets} if self._portfolio else set()
+        removed = [name for name in with_history if name not in current]
+        menu = self._view.forget.menu()
+        menu.clear()
+        for name in removed:
+            action = menu.addAction(f"{display_name(name)}…")
+            action.triggered.connect(self._asks_to_delete(name))
+        self._view.forget.setVisible(bool(removed))
+
+    def _asks_to_delete(self, exchange: str) -> Callable[[], None]:
+        return lambda: self.confirm_delete(exchange)
+
+    def confirm_delete(self, exchange: str) -> None:
+        """Ask first (``self.confirmation`` is the open question); delete on yes."""
+        name = display_name(exchange)
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete history",
+                          f"Delete the whole history of {name}?", parent=self._view)
+        box.setInformativeText("Its points leave the chart and the change figures for good. "
+                               "Your other exchanges' history stays.")
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+        delete = box.addButton("Delete history", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        history = self._services.history
+        box.buttonClicked.connect(lambda button: self._bridge.op(
+            lambda: history.delete(exchange)).success(lambda _n: self.reload()).run()
+            if button is delete else None)
+        self.confirmation = box
+        box.open()
 
     def range_index(self) -> int:
         return self._view.ranges.checkedId()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,13 @@ class HistoryView(QWidget):
             self.ranges.addButton(button, index)
             bar.addWidget(button)
         bar.addStretch(1)
+        self.forget = QToolButton()
+        self.forget.setText("Delete history…")
+        self.forget.setToolTip("Delete the history of an exchange whose keys you removed")
+        self.forget.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.forget.setMenu(QMenu(self.forget))
+        self.forget.setVisible(False)
+        bar.addWidget(self.forget)
         self.asset = QComboBox()
         self.asset.setAccessibleName("Asset shown")
         self.asset.setMinimumContentsLength(16)
