@@ -21,7 +21,7 @@ from pathlib import Path
 from tests.exchange_server import ExchangeServer
 from tests.store.builders import T0, many
 from tests.store.conftest import ALICE
-from walletdesk.exchanges.base import ApiCredentials
+from walletdesk.core.keys import ApiCredentials
 from walletdesk.exchanges.http import RetryPolicy, Timeouts
 from walletdesk.exchanges.mexc import MexcAdapter
 from walletdesk.pricing import value_balances

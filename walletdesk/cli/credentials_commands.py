@@ -108,7 +108,6 @@ def resolve_id(services: Services, given: str) -> str:
 
 def update_credential(args: argparse.Namespace, services: Services) -> int:
     from walletdesk.exchanges.catalog import profile
-    from walletdesk.store.credentials import UNSET
 
     credential_id = resolve_id(services, args.id)
     entered = None
@@ -116,11 +115,10 @@ def update_credential(args: argparse.Namespace, services: Services) -> int:
         stored = services.credentials.get(credential_id)
         api_key = args.api_key if args.api_key is not None else stored.api_key
         entered = read_entered(profile(stored.exchange), args.secret_stdin, api_key)
-    label = UNSET if args.label is None else args.label
     services.credentials.update(
         credential_id,
         api_key=args.api_key,
-        label=label,
+        label=args.label,  # not given: kept; --label "": removed
         secret=entered.secret if entered else None,
         passphrase=entered.passphrase if entered else None,
     )

@@ -15,8 +15,7 @@ from walletdesk.services import Services
 Handler = Callable[[argparse.Namespace, Services], int]
 
 EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
+EXIT_FAILURE = 1  # usage errors exit 2 through argparse
 
 log = logging.getLogger(__name__)
 

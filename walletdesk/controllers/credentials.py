@@ -7,6 +7,7 @@ from typing import Any
 
 from walletdesk.controllers.user_scope import UserController
 from walletdesk.core.errors import ValidationError
+from walletdesk.core.keys import ApiCredentials, KeyCheck
 from walletdesk.core.models import Credential, User
 from walletdesk.core.secret_parts import (
     PASSPHRASE,
@@ -15,10 +16,9 @@ from walletdesk.core.secret_parts import (
     encode_secret_parts,
 )
 from walletdesk.core.validation import clean_api_key, clean_label
-from walletdesk.exchanges.base import ApiCredentials, KeyCheck
 from walletdesk.exchanges.catalog import DEMO, canonical_exchange, profile
 from walletdesk.logging_setup import SECRETS
-from walletdesk.store.credentials import UNSET, CredentialRepository
+from walletdesk.store.credentials import CredentialRepository
 
 DEMO_API_KEY = "demo-key"
 DEMO_SECRET = "demo-secret"  # noqa: S105 - the offline demo checks nothing
@@ -71,18 +71,19 @@ class CredentialsController(UserController):
         credential_id: str,
         *,
         api_key: str | None = None,
-        label: Any = UNSET,
+        label: str | None = None,
         secret: str | None = None,
         passphrase: str | None = None,
     ) -> Credential:
-        """``secret`` replaces every secret part at once (with ``passphrase`` where the
+        """Change what is given: ``None`` keeps a field, a blank ``label`` removes the label.
+        ``secret`` replaces every secret part at once (with ``passphrase`` where the
         exchange's keys have one): parts of two different keys never mix."""
         repository, user = self._repository()
         existing = repository.get(credential_id)  # not-found before any work
         changes: dict[str, Any] = {}
         if api_key is not None:
             changes["api_key"] = clean_api_key(api_key)
-        if label is not UNSET:
+        if label is not None:
             changes["label"] = clean_label(label)
         if secret is not None:
             parts = secret_parts(existing.exchange, secret, passphrase)

@@ -29,9 +29,9 @@ from walletdesk.core.errors import (
     ExchangeResponseError,
     WalletDeskError,
 )
+from walletdesk.core.keys import ApiCredentials
 from walletdesk.core.models import AssetAmount, Credential, Portfolio, User, Wallet
 from walletdesk.core.secret_parts import decode_secret_parts
-from walletdesk.exchanges.base import ApiCredentials
 from walletdesk.exchanges.catalog import canonical_exchange, display_name
 from walletdesk.logging_setup import SECRETS
 from walletdesk.pricing import value_balances

@@ -1,46 +1,15 @@
-"""The protocol every exchange adapter speaks, and the records it exchanges."""
+"""The protocol every exchange adapter speaks (its records, ``ApiCredentials`` and
+``KeyCheck``, are core records: the controllers and the UI use them too)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
+from walletdesk.core.keys import ApiCredentials, KeyCheck
 from walletdesk.core.models import AssetAmount
-from walletdesk.core.secret_parts import SecretParts
 
-
-@dataclass(frozen=True)
-class ApiCredentials:
-    """A key in memory, only while a request is signed or a key is checked. ``passphrase``
-    is set for exchanges whose keys have one (see core/secret_parts.py)."""
-
-    api_key: str
-    secret: str = field(repr=False)
-    passphrase: str | None = field(default=None, repr=False)
-
-    @classmethod
-    def from_parts(cls, api_key: str, parts: SecretParts) -> ApiCredentials:
-        return cls(api_key=api_key, secret=parts.secret, passphrase=parts.passphrase)
-
-    def secret_values(self) -> tuple[str, ...]:
-        """Every secret part: what the log filter masks while this key is in use."""
-        return tuple(v for v in (self.secret, self.passphrase) if v)
-
-    def __repr__(self) -> str:
-        # The public key is shortened too: enough to tell keys apart in a debugger.
-        return f"ApiCredentials(api_key={_shorten(self.api_key)!r}, secret='***')"
-
-    __str__ = __repr__
-
-
-@dataclass(frozen=True)
-class KeyCheck:
-    """The key works; ``message`` sums it up for the user (a warning unless read-only)."""
-
-    can_trade: bool | None
-    can_withdraw: bool | None
-    message: str
+__all__ = ["ApiCredentials", "ExchangeAdapter", "KeyCheck", "describe_permissions"]
 
 
 class ExchangeAdapter(Protocol):
@@ -56,10 +25,6 @@ class ExchangeAdapter(Protocol):
     def fetch_prices(self) -> dict[str, Decimal]: ...
 
     def close(self) -> None: ...
-
-
-def _shorten(api_key: str) -> str:
-    return api_key[:4] + "…" if len(api_key) > 8 else "…"
 
 
 def describe_permissions(

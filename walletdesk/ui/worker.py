@@ -54,9 +54,6 @@ class WorkerBridge(QObject):
         """A thread-safe function that hands its argument to ``callback`` on the GUI thread."""
         return lambda value: self.post(lambda: callback(value))
 
-    def active_count(self) -> int:
-        return self._pool.activeThreadCount()
-
     def shutdown(self, timeout_ms: int = 3000) -> bool:
         """Stop delivering results and wait (bounded) for running work to end."""
         self._closed = True

@@ -53,10 +53,6 @@ class BalancesFilterProxy(QSortFilterProxyModel):
         source.modelReset.connect(self._apply)
         self.setSourceModel(source)
 
-    @property
-    def current_filter(self) -> BalanceFilter:
-        return self._filter
-
     def set_filter(self, balance_filter: BalanceFilter) -> None:
         if balance_filter == self._filter:
             return

@@ -27,7 +27,7 @@ from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:
     from walletdesk.controllers.credentials import CredentialsController
-    from walletdesk.exchanges.base import KeyCheck
+    from walletdesk.core.keys import KeyCheck
 
 ControllerProvider = Callable[[], "CredentialsController"]
 KEY_FILE_MAX_BYTES = 64 * 1024  # a CDP key file is under 1 KB

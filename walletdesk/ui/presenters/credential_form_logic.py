@@ -19,7 +19,7 @@ from walletdesk.exchanges.profile import SecretField
 
 if TYPE_CHECKING:
     from walletdesk.controllers.credentials import CredentialsController
-    from walletdesk.exchanges.base import KeyCheck
+    from walletdesk.core.keys import KeyCheck
 
 LABEL, API_KEY, SECRET = "label", "api_key", "secret"
 __all__ = ["API_KEY", "DEMO_NOTE", "LABEL", "PASSPHRASE", "SECRET", "FormRules", "FormValues"]

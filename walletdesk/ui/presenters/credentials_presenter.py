@@ -21,7 +21,7 @@ from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:
     from walletdesk.controllers.credentials import CredentialsController
-    from walletdesk.exchanges.base import KeyCheck
+    from walletdesk.core.keys import KeyCheck
     from walletdesk.ui.presenters.credential_editor import CredentialEditor
 
 

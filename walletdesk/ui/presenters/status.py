@@ -17,16 +17,13 @@ _WARNING = "⚠ "
 class StatusReporter:
     def __init__(self, label: QLabel) -> None:
         self._label = plain_label(label)  # messages quote servers and user names
-        self.last_error: str | None = None
 
     def info(self, text: str) -> None:
-        self.last_error = None
         self._label.setText(text)
         self._label.setToolTip(plain_tooltip(text))
 
     def error(self, error: WalletDeskError | str) -> None:
         text = str(error)
-        self.last_error = text
         self._label.setText(_WARNING + text)
         self._label.setToolTip(plain_tooltip(text))
 
