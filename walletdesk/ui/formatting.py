@@ -25,8 +25,16 @@ def user_locale() -> QLocale:
     return system
 
 
+HIDDEN = "•••••"
+
+
 class Formatter:
-    """Locale-aware text for amounts, USD values, shares and times."""
+    """Locale-aware text for amounts, USD values, shares and times.
+
+    ``private`` (privacy mode, for screen sharing): every amount, value and share reads
+    ``HIDDEN`` wherever it is shown, tooltips and copies included, since all of them are
+    written here. Counts and times stay.
+    """
 
     def __init__(self, locale: QLocale | None = None) -> None:
         self._locale = locale or user_locale()
@@ -36,14 +44,21 @@ class Formatter:
             group="" if omit else (self._locale.groupSeparator() or ""),
             minus=self._locale.negativeSign() or "-",
         )
-        self.amount = self.style.amount
-        self.usd = self.style.usd
-        self.share = self.style.share
         self.count = self.style.count
+        self.private = False
+
+    def amount(self, value: Decimal) -> str:
+        return HIDDEN if self.private else self.style.amount(value)
+
+    def usd(self, value: Decimal) -> str:
+        return HIDDEN if self.private else self.style.usd(value)
+
+    def share(self, fraction: Decimal) -> str:
+        return HIDDEN if self.private else self.style.share(fraction)
 
     def exact(self, value: Decimal) -> str:
         """Every stored digit (8 decimals), for tooltips and copying."""
-        return format_plain(value)
+        return HIDDEN if self.private else format_plain(value)
 
     def when(self, moment: datetime) -> str:
         """A UTC timestamp in the user's time zone, short locale format."""

@@ -18,7 +18,7 @@ from walletdesk.core.balance_table import AmountField, BalanceTable
 from walletdesk.core.models import Balance
 from walletdesk.core.money import PLACES, SCALE, from_units, quantize8
 from walletdesk.exchanges.catalog import display_name
-from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.formatting import HIDDEN, Formatter
 
 NO_PRICE_TIP = "No USD price was found for this asset on its exchange."
 DEMO_APART_TIP = "Demo sample: not part of the portfolio total."
@@ -113,12 +113,16 @@ def _share_text(cell: Cell) -> str:
 
 
 def _share_exact(cell: Cell) -> str:
+    if cell.fmt.private:
+        return HIDDEN
     return f"{cell.share * 100:.2f}%"  # a spreadsheet reads "12.34%"
 
 
 def _share_tooltip(cell: Cell) -> str:
     if not cell.counted:
         return DEMO_APART_TIP
+    if cell.fmt.private:
+        return HIDDEN
     return f"{cell.share * 100:.8f} %"
 
 

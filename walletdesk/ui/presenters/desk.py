@@ -249,6 +249,7 @@ class DeskPresenter(QObject):
         actions.back_up.triggered.connect(self.backups.back_up)
         actions.restore.triggered.connect(self.backups.restore)
         actions.about.triggered.connect(self._about)
+        actions.privacy.toggled.connect(self.set_private)
         actions.quit.triggered.connect(window.close)
         window.empty.add_key.clicked.connect(lambda: self.credentials.add())  # noqa: PLW0108
         window.empty.try_demo.clicked.connect(self.credentials.try_demo)
@@ -261,6 +262,14 @@ class DeskPresenter(QObject):
         self.session.signed_out.connect(self._signed_out)
         tabs.setCurrentIndex(self.settings.view())
         window.desk.wallets.table.doubleClicked.connect(self._open_wallet)
+
+    def set_private(self, private: bool) -> None:
+        """Privacy mode: every number is written again, hidden or shown."""
+        self._format.private = private
+        self.window.commands.privacy.setChecked(private)
+        self.show_portfolio(self.portfolio)
+        self.status.info("Amounts hidden (Ctrl+Shift+H shows them)." if private
+                         else "Amounts shown.")
 
     def _open_wallet(self, index: QModelIndex) -> None:
         """Double-click: that wallet's balances."""

@@ -51,6 +51,9 @@ class WindowActions(QObject):
         self.about = self._action("&About WalletDesk", "Version and where files are kept", [])
         self.about.setIcon(toolbar_icon("about"))
         self.quit = self._action("&Quit", "Quit WalletDesk", [QKeySequence("Ctrl+Q")])
+        self.privacy = self._action("&Hide amounts", "Hide every amount and value, for "
+                                    "screen sharing", [QKeySequence("Ctrl+Shift+H")])
+        self.privacy.setCheckable(True)
         self.show_credentials = self._action("&API keys", "Show the API keys",
                                              [QKeySequence("Ctrl+1")])
         self.show_wallets = self._action("&Wallets", "Show the wallets", [QKeySequence("Ctrl+2")])

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a.search)
         view_menu.addMenu(self.currency_menu)
+        view_menu.addAction(a.privacy)
         keys_menu = bar.addMenu("&Keys")
         keys_menu.addActions([a.add_credential, a.edit_credential, a.remove_credential,
                               a.test_credential])
