@@ -221,7 +221,10 @@ def test_window_remembers_geometry_view_columns_sort_and_dust_threshold(
 
 
 def test_about_names_the_version_and_where_files_are_kept(
-        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+        qtbot: QtBot, open_desk: OpenDesk, services: Services,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
     from walletdesk import __version__
     from walletdesk.ui.dialogs.about_dialog import AboutDialog
 
@@ -233,6 +236,19 @@ def test_about_names_the_version_and_where_files_are_kept(
     assert __version__ in text
     assert str(services.paths.data_dir) in text
     assert str(services.paths.log_dir) in text
+    from PySide6.QtCore import QUrl
+
+    assert f'href="{QUrl.fromLocalFile(str(services.paths.data_dir)).toString()}"' in text
+    assert dialog.text.openExternalLinks()
+    opened: list[str] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url.toLocalFile())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
+    dialog.open_folder.click()
+    assert opened == [str(services.paths.data_dir)]
 
 
 def test_interactive_widgets_have_accessible_names(open_desk: OpenDesk) -> None:

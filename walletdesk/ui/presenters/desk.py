@@ -306,6 +306,7 @@ class DeskPresenter(QObject):
         from walletdesk.ui.dialogs.about_dialog import AboutDialog
 
         dialog = AboutDialog(self.services.paths, self.window)
+        dialog.open_folder.clicked.connect(self.general_settings.open_data_folder)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
