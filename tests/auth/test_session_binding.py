@@ -91,6 +91,17 @@ def test_editing_the_profile_file_to_another_user_signs_out_and_reaches_none_of_
     assert [c.id for c in again.credentials.list()] == [alices_key.id]
 
 
+def test_the_window_says_why_it_signed_out_after_a_profile_mismatch(
+    session: SessionController, oidc: OidcProvider, paths: AppPaths,
+) -> None:
+    sign_in(session, BOB)
+    _write_profile_naming(paths, ALICE.sub)
+    restarted = SessionController(paths, lambda: None)  # type: ignore[arg-type,return-value]
+    state = restarted.check_session()
+    assert (state.user, state.note) == (None, PROFILE_MISMATCH)
+    assert restarted.check_session().note is None  # from then on simply signed out
+
+
 def test_the_keychain_names_the_user_even_when_the_profile_file_is_gone(
     start: Callable[[], Services], oidc: OidcProvider, paths: AppPaths,
     memory_keyring: MemoryKeyring,

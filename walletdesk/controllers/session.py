@@ -62,6 +62,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from walletdesk.auth.config import SETUP_HINT, SignInConfig, clear_config, load_config, save_config
+from walletdesk.auth.errors import SIGNED_OUT
 from walletdesk.auth.profile_file import (
     StoredProfile,
     load_stored_profile,
@@ -292,8 +293,8 @@ class SessionController:
             return SessionState(True, None, str(error))
         try:
             user = self.current_user()
-        except AuthError:
-            return SessionState(True, None)
+        except AuthError as error:  # signed out, or why the session was just ended
+            return SessionState(True, None, None if str(error) == SIGNED_OUT else str(error))
         try:
             return SessionState(True, self.check())
         except SessionExpiredError as error:
