@@ -29,7 +29,7 @@ from walletdesk.paths import resolve_paths
 from walletdesk.services import Services
 from walletdesk.ui.gui_main import build_window
 from walletdesk.ui.models.balance_columns import COLUMNS
-from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 from walletdesk.ui.views.desk_view import BALANCES_TAB
 
 TARGET_MS = 50.0

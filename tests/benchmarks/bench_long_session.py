@@ -33,7 +33,7 @@ from tests.ui.seeding import seed, synthetic
 from walletdesk.paths import resolve_paths
 from walletdesk.services import Services
 from walletdesk.ui.gui_main import build_window
-from walletdesk.ui.presenters import desk as desk_module
+from walletdesk.ui.presenters import desk_presenter as desk_module
 
 BALANCES = 10_000
 

@@ -16,7 +16,7 @@ from tests.exchange_server.fixtures import binance_server, mexc_server  # noqa: 
 from walletdesk.paths import resolve_paths
 from walletdesk.services import Services
 from walletdesk.ui.gui_main import build_window
-from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 from walletdesk.ui.settings import APPLICATION, ORGANIZATION
 
 SHOTS_ENV = "WALLETDESK_SCREENSHOTS"

@@ -10,7 +10,7 @@ from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import seed, valued
 from walletdesk.services import Services
 from walletdesk.ui.models.balance_columns import ASSET, COLUMNS, LOCKED, TOTAL
-from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 
 LONG = "SPAMTOKEN" + "X" * 11  # 20 characters, the most the spec's asset column holds
 

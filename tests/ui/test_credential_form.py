@@ -13,7 +13,7 @@ from tests.ui.conftest import OpenDesk
 from walletdesk.exchanges.catalog import PROFILES
 from walletdesk.services import Services
 from walletdesk.ui.presenters.credential_editor import CredentialEditor
-from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from walletdesk.export.formats import FORMATS
 from walletdesk.services import Services
 from walletdesk.ui.dialogs.export_dialog import ExportDialog
 from walletdesk.ui.models.balance_columns import ASSET
-from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 
 GOLDEN = Path(__file__).parent / "golden"
 FORMAT_BUTTON = {fmt.name: index for index, fmt in enumerate(FORMATS)}

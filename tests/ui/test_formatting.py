@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 
+from walletdesk.controllers.freshness import age
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.freshness import age
 
 
 def german() -> Formatter:

@@ -16,7 +16,7 @@ from tests.ui.seeding import seed, valued
 from walletdesk.app import main
 from walletdesk.services import Services
 from walletdesk.ui.models.balance_columns import ASSET, EXCHANGE, SHARE
-from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import seed, valued
 from walletdesk.services import Services
 from walletdesk.ui.models.balance_columns import ASSET, EXCHANGE
-from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 
 
 def shown(desk: DeskPresenter) -> list[str]:

@@ -26,7 +26,7 @@ from walletdesk.services import Services
 from walletdesk.store.database import open_database
 from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
-from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 from walletdesk.ui.views.desk_view import BALANCES_TAB, HISTORY_TAB
 from walletdesk.ui.widgets.net_worth_chart import EMPTY_TEXT
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from tests.ui.samples import T0, credential
+from walletdesk.controllers.freshness import FailedRefreshes
 from walletdesk.core.models import Credential, Wallet
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.freshness import FailedRefreshes
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel, shorten_key
 from walletdesk.ui.models.wallets_model import WalletsModel

@@ -23,7 +23,7 @@ from tests.ui.seeding import seed, synthetic, valued
 from tests.ui.test_screenshots import dark_palette  # noqa: F401 - a fixture
 from walletdesk.services import Services
 from walletdesk.ui.models.balance_columns import COLUMNS
-from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, WALLETS_TAB
 
 SIZES = {"large": (1400, 900), "small": (640, 480)}

@@ -22,7 +22,7 @@ from tests.ui.seeding import seed, valued
 from walletdesk.auth.config import ENV_CLIENT_ID, ENV_ISSUER
 from walletdesk.services import Services
 from walletdesk.ui.dialogs.about_dialog import AboutDialog
-from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, WALLETS_TAB
 
 

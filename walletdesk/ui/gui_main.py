@@ -19,7 +19,7 @@ from walletdesk.resources import DESKTOP_ENTRY_ID
 from walletdesk.store.read_model import read_portfolio_snapshot
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.icons import app_icon
-from walletdesk.ui.presenters.desk import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 from walletdesk.ui.settings import APPLICATION, ORGANIZATION, UiSettings
 from walletdesk.ui.single_instance import (
     SingleInstance,

@@ -10,10 +10,10 @@ from typing import Any
 
 from PySide6.QtGui import QIcon
 
+from walletdesk.controllers.freshness import age, utc_now
 from walletdesk.core.models import Credential, Wallet
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.freshness import age, utc_now
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.icons import status_icon
 from walletdesk.ui.models.record_model import Column, RecordTableModel

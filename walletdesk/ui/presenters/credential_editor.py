@@ -9,12 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 
-from walletdesk.core.errors import ValidationError, WalletDeskError
-from walletdesk.core.models import Credential
-from walletdesk.exchanges.catalog import profile
-from walletdesk.ui.dialogs.credential_dialog import CredentialDialog
-from walletdesk.ui.dialogs.field_message import FieldMessage
-from walletdesk.ui.presenters.credential_form_logic import (
+from walletdesk.controllers.credential_form import (
     API_KEY,
     DEMO_NOTE,
     LABEL,
@@ -23,6 +18,11 @@ from walletdesk.ui.presenters.credential_form_logic import (
     FormRules,
     FormValues,
 )
+from walletdesk.core.errors import ValidationError, WalletDeskError
+from walletdesk.core.models import Credential
+from walletdesk.exchanges.catalog import profile
+from walletdesk.ui.dialogs.credential_dialog import CredentialDialog
+from walletdesk.ui.dialogs.field_message import FieldMessage
 from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:

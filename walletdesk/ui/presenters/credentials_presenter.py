@@ -14,7 +14,7 @@ from walletdesk.exchanges.catalog import DEMO, display_name
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel, shorten_key
 from walletdesk.ui.models.roles import RECORD_ROLE
-from walletdesk.ui.presenters.status import StatusReporter
+from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.widgets.data_table import DataTable
 from walletdesk.ui.worker import WorkerBridge

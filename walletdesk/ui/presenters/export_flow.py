@@ -16,7 +16,7 @@ from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.models import Balance
 from walletdesk.export.formats import SUFFIXES, export_format
 from walletdesk.ui.dialogs.export_dialog import EVERYTHING, ExportDialog
-from walletdesk.ui.presenters.status import StatusReporter
+from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.worker import WorkerBridge
 

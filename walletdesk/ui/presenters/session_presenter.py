@@ -15,7 +15,7 @@ from walletdesk.controllers.session_state import SessionState
 from walletdesk.core.errors import CancelledError, WalletDeskError
 from walletdesk.core.models import User
 from walletdesk.ui.presenters.settings_flow import SettingsFlow
-from walletdesk.ui.presenters.status import StatusReporter
+from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.views.sign_in_view import SignInView
 from walletdesk.ui.widgets.plain_text import plain_tooltip

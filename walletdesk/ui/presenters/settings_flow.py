@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from walletdesk.core.errors import ValidationError, WalletDeskError
-from walletdesk.ui.presenters.status import StatusReporter
+from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:

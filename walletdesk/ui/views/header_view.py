@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStyle, QVBoxLayout, QWidget
 
+from walletdesk.controllers.freshness import Staleness, age
 from walletdesk.core.portfolio_summary import Summary
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.freshness import Staleness, age
 from walletdesk.ui.widgets.allocation_chart import AllocationChart
 
 

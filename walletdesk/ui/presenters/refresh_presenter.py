@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from walletdesk.controllers.freshness import FailedRefreshes
 from walletdesk.core.errors import AuthError, CancelledError, WalletDeskError
 from walletdesk.exchanges.catalog import display_name
-from walletdesk.ui.freshness import FailedRefreshes
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel
-from walletdesk.ui.presenters.status import StatusReporter
+from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.views.refresh_status_view import RefreshStatusView
 from walletdesk.ui.worker import WorkerBridge

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from walletdesk.controllers.freshness import Clock, FailedRefreshes, utc_now
 from walletdesk.controllers.session_state import SessionState
 from walletdesk.core.balance_table import EMPTY_TABLE
 from walletdesk.core.errors import AuthError, WalletDeskError
@@ -20,7 +21,6 @@ from walletdesk.core.models import LOCAL_USER, Credential, Portfolio, User
 from walletdesk.core.portfolio_summary import summarise
 from walletdesk.store.change_watch import DataVersionWatch
 from walletdesk.ui.formatting import Formatter
-from walletdesk.ui.freshness import Clock, FailedRefreshes, utc_now
 from walletdesk.ui.heap import settle_long_lived_objects
 from walletdesk.ui.models.credentials_model import CredentialsModel
 from walletdesk.ui.models.wallets_model import WalletsModel
@@ -32,9 +32,9 @@ from walletdesk.ui.presenters.export_flow import ExportFlow
 from walletdesk.ui.presenters.general_settings import GeneralSettings
 from walletdesk.ui.presenters.history_presenter import HistoryPresenter
 from walletdesk.ui.presenters.live_updates import LiveUpdates
-from walletdesk.ui.presenters.refresh import RefreshPresenter
+from walletdesk.ui.presenters.refresh_presenter import RefreshPresenter
 from walletdesk.ui.presenters.session_presenter import SessionPresenter
-from walletdesk.ui.presenters.status import StatusReporter
+from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.theme import ThemeSwitch
 from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, WALLETS_TAB
