@@ -16,6 +16,7 @@ Handler = Callable[[argparse.Namespace, Services], int]
 
 EXIT_OK = 0
 EXIT_FAILURE = 1  # usage errors exit 2 through argparse
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl+C
 
 log = logging.getLogger(__name__)
 
@@ -46,4 +47,4 @@ def run_command(handler: Handler, args: argparse.Namespace, services: Services) 
         return EXIT_FAILURE
     except KeyboardInterrupt:
         fail("interrupted; nothing was changed.")
-        return 130
+        return EXIT_INTERRUPTED
