@@ -131,3 +131,14 @@ def test_every_bundled_library_finds_what_it_links_against(bundle: Path) -> None
             missing += [f"{path.name}: {line.strip()}" for line in output.splitlines()
                         if "not found" in line]
     assert not missing, "\n".join(missing)
+
+
+def test_bundle_ships_the_licence_texts_and_a_notice(bundle: Path) -> None:
+    from walletdesk.third_party import COMPONENTS, notice
+
+    assert (INTERNAL / "NOTICE.txt").read_text(encoding="utf-8") == notice()
+    for component in COMPONENTS:
+        folder = INTERNAL / "licences" / component.distribution
+        assert folder.is_dir() and any(folder.iterdir()), component.distribution
+    qt = (INTERNAL / "licences" / "pyside6-essentials" / "LGPL-3.0.txt").read_text()
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in qt
