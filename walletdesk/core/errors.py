@@ -56,6 +56,16 @@ class StorageError(WalletDeskError):
     """The database cannot be opened, read or written."""
 
 
+class DatabaseUnusableError(StorageError):
+    """The database file is there but cannot be used as it is (damaged, not SQLite, or
+    not WalletDesk's): a window shows a blocking screen, never the first-run one."""
+
+    def __init__(self, message: str, path: object, reason: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.reason = reason  # "is damaged", ...: a window words it for itself
+
+
 # --- secrets ----------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ same mode. An existing file is only ever opened, never created anew or truncated
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 from walletdesk.core.errors import StorageError
@@ -61,3 +62,18 @@ def is_writable(path: Path) -> bool:
     """Whether the database can be written: the file, and its folder (WAL files live there)."""
     return all(os.access(target, os.W_OK, effective_ids=_EFFECTIVE_IDS)
                for target in (path, path.parent))
+
+
+def set_aside(database: Path, now: datetime) -> Path:
+    """Move a damaged database (and its WAL and shared-memory files) out of the way, so
+    WalletDesk starts afresh beside it; nothing is deleted. Returns the new name."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    kept = database.with_name(f"{database.name}.damaged-{stamp}")
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            part = database.with_name(database.name + suffix)
+            if part.exists():
+                os.replace(part, kept.with_name(kept.name + suffix))
+    except OSError as exc:
+        raise storage_errors.from_os_error(exc, database) from exc
+    return kept

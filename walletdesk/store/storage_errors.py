@@ -8,7 +8,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from walletdesk.core.errors import StorageError
+from walletdesk.core.errors import DatabaseUnusableError, StorageError
 
 _DATA_DIR_HINT = "or choose another data folder with --data-dir"
 
@@ -31,16 +31,16 @@ def read_only(path: Path) -> StorageError:
 
 
 def not_a_database(path: Path) -> StorageError:
-    return StorageError(
+    return DatabaseUnusableError(
         f"{path} is not a WalletDesk database (it is not an SQLite file): "
-        f"move it away {_DATA_DIR_HINT}."
+        f"move it away {_DATA_DIR_HINT}.", path, "is not an SQLite file"
     )
 
 
 def foreign_database(path: Path) -> StorageError:
-    return StorageError(
+    return DatabaseUnusableError(
         f"{path} is an SQLite database that WalletDesk did not create: "
-        f"move it away {_DATA_DIR_HINT}."
+        f"move it away {_DATA_DIR_HINT}.", path, "was not created by WalletDesk"
     )
 
 
@@ -81,9 +81,9 @@ def from_sqlite_error(error: BaseException | None, path: Path) -> StorageError:
     if primary == _NOTADB:
         return not_a_database(path)
     if primary == _CORRUPT:
-        return StorageError(
+        return DatabaseUnusableError(
             f"The database {path} is damaged: restore it from a backup, or move it away "
-            "to start afresh."
+            "to start afresh.", path, "is damaged"
         )
     if primary == _CANTOPEN:
         return StorageError(

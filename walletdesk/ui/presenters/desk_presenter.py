@@ -8,15 +8,18 @@ session and loads keys and balances through the controllers on a worker thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
 from walletdesk.controllers.freshness import Clock, FailedRefreshes, utc_now
 from walletdesk.controllers.session_state import SessionState
 from walletdesk.core.balance_table import EMPTY_TABLE
-from walletdesk.core.errors import AuthError, WalletDeskError
+from walletdesk.core.errors import AuthError, DatabaseUnusableError, WalletDeskError
 from walletdesk.core.models import LOCAL_USER, Credential, Portfolio, User
 from walletdesk.core.portfolio_summary import summarise
 from walletdesk.store.change_watch import DataVersionWatch
@@ -71,6 +74,7 @@ class DeskPresenter(QObject):
         self.clock = clock
         self._format = formatter
         self.failures = FailedRefreshes()
+        self.damaged = False  # the database cannot be used: a blocking screen shows
         self.status = StatusReporter(window.message)
         self.bridge = WorkerBridge(self.status.error, self)
         self.portfolio = EMPTY
@@ -175,7 +179,9 @@ class DeskPresenter(QObject):
     def _choose_screen(self) -> None:
         state = self.session.state
         screen: QWidget
-        if state is not None and state.user is None:
+        if self.damaged:
+            screen = self.window.damaged
+        elif state is not None and state.user is None:
             screen = self.window.sign_in
         elif self.portfolio.wallets or self.credentials_known:
             screen = self.window.desk
@@ -185,7 +191,8 @@ class DeskPresenter(QObject):
         actions = self.window.commands
         actions.export.setEnabled(bool(self.portfolio.balances))
         actions.refresh.setEnabled(screen is self.window.desk and not self.refresh.running)
-        actions.add_credential.setEnabled(screen is not self.window.sign_in)
+        actions.add_credential.setEnabled(screen not in (self.window.sign_in,
+                                                         self.window.damaged))
 
     # --- results -------------------------------------------------------------------------
 
@@ -211,6 +218,9 @@ class DeskPresenter(QObject):
         self.loaded.emit()
 
     def _load_failed(self, error: WalletDeskError) -> None:
+        if isinstance(error, DatabaseUnusableError):
+            self._show_damaged(error)
+            return
         if isinstance(error, AuthError):
             self.session.show_state(SessionState(True, None, str(error)))
             self._signed_out()
@@ -262,6 +272,33 @@ class DeskPresenter(QObject):
         self.session.signed_out.connect(self._signed_out)
         tabs.setCurrentIndex(self.settings.view())
         window.desk.wallets.table.doubleClicked.connect(self._open_wallet)
+        window.damaged.start_afresh.clicked.connect(self.start_afresh)
+        window.damaged.open_folder.clicked.connect(self._open_database_folder)
+
+    def _show_damaged(self, error: DatabaseUnusableError) -> None:
+        """Blocking: the first-run screen would look as if every key and balance were gone."""
+        self.damaged = True
+        self.live.stop()
+        self.window.damaged.show_problem(error.reason, str(error.path))
+        self.status.info("The database cannot be read: see the choices above.")
+        self._choose_screen()
+
+    def start_afresh(self) -> Path | None:
+        """Move the damaged database aside (kept, never deleted) and load an empty one."""
+        from walletdesk.store.files import set_aside
+
+        try:
+            kept = set_aside(self.services.paths.database, datetime.now())
+        except WalletDeskError as error:
+            self.status.error(error)
+            return None
+        self.damaged = False
+        self.status.info(f"The damaged database was kept as {kept}.")
+        self.start()
+        return kept
+
+    def _open_database_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.database.parent)))
 
     def set_private(self, private: bool) -> None:
         """Privacy mode: every number is written again, hidden or shown."""

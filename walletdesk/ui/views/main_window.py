@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.views.currency_menu import CurrencyMenu
+from walletdesk.ui.views.damaged_database_view import DamagedDatabaseView
 from walletdesk.ui.views.desk_view import DeskView
 from walletdesk.ui.views.empty_state_view import EmptyStateView
 from walletdesk.ui.views.refresh_status_view import RefreshStatusView
@@ -36,8 +37,9 @@ class MainWindow(QMainWindow):
         self.empty = EmptyStateView()
         self.desk = DeskView(formatter, self.commands)
         self.sign_in = SignInView()
+        self.damaged = DamagedDatabaseView()
         self.screens = QStackedWidget()
-        for screen in (self.empty, self.desk, self.sign_in):
+        for screen in (self.empty, self.desk, self.sign_in, self.damaged):
             self.screens.addWidget(screen)
         self.setCentralWidget(self.screens)
         self.user = plain_label(QLabel())
