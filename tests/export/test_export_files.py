@@ -33,3 +33,17 @@ def test_importing_the_exporter_does_not_import_openpyxl_or_qt() -> None:
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
+
+
+def test_building_the_command_line_parser_loads_no_export_writer() -> None:
+    """The parser reads the format names at every start, the GUI's too."""
+    code = (
+        "import sys\n"
+        "from walletdesk.cli.parser import build_parser\n"
+        "build_parser()\n"
+        "writers = {'csv_writer', 'json_writer', 'xlsx_writer', 'atomic', 'files'}\n"
+        "loaded = {m.rsplit('.', 1)[1] for m in sys.modules\n"
+        "          if m.startswith('walletdesk.export.')}\n"
+        "assert not writers & loaded, writers & loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
