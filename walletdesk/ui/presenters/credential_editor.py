@@ -23,6 +23,7 @@ from walletdesk.core.models import Credential
 from walletdesk.exchanges.catalog import profile
 from walletdesk.ui.dialogs.credential_dialog import CredentialDialog
 from walletdesk.ui.dialogs.field_message import FieldMessage
+from walletdesk.ui.error_words import in_window_words
 from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:
@@ -247,7 +248,7 @@ class CredentialEditor(QObject):
         if isinstance(error, ValidationError) and field in self._messages:
             self._messages[field].show_message(str(error))
         else:
-            self.dialog.problem.show_message(str(error))
+            self.dialog.problem.show_message(in_window_words(error))
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy

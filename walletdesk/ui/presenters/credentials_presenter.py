@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from walletdesk.core.errors import DuplicateCredentialError, WalletDeskError
 from walletdesk.core.models import Credential
 from walletdesk.exchanges.catalog import DEMO, display_name
+from walletdesk.ui.error_words import in_window_words
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel, shorten_key
 from walletdesk.ui.models.roles import RECORD_ROLE
@@ -108,8 +109,9 @@ class CredentialsPresenter(QObject):
             self._status.info(f"{describe(credential)}: {check.message}")
 
         def failed(error: WalletDeskError) -> None:
-            self._model.set_check(credential.id, CheckStatus(CheckLevel.ERROR, str(error)))
-            self._status.error(f"{describe(credential)}: {error}")
+            words = in_window_words(error)
+            self._model.set_check(credential.id, CheckStatus(CheckLevel.ERROR, words))
+            self._status.error(f"{describe(credential)}: {words}")
 
         (self._bridge.op(lambda: credentials().test_stored(credential.id))
          .success(passed).failure(failed).run())

@@ -16,6 +16,7 @@ from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.models import Balance
 from walletdesk.export.formats import SUFFIXES, export_format
 from walletdesk.ui.dialogs.export_dialog import EVERYTHING, ExportDialog
+from walletdesk.ui.error_words import in_window_words
 from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.worker import WorkerBridge
@@ -130,7 +131,7 @@ class ExportFlow(QObject):
     def _failed(self, dialog: ExportDialog, error: WalletDeskError) -> None:
         """The dialog stays open with every choice as it was, and says what went wrong."""
         dialog.set_busy(False)
-        dialog.problem.show_message(str(error))
+        dialog.problem.show_message(in_window_words(error))
         self._status.info("Export failed: nothing was written.")
 
     def _path_changed(self) -> None:

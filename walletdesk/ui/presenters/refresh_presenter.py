@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from walletdesk.controllers.freshness import FailedRefreshes
 from walletdesk.core.errors import AuthError, CancelledError, WalletDeskError
 from walletdesk.exchanges.catalog import display_name
+from walletdesk.ui.error_words import in_window_words
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.credentials_model import CredentialsModel
 from walletdesk.ui.presenters.status_reporter import StatusReporter
@@ -106,7 +107,7 @@ class RefreshPresenter(QObject):
         if error is None:
             status = CheckStatus(CheckLevel.OK, f"Refreshed: {outcome.asset_count} assets")
         else:
-            status = CheckStatus(CheckLevel.ERROR, str(error))
+            status = CheckStatus(CheckLevel.ERROR, in_window_words(error))
             self._failures += 1
             if not isinstance(error, CancelledError):
                 self._errors.setdefault(credential.exchange, []).append(str(error))
@@ -134,7 +135,7 @@ class RefreshPresenter(QObject):
         if run != self._run:
             return
         self._set_running(False)
-        self._mark_running(CheckStatus(CheckLevel.ERROR, str(error)))
+        self._mark_running(CheckStatus(CheckLevel.ERROR, in_window_words(error)))
         if isinstance(error, AuthError):
             self.signed_out.emit(error)
         self._status.error(error)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 from walletdesk.core.errors import WalletDeskError
+from walletdesk.ui.error_words import in_window_words
 from walletdesk.ui.widgets.plain_text import plain_label, plain_tooltip
 
 _WARNING = "⚠ "
@@ -17,13 +18,14 @@ _WARNING = "⚠ "
 class StatusReporter:
     def __init__(self, label: QLabel) -> None:
         self._label = plain_label(label)  # messages quote servers and user names
+        self._label.setWordWrap(True)  # a long message is read whole, never cut at the edge
 
     def info(self, text: str) -> None:
         self._label.setText(text)
         self._label.setToolTip(plain_tooltip(text))
 
     def error(self, error: WalletDeskError | str) -> None:
-        text = str(error)
+        text = in_window_words(error)
         self._label.setText(_WARNING + text)
         self._label.setToolTip(plain_tooltip(text))
 
