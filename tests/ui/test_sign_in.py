@@ -79,7 +79,7 @@ def test_the_providers_name_is_shown_as_plain_text_never_as_markup(
     label = desk.window.user
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert "<b>bold</b><img src=x>" in label.text()
-    assert label.toolTip().startswith("<qt>Signed in with Clerk as mallory@")  # escaped
+    assert label.toolTip().startswith("<qt>Signed in as mallory@")  # escaped
     assert desk.window.message.textFormat() == Qt.TextFormat.PlainText
 
 
@@ -189,3 +189,18 @@ def test_settings_saved_after_the_dialog_closed_still_take_effect(
     assert desk.status.text() == "Sign-in settings saved."
     config = services.session.config()
     assert config is not None and config.client_id == "walletdesk-desktop"
+
+
+def test_the_sign_in_screen_speaks_plainly(open_desk: OpenDesk,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Users do not know what Clerk is, nor what a discovery document is."""
+    from walletdesk.auth.config import ENV_CLIENT_ID, ENV_ISSUER
+    from walletdesk.ui.presenters.session_presenter import NOT_SET_UP_HINT
+
+    monkeypatch.setenv(ENV_ISSUER, "https://127.0.0.1:9/")  # nobody listens: unreachable
+    monkeypatch.setenv(ENV_CLIENT_ID, "walletdesk-desktop")
+    desk = open_desk()
+    view = desk.window.sign_in
+    assert desk.window.screens.currentWidget() is view
+    assert "Clerk" not in view.sign_in.text()
+    assert "Clerk" not in NOT_SET_UP_HINT and "WALLETDESK_" not in NOT_SET_UP_HINT

@@ -87,7 +87,7 @@ class IdentityProvider:
 
     def _discover(self) -> ProviderMetadata:
         issuer = self.config.issuer
-        with provider_errors("discovery", issuer), self.client() as client:
+        with provider_errors("first request for its settings", issuer), self.client() as client:
             response = client.request("GET", issuer + DISCOVERY_PATH, withhold_token=True)
             response.raise_for_status()
             document = response.json()
@@ -99,7 +99,7 @@ class IdentityProvider:
         from joserfc.errors import JoseError
         from joserfc.jwk import KeySet
 
-        with provider_errors("key download", self.config.issuer), self.client() as client:
+        with provider_errors("check of its signature keys", self.config.issuer), self.client() as client:
             response = client.request("GET", jwks_uri, withhold_token=True)
             response.raise_for_status()
             document = response.json()

@@ -17,7 +17,7 @@ from walletdesk.core.models import User
 from walletdesk.ui.presenters.settings_flow import SettingsFlow
 from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.views.actions import WindowActions
-from walletdesk.ui.views.sign_in_view import SignInView
+from walletdesk.ui.views.sign_in_view import SIGN_IN, SignInView
 from walletdesk.ui.widgets.plain_text import plain_tooltip
 from walletdesk.ui.worker import WorkerBridge
 
@@ -26,9 +26,8 @@ if TYPE_CHECKING:
     from walletdesk.ui.dialogs.settings_dialog import SettingsDialog
 
 SIGN_IN_TIMEOUT_SECONDS = 300.0
-NOT_SET_UP_HINT = ("Sign-in is not set up: WalletDesk runs as the local profile. To sign in "
-                   "with Clerk, open File → Settings, or set WALLETDESK_CLERK_ISSUER and "
-                   "WALLETDESK_CLERK_CLIENT_ID.")
+NOT_SET_UP_HINT = ("Sign-in is not set up: WalletDesk runs as the local profile on this "
+                   "computer. To let each person sign in, see File → Settings → Account.")
 
 
 def system_browser(url: str) -> object:
@@ -79,7 +78,7 @@ class SessionPresenter(QObject):
             name = user.name or user.email
             self._user_label.setText(f"{name} <{user.email}>" if user.name else name)
             self._user_label.setToolTip(
-                plain_tooltip(f"Signed in with Clerk as {user.email} (id {user.id})"))
+                plain_tooltip(f"Signed in as {user.email} (id {user.id})"))
         if state.note and user is not None:
             self._status.info(state.note)
 
@@ -154,7 +153,7 @@ class SessionPresenter(QObject):
                 self._status.error(result.message)
             else:
                 self._status.info(result.message)
-            self._view.sign_in.setText("Sign in with Clerk")
+            self._view.sign_in.setText(SIGN_IN)
             self.show_state(SessionState(True, None))
             self.signed_out.emit()
 

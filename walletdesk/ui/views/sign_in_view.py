@@ -1,4 +1,4 @@
-"""The sign-in screen shown when Clerk sign-in is set up and nobody is signed in."""
+"""The sign-in screen shown when sign-in is set up and nobody is signed in."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from walletdesk.ui.widgets.centred import button_row, centred_column, centred_te
 from walletdesk.ui.widgets.plain_text import plain_label
 
 
+SIGN_IN = "Sign in…"
+
+
 class SignInView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -17,8 +20,8 @@ class SignInView(QWidget):
             "Your browser opens the sign-in page; come back here when it says so. "
             "Each person's keys and balances stay separate on this computer."
         )
-        self.sign_in = QPushButton("Sign in with Clerk")
-        self.sign_in.setAccessibleName("Sign in with Clerk")
+        self.sign_in = QPushButton(SIGN_IN)
+        self.sign_in.setAccessibleName("Sign in in your browser")
         self.sign_in.setDefault(True)
         self.cancel = QPushButton("Cancel")
         self.cancel.setAccessibleName("Cancel sign-in")
