@@ -99,7 +99,8 @@ class IdentityProvider:
         from joserfc.errors import JoseError
         from joserfc.jwk import KeySet
 
-        with provider_errors("check of its signature keys", self.config.issuer), self.client() as client:
+        with provider_errors("signature keys request", self.config.issuer), \
+                self.client() as client:
             response = client.request("GET", jwks_uri, withhold_token=True)
             response.raise_for_status()
             document = response.json()

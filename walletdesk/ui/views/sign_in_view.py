@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from walletdesk.ui.widgets.centred import button_row, centred_column, centred_text, heading
 from walletdesk.ui.widgets.plain_text import plain_label
 
-
 SIGN_IN = "Sign in…"
 
 
