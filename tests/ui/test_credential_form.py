@@ -101,6 +101,18 @@ def test_the_demo_exchange_needs_no_key(qtbot: QtBot, open_desk: OpenDesk) -> No
     assert not d.api_key.isVisible()
     assert not d.secret.isVisible()
     assert "needs no key" in d.demo_note.text()
+    assert not d.test.isVisible()  # nothing to test: the demo is offline
+    d.exchange.setCurrentIndex(d.exchange.findData("MEXC"))
+    assert d.test.isVisible()
+
+
+def test_test_connection_with_empty_fields_says_what_is_missing(
+        qtbot: QtBot, open_desk: OpenDesk) -> None:
+    editor = open_form(qtbot, open_desk())
+    editor.dialog.exchange.setCurrentIndex(editor.dialog.exchange.findData("MEXC"))
+    qtbot.mouseClick(editor.dialog.test, Qt.MouseButton.LeftButton)
+    assert editor.dialog.api_key_message.isVisible()
+    assert editor.dialog.api_key_message.message()
 
 
 def test_test_connection_reports_a_read_only_key(

@@ -281,7 +281,7 @@ class ExchangeHttpClient:
 
     def _unavailable(self, reason: str) -> ExchangeUnavailableError:
         return ExchangeUnavailableError(
-            f"{self._exchange} {reason}. Check your internet connection and refresh again "
+            f"{self._exchange} {reason}. Check your internet connection and try again "
             "in a few minutes."
         )
 

@@ -119,10 +119,11 @@ class CredentialDialog(QDialog):
         form.setRowVisible(self.replace_secret, self._editing)
 
     def set_key_rows_visible(self, visible: bool) -> None:
-        """Hide the key fields (the demo needs none) or show them again."""
+        """Hide the key fields (the demo needs none, nor a connection test) or show them."""
         for row in (self.api_key, self.api_key_message, self.secret_message, self.help_link):
             self._form.setRowVisible(row, visible)
         self._form.setRowVisible(self._secret_row, visible)
+        self.test.setVisible(visible)
         self._form.setRowVisible(self.replace_secret, visible and self._editing)
 
     def set_secret_kind(
