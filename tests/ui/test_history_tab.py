@@ -16,17 +16,13 @@ from pytestqt.qtbot import QtBot
 from tests.ecb_server import EcbServer
 from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import valued
-from tests.ui.test_screenshots import (
-    colours,
-    dark_palette,  # noqa: F401 - a fixture, asked for by name
-    shoot,
-)
+from tests.ui.test_screenshots import colours, shoot
 from walletdesk.core.models import LOCAL_USER
 from walletdesk.services import Services
 from walletdesk.store.database import open_database
 from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
-from walletdesk.ui.presenters.desk_presenter import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter, theme_switch
 from walletdesk.ui.views.desk_view import BALANCES_TAB, HISTORY_TAB
 from walletdesk.ui.widgets.net_worth_chart import EMPTY_TEXT
 
@@ -108,15 +104,16 @@ def test_choosing_an_asset_shows_its_own_series_and_detail(
 
 @pytest.fixture(params=["light", "dark"])
 def palette_name(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    if request.param == "dark":
-        request.getfixturevalue("dark_palette")
+    """The app's own themes (Settings: light, dark), as a user would pick them."""
     yield request.param
+    theme_switch().apply("system")
 
 
 def test_screenshots_of_the_history_tab(qtbot: QtBot, open_desk: OpenDesk, services: Services,
                                         shots_dir: Path, palette_name: str) -> None:
     seed_history(services.paths.database, [24 * 500])  # one refresh, long ago
     desk = open_history(qtbot, open_desk)
+    theme_switch().apply(palette_name)
     image = shoot(desk.window, shots_dir, f"history_empty_{palette_name}")
     assert colours(image) > 5
     seed_history(services.paths.database, [h * 3 for h in range(60)] + [
@@ -140,7 +137,8 @@ def test_screenshots_of_the_history_tab(qtbot: QtBot, open_desk: OpenDesk, servi
     assert desk.window.grab().toImage().save(str(shots_dir / f"history_small_{palette_name}.png"))
     desk.window.desk.tabs.setCurrentIndex(BALANCES_TAB)
     shoot(desk.window, shots_dir, f"balances_with_changes_{palette_name}")
-    assert view.chart.palette().color(QPalette.ColorRole.Window).isValid()
+    window = view.chart.palette().color(QPalette.ColorRole.Window)
+    assert (window.lightness() < 100) == (palette_name == "dark")
 
 
 def test_a_display_currency_shows_the_total_chart_and_changes_in_it_with_the_rate(
