@@ -127,3 +127,26 @@ def test_the_password_is_asked_in_a_dialog_once_per_start(
 
 def _paths(data_dir: Path) -> AppPaths:
     return resolve_paths(str(data_dir))
+
+
+def test_choosing_a_password_needs_it_twice_and_long_enough(qtbot: QtBot, shots_dir: Path) -> None:
+    from walletdesk.controllers.master_key import PasswordRequest
+    from walletdesk.ui.dialogs.password_dialog import PasswordDialog
+
+    dialog = PasswordDialog(PasswordRequest(new=True, again=False, key="9f1c03ab"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.keyClicks(dialog.password, "short")
+    qtbot.keyClicks(dialog.again, "short")
+    ok.click()
+    assert dialog.isVisible() and "too short" in dialog.problem.text()
+    dialog.password.setText(CHOSEN)
+    dialog.again.setText(CHOSEN + "!")
+    ok.click()
+    assert dialog.isVisible() and "differ" in dialog.problem.text()
+    dialog.grab().save(str(shots_dir / "choose-password.png"))
+    dialog.again.setText(CHOSEN)
+    with qtbot.waitSignal(dialog.accepted, timeout=5_000):
+        ok.click()
+    assert dialog.answer() == CHOSEN
