@@ -61,6 +61,9 @@ def test_a_backup_taken_while_another_process_writes_is_consistent_and_private(
         assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     again = walletdesk("backup", str(target))
     assert again.returncode == 1 and "already exists" in again.stderr
+    nowhere = walletdesk("backup", str(tmp_path / "no-such-folder" / "b.db"))
+    assert nowhere.returncode == 1
+    assert "Could not save the backup to" in nowhere.stderr and "does not exist" in nowhere.stderr
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_replaced_file(

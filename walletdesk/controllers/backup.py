@@ -48,7 +48,7 @@ class BackupController:
         def write(stream: IO[bytes]) -> None:
             stream.write(data)
 
-        return write_atomically(target, write, replace=replace)
+        return write_atomically(target, write, replace=replace, noun="backup")
 
     def restore(self, source: Path, *, replace: bool = False) -> Restored:
         data = backup.read_backup(source)

@@ -31,8 +31,11 @@ Writer = Callable[[IO[bytes]], None]
 PRIVATE_MODE = 0o600
 
 
-def write_atomically(path: Path, write: Writer, *, replace: bool = True) -> Path:
+def write_atomically(path: Path, write: Writer, *, replace: bool = True,
+                     noun: str = "export") -> Path:
     """Write ``path`` with ``write(stream)``; return the file written (absolute).
+
+    ``noun`` names the file in messages ("Could not save the backup to ...").
 
     ``replace=False``: an existing file is never replaced, not even one that appears while
     writing; :class:`ExportTargetExistsError` then says so and nothing is changed.
@@ -41,13 +44,13 @@ def write_atomically(path: Path, write: Writer, *, replace: bool = True) -> Path
     target = _absolute(path)
     if not replace and os.path.lexists(target) and not os.path.isdir(target):
         raise ExportTargetExistsError(path)  # before the work, not only after it
-    mode = _mode_for(path, target)
+    mode = _mode_for(path, target, noun)
     try:
         handle, temporary_name = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name[:100]}.", suffix=".part"
         )
     except OSError as exc:
-        raise export_error(path, exc) from exc
+        raise export_error(path, exc, noun) from exc
     temporary = Path(temporary_name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -63,7 +66,7 @@ def write_atomically(path: Path, write: Writer, *, replace: bool = True) -> Path
         with contextlib.suppress(OSError):
             temporary.unlink()
         if isinstance(exc, OSError):
-            raise export_error(path, exc) from exc
+            raise export_error(path, exc, noun) from exc
         raise
     return target
 
@@ -108,7 +111,7 @@ def _absolute(path: Path) -> Path:
     return Path(os.path.realpath(absolute.parent)) / absolute.name
 
 
-def _mode_for(path: Path, target: Path) -> int:
+def _mode_for(path: Path, target: Path, noun: str) -> int:
     """The permissions of the file to write; refuses targets that are not the user's own."""
     private = PRIVATE_MODE & ~current_umask()
     try:
@@ -116,17 +119,17 @@ def _mode_for(path: Path, target: Path) -> int:
     except FileNotFoundError:
         return private
     except OSError as exc:
-        raise export_error(path, exc) from exc
+        raise export_error(path, exc, noun) from exc
     if stat.S_ISLNK(existing.st_mode):
         raise ExportError(
-            f"Could not save the export to {path}: it is a symbolic link, which WalletDesk "
+            f"Could not save the {noun} to {path}: it is a symbolic link, which WalletDesk "
             "does not follow. Choose the file it points to, or another name."
         )
     if stat.S_ISDIR(existing.st_mode):
-        raise export_error(path, IsADirectoryError(errno.EISDIR, "Is a directory"))
+        raise export_error(path, IsADirectoryError(errno.EISDIR, "Is a directory"), noun)
     if hasattr(os, "geteuid") and existing.st_uid != os.geteuid():
         raise ExportError(
-            f"Could not save the export to {path}: the file there belongs to another user. "
+            f"Could not save the {noun} to {path}: the file there belongs to another user. "
             "Choose a file name of your own."
         )
     return private & stat.S_IMODE(existing.st_mode)
@@ -161,11 +164,11 @@ if hasattr(errno, "EDQUOT"):
     _ADVICE[errno.EDQUOT] = "your disk quota is used up. Free some space or choose another drive."
 
 
-def export_error(path: Path, exc: OSError) -> ExportError:
+def export_error(path: Path, exc: OSError, noun: str = "export") -> ExportError:
     known = _ADVICE.get(exc.errno or 0)
     if known is not None:
         advice = known.format(folder=path.parent)
     else:
         reason = (exc.strerror or "the file could not be written").rstrip(".")
         advice = f"{reason}. Choose another location and try again."
-    return ExportError(f"Could not save the export to {path}: {advice}")
+    return ExportError(f"Could not save the {noun} to {path}: {advice}")
