@@ -1,6 +1,7 @@
 """A second OS user for tests about what other local users can do.
 
-Created for the session when the tests run as root (``useradd``), removed afterwards;
+Created for the session when the tests run as root (``useradd``), removed afterwards (and
+left-overs of sessions that were killed, the next time);
 elsewhere the tests that need one skip and say why. ``shared_folder`` is a world-writable,
 sticky folder like ``/tmp`` (the test's own tmp_path is private to the test user).
 """
@@ -8,6 +9,7 @@ sticky folder like ``/tmp`` (the test's own tmp_path is private to the test user
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -18,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from tests.system_parts import skip_missing
+
+PREFIX = "wdother"  # + the pid of the test session that made the user
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,8 @@ def other_os_user() -> Iterator[OsUser]:
     useradd, userdel = shutil.which("useradd"), shutil.which("userdel")
     if useradd is None or userdel is None:
         skip_missing("useradd and userdel (root creates a second OS user with them)", "passwd")
-    name = f"wdother{os.getpid() % 100000}"
+    _remove_left_over_users(userdel)
+    name = f"{PREFIX}{os.getpid()}"
     subprocess.run([useradd, "--no-create-home", "--shell", "/bin/false", name], check=True,
                    capture_output=True)
     try:
@@ -50,6 +55,22 @@ def other_os_user() -> Iterator[OsUser]:
         yield OsUser(name, entry.pw_uid, entry.pw_gid)
     finally:
         subprocess.run([userdel, name], check=False, capture_output=True)
+
+
+def _remove_left_over_users(userdel: str) -> None:
+    """Users of test sessions that were killed before their teardown (their pid is gone)."""
+    import pwd
+
+    for entry in pwd.getpwall():
+        match = re.fullmatch(rf"{PREFIX}(\d+)", entry.pw_name)
+        if match is None:
+            continue
+        try:
+            os.kill(int(match.group(1)), 0)
+        except ProcessLookupError:
+            subprocess.run([userdel, entry.pw_name], check=False, capture_output=True)
+        except PermissionError:
+            pass
 
 
 @pytest.fixture
