@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,9 +21,10 @@ from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import seed, synthetic, valued
 from tests.ui.test_screenshots import dark_palette  # noqa: F401 - a fixture
 from walletdesk.services import Services
+from walletdesk.ui.gui_main import build_window
 from walletdesk.ui.models.balance_columns import COLUMNS
 from walletdesk.ui.presenters.desk_presenter import DeskPresenter
-from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, WALLETS_TAB
+from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, HISTORY_TAB, WALLETS_TAB
 
 SIZES = {"large": (1400, 900), "small": (640, 480)}
 
@@ -82,7 +82,7 @@ def test_every_view(qtbot: QtBot, big_desk: DeskPresenter, theme: str, size: str
     tag = f"{size}_{theme}"
     tabs = window.desk.tabs
     for index, name in ((BALANCES_TAB, "balances"), (WALLETS_TAB, "wallets"),
-                        (CREDENTIALS_TAB, "keys")):
+                        (CREDENTIALS_TAB, "keys"), (HISTORY_TAB, "history")):
         tabs.setCurrentIndex(index)
         shoot(window, shots_dir, f"{name}_{tag}")
     tabs.setCurrentIndex(BALANCES_TAB)
@@ -108,5 +108,46 @@ def test_every_view(qtbot: QtBot, big_desk: DeskPresenter, theme: str, size: str
         shoot(opened[-1], shots_dir, f"{name}_{tag}")
         for dialog_widget in opened:
             dialog_widget.reject()
+    window.commands.privacy.trigger()
+    shoot(window, shots_dir, f"balances_private_{tag}")
+    window.commands.privacy.trigger()
     assert window.testAttribute(Qt.WidgetAttribute.WA_WState_Visible)
-    _ = QPalette
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_the_other_screens(qtbot: QtBot, open_desk: OpenDesk, services: Services, theme: str,
+                           size: str, shots_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """First run, the damaged-database screen and the sign-in screen."""
+    tag = f"{size}_{theme}"
+    desk = open_desk()
+    desk.window.resize(*SIZES[size])
+    assert desk.window.screens.currentWidget() is desk.window.empty
+    shoot(desk.window, shots_dir, f"first_run_{tag}")
+    desk.window.close()
+
+    services.close()  # the damaged file is opened afresh, by a new window's services
+    for part in services.paths.data_dir.glob("walletdesk.db*"):
+        part.unlink()
+    services.paths.database.write_bytes(b"not a database" * 100)
+    fresh = Services(services.paths)
+    damaged = build_window(fresh)
+    qtbot.addWidget(damaged.window)
+    damaged.window.show()
+    damaged.window.resize(*SIZES[size])
+    damaged.start()
+    qtbot.waitUntil(lambda: damaged.window.screens.currentWidget() is damaged.window.damaged,
+                    timeout=15_000)
+    shoot(damaged.window, shots_dir, f"damaged_database_{tag}")
+    damaged.window.close()
+    damaged.bridge.shutdown()
+    fresh.close()
+    services.paths.database.unlink()
+
+    from walletdesk.auth.config import ENV_CLIENT_ID, ENV_ISSUER
+
+    monkeypatch.setenv(ENV_ISSUER, "https://example.clerk.accounts.dev")
+    monkeypatch.setenv(ENV_CLIENT_ID, "walletdesk-desktop")
+    signing = open_desk()
+    signing.window.resize(*SIZES[size])
+    assert signing.window.screens.currentWidget() is signing.window.sign_in
+    shoot(signing.window, shots_dir, f"sign_in_{tag}")

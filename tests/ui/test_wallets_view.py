@@ -43,3 +43,13 @@ def test_double_click_opens_the_wallets_balances(
     assert desk.window.desk.balances.exchange.currentData() == "BINANCE"
     proxy = desk.balances.proxy
     assert [proxy.index(r, 1).data() for r in range(proxy.rowCount())] == ["Binance"]
+
+
+def test_wallet_totals_are_never_cut_off(open_desk: OpenDesk, services: Services) -> None:
+    seed(services.paths.database, {"MEXC": [valued("BTC", "1", usd="9623039304.11")]})
+    desk = open_desk()
+    desk.window.resize(640, 480)
+    table = desk.window.desk.wallets.table
+    text = desk.wallets_model.index(0, 1).data()
+    assert text == "$9,623,039,304.11"
+    assert table.columnWidth(1) > table.fontMetrics().horizontalAdvance(text)

@@ -161,6 +161,7 @@ class DeskPresenter(QObject):
         self.window.desk.header.show_summary(summary)
         self.wallets_model.set_wallets(portfolio.wallets, self.failures, self.clock(),
                                        {c.exchange for c in self.credentials_known or ()})
+        self.window.desk.wallets.table.fit_numbers()
         self.balances.show_balances(portfolio.balances, summary.totals)
         self.history.show_portfolio(portfolio)
         self.currency.show_total(summary.total_usd)

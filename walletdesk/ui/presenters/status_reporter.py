@@ -18,7 +18,6 @@ _WARNING = "⚠ "
 class StatusReporter:
     def __init__(self, label: QLabel) -> None:
         self._label = plain_label(label)  # messages quote servers and user names
-        self._label.setWordWrap(True)  # a long message is read whole, never cut at the edge
 
     def info(self, text: str) -> None:
         self._label.setText(text)

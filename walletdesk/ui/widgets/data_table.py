@@ -53,6 +53,22 @@ class DataTable(QTableView):
         if header.sectionSize(column) < needed:
             header.resizeSection(column, needed)
 
+    def fit_numbers(self, sample_rows: int = 1000) -> None:
+        """For small record tables: widen every right-aligned (number) column to its widest
+        text among the rows, so that no number is cut off."""
+        model = self.model()
+        if model is None:
+            return
+        rows = min(model.rowCount(), sample_rows)
+        for column in range(model.columnCount()):
+            alignment = model.headerData(column, Qt.Orientation.Horizontal,
+                                         Qt.ItemDataRole.TextAlignmentRole)
+            if not alignment or not int(alignment) & int(Qt.AlignmentFlag.AlignRight):
+                continue
+            texts = [str(model.index(row, column).data() or "") for row in range(rows)]
+            if texts:
+                self.fit_to_text(column, max(texts, key=self.fontMetrics().horizontalAdvance))
+
     def restore_header(self, state: QByteArray | None, default_sort: tuple[int, Qt.SortOrder],
                        widths: tuple[int, ...] = ()) -> None:
         """Column widths and sort order from a saved state, else the defaults given
