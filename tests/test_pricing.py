@@ -19,9 +19,42 @@ def usd(asset: str, prices: dict[str, str], free: str = "2") -> tuple[Decimal, b
     return valued.usd_value, valued.priced
 
 
+@pytest.mark.parametrize("coin", sorted(USD_STABLECOINS - {"USD", "USDT"}))
+def test_stablecoins_take_their_own_ticker(coin: str) -> None:
+    assert usd(coin, {f"{coin}USDT": "0.97"}) == (Decimal("1.94000000"), True)
+
+
 @pytest.mark.parametrize("coin", sorted(USD_STABLECOINS))
-def test_usd_stablecoins_are_worth_one_dollar_whatever_the_ticker_says(coin: str) -> None:
-    assert usd(coin, {f"{coin}USDT": "0.97"}) == (Decimal("2.00000000"), True)
+def test_stablecoins_without_a_ticker_fall_back_to_one_dollar(coin: str) -> None:
+    assert usd(coin, {"BTCUSDT": "65000"}) == (Decimal("2.00000000"), True)
+
+
+def test_usdt_is_the_reference_whatever_other_tickers_say() -> None:
+    assert usd("USDT", {"USDTUSD": "0.98", "USDTUSDC": "1.01"}) == (Decimal("2.00000000"), True)
+
+
+def test_a_usd_pair_comes_before_usdt() -> None:
+    assert usd("BTC", {"BTCUSD": "64000", "BTCUSDT": "65000"}) == (Decimal("128000.00000000"),
+                                                                  True)
+
+
+def test_fiat_quoted_the_other_way_is_inverted_and_rounded_once() -> None:
+    # 1000 / 38.1 = 26.246719160104986...: one rounding, of the value itself.
+    (valued,) = value_balances([amount("TRY", "1000")], {"USDTTRY": Decimal("38.1")})
+    assert (valued.usd_value, valued.priced, valued.route) == (
+        Decimal("26.24671916"), True, "USDTTRY inverted")
+
+
+def test_each_value_keeps_its_route() -> None:
+    prices = {k: Decimal(v) for k, v in
+              {"ETHBTC": "0.05", "BTCUSDT": "60000", "ARBUSDC": "0.8", "USDCUSDT": "0.99"}.items()}
+    routes = [v.route for v in value_balances(
+        [amount("ETH", "1"), amount("ARB", "10"), amount("VEN", "1")], prices)]
+    assert routes == ["ETHBTC x BTCUSDT", "ARBUSDC x USDCUSDT", ""]
+
+
+def test_a_priced_dust_amount_worth_nothing_is_still_priced() -> None:
+    assert usd("SHIB", {"SHIBUSDT": "0.00001"}, free="0.00000001") == (Decimal("0E-8"), True)
 
 
 def test_usdt_pair_comes_first() -> None:

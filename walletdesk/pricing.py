@@ -1,16 +1,26 @@
 """USD valuation of exchange balances from that exchange's own ticker.
 
-Route per asset, first match wins: a USD stablecoin is worth 1; else ``ASSETUSD`` where the
-exchange quotes USD itself (Kraken, Coinbase); else ``ASSETUSDT``; else ``ASSETUSDC``; else
-``ASSETBTC`` x BTC's USD price (found the same way). A zero price is no route.
-An asset without a route is unpriced (usd_value 0, priced False), never silently worth 0.
-Exact ``Decimal`` throughout; each result is quantized to 8 places once, at the end.
+Route per asset, first match wins (``../shared/docs/exchanges.md``, "Valuing in USD"):
+
+1. USD itself and USDT (the reference) are worth 1;
+2. the asset's USD pair (``ASSETUSD``, where the exchange quotes USD), then ``ASSETUSDT``,
+   then ``ASSETUSDC`` (times USDC's own price);
+3. a pair quoted the other way, inverted: ``USDTTRY`` 38.1 gives TRY = 1 / 38.1;
+4. via BTC: ``ASSETBTC`` x BTC's own USD price;
+5. a USD stablecoin without a ticker of its own: 1, as a fallback only (``TUSDUSDT`` 0.9
+   means 0.9).
+
+A zero or negative price is no route. An asset without a route is unpriced (usd_value 0,
+priced False), never silently worth 0; each valued balance keeps its route. Exact
+``Decimal`` throughout (an inverted price to 28 significant digits); each value is rounded
+to 8 places once, at the end.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from walletdesk.core.errors import WalletDeskError
@@ -23,25 +33,89 @@ USD_STABLECOINS = frozenset(
     {"USD", "USDT", "USDC", "FDUSD", "TUSD", "DAI", "USDP", "BUSD", "USD1", "PYUSD"}
 )
 ONE = Decimal(1)
-_DIRECT_QUOTES = ("USD", "USDT", "USDC")  # in route order
+_REFERENCES = frozenset({"USD", "USDT"})
+_QUOTES = ("USD", "USDT", "USDC")
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    usd: Decimal
+    route: str  # the tickers used: "ETHUSDT", "USDTTRY inverted", "ETHBTC x BTCUSDT"
+    per_usd: Decimal | None = None  # an inverted pair's price: value = amount / per_usd
+
+    def value_of(self, amount: Decimal) -> Decimal:
+        """Exact where it can be; an inverted pair divides once (not 1 / p, then times)."""
+        return amount / self.per_usd if self.per_usd is not None else amount * self.usd
+
+
+class PriceBook:
+    """Every asset's USD price from one ticker, each found once and remembered."""
+
+    def __init__(self, tickers: Mapping[str, Decimal]) -> None:
+        self._tickers = tickers
+        self._known: dict[str, Price | None] = {}
+
+    def price(self, asset: str) -> Price | None:
+        if asset not in self._known:
+            self._known[asset] = self._find(asset)
+        return self._known[asset]
+
+    def _find(self, asset: str) -> Price | None:
+        if asset in _REFERENCES:
+            return Price(ONE, f"{asset} = $1")
+        direct = self._quoted(asset)
+        if direct is not None:
+            return direct
+        inverted = self._inverted(asset)
+        if inverted is not None:
+            return inverted
+        in_btc = self._ticker(asset + "BTC")
+        btc = self.price("BTC") if asset != "BTC" else None
+        if in_btc is not None and btc is not None:
+            return Price(in_btc * btc.usd, f"{asset}BTC x {btc.route}")
+        if asset in USD_STABLECOINS:
+            return Price(ONE, f"{asset} at $1 (no ticker of its own)")
+        return None
+
+    def _quoted(self, asset: str) -> Price | None:
+        for quote in _QUOTES:
+            price = self._ticker(asset + quote)
+            if price is None:
+                continue
+            if quote == "USDC" and asset != "USDC":
+                usdc = self.price("USDC")
+                if usdc is None:
+                    continue
+                route = asset + quote if usdc.usd == ONE else f"{asset}{quote} x {usdc.route}"
+                return Price(price * usdc.usd, route)
+            return Price(price, asset + quote)
+        return None
+
+    def _inverted(self, asset: str) -> Price | None:
+        for quote in ("USD", "USDT"):
+            price = self._ticker(quote + asset)
+            if price is not None:
+                return Price(ONE / price, f"{quote}{asset} inverted", per_usd=price)
+        return None
+
+    def _ticker(self, symbol: str) -> Decimal | None:
+        price = self._tickers.get(symbol)
+        return price if price is not None and price > 0 else None
 
 
 def value_balances(
     amounts: Iterable[AssetAmount], prices: Mapping[str, Decimal]
 ) -> list[ValuedBalance]:
-    """Each amount with its USD value, in the order given."""
-    btc_usd = _direct_usd_price("BTC", prices)
-    return [_value(amount, prices, btc_usd) for amount in amounts]
+    """Each amount with its USD value and route, in the order given."""
+    book = PriceBook(prices)
+    return [_value(amount, book.price(amount.asset)) for amount in amounts]
 
 
-def _value(
-    amount: AssetAmount, prices: Mapping[str, Decimal], btc_usd: Decimal | None
-) -> ValuedBalance:
-    price = _usd_price(amount.asset, prices, btc_usd)
+def _value(amount: AssetAmount, price: Price | None) -> ValuedBalance:
     usd_value = ZERO
     if price is not None:
         try:
-            usd_value = quantize8(amount.total * price)
+            usd_value = quantize8(price.value_of(amount.total))
         except WalletDeskError:
             # Over ten billion dollars in one balance is a broken price, not a fortune.
             log.warning("Value of %s out of range; shown as unpriced", amount.asset)
@@ -52,30 +126,5 @@ def _value(
         locked=quantize8(amount.locked),
         usd_value=usd_value,
         priced=price is not None,
+        route=price.route if price is not None else "",
     )
-
-
-def _usd_price(
-    asset: str, prices: Mapping[str, Decimal], btc_usd: Decimal | None
-) -> Decimal | None:
-    if asset in USD_STABLECOINS:
-        return ONE
-    direct = _direct_usd_price(asset, prices)
-    if direct is not None:
-        return direct
-    in_btc = _positive(prices.get(asset + "BTC"))
-    if in_btc is not None and btc_usd is not None:
-        return in_btc * btc_usd
-    return None
-
-
-def _direct_usd_price(asset: str, prices: Mapping[str, Decimal]) -> Decimal | None:
-    for quote in _DIRECT_QUOTES:
-        price = _positive(prices.get(asset + quote))
-        if price is not None:
-            return price
-    return None
-
-
-def _positive(price: Decimal | None) -> Decimal | None:
-    return price if price is not None and price > 0 else None

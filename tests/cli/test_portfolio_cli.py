@@ -32,10 +32,15 @@ def test_demo_exchange_works_end_to_end(cli: CliRunner, tmp_path: Path) -> None:
         "usd_value",
         "priced",
         "wallet_updated",
+        "sources",
     }
     assert any(not row["priced"] for row in rows)
+    (credential,) = json.loads(cli("credentials", "list", "--format", "json").out)
     for row in rows:
         assert Decimal(row["total"]) == Decimal(row["free"]) + Decimal(row["locked"])
+        (source,) = row["sources"]
+        assert (source["credential_id"], source["place"]) == (credential["id"], "spot")
+        assert (source["free"], source["locked"]) == (row["free"], row["locked"])
     values = [Decimal(row["usd_value"]) for row in rows]
     assert values == sorted(values, reverse=True)
 

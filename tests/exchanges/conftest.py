@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 
 from tests.exchange_server import Account, ExchangeServer
 from tests.exchange_server.accounts import BalanceSpec
 from tests.exchange_server.fixtures import binance_server, exchange_server, mexc_server
+from walletdesk.core.models import AssetAmount, Holdings
 from walletdesk.exchanges.base import ApiCredentials
 from walletdesk.exchanges.binance import BinanceAdapter
 from walletdesk.exchanges.http import RetryPolicy, Timeouts
@@ -83,3 +85,13 @@ def binance_adapter(binance_server: ExchangeServer, policy: RetryPolicy) -> Iter
     adapter = make_adapter(binance_server, policy)
     yield adapter
     adapter.close()
+
+
+def per_asset(held: Holdings) -> list[AssetAmount]:
+    """A key's holdings summed over their places, one amount per asset in first-seen order:
+    what the wallet row of a single-key exchange holds."""
+    sums: dict[str, tuple[Decimal, Decimal]] = {}
+    for amount in held:
+        free, locked = sums.get(amount.asset, (Decimal(0), Decimal(0)))
+        sums[amount.asset] = (free + amount.free, locked + amount.locked)
+    return [AssetAmount(asset, free, locked) for asset, (free, locked) in sums.items()]

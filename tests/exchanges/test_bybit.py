@@ -11,7 +11,7 @@ import pytest
 from tests.exchange_server import Fault
 from tests.exchange_server.bybit import WALLET_BALANCE, BybitVenue
 from tests.exchange_server.venue import VenueAccount, VenueServer
-from tests.exchanges.conftest import FAST_TIMEOUTS
+from tests.exchanges.conftest import FAST_TIMEOUTS, per_asset
 from walletdesk.core.errors import ExchangeAuthError, ExchangeRateLimitError
 from walletdesk.core.models import AssetAmount
 from walletdesk.exchanges.base import ApiCredentials
@@ -42,7 +42,7 @@ def test_unified_wallet_and_fund_are_folded(
     account = server.venue.add_wallets(
         trading={"BTC": ("0.5", "0.1"), "USDT": "100"}, fund={"USDT": ("40", "2"), "MNT": "7"}
     )
-    assert adapter.fetch_balances(creds_of(account)) == [
+    assert per_asset(adapter.fetch_balances(creds_of(account))) == [
         AssetAmount("BTC", Decimal("0.5"), Decimal("0.1")),
         AssetAmount("USDT", Decimal("140"), Decimal("2")),
         AssetAmount("MNT", Decimal("7"), Decimal("0")),
@@ -54,8 +54,8 @@ def test_a_classic_account_is_read_as_spot_and_remembered(
 ) -> None:
     account = server.venue.add_wallets(trading={"ETH": ("1", "0.5")}, unified=False)
     expected = [AssetAmount("ETH", Decimal("1"), Decimal("0.5"))]
-    assert adapter.fetch_balances(creds_of(account)) == expected
-    assert adapter.fetch_balances(creds_of(account)) == expected
+    assert per_asset(adapter.fetch_balances(creds_of(account))) == expected
+    assert per_asset(adapter.fetch_balances(creds_of(account))) == expected
     types = [r.params["accountType"] for r in server.requests_to(WALLET_BALANCE)]
     assert types == ["UNIFIED", "SPOT", "SPOT"]
 

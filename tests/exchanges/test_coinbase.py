@@ -12,7 +12,7 @@ import pytest
 from tests.exchange_server import Fault
 from tests.exchange_server.coinbase import ACCOUNTS, CoinbaseVenue
 from tests.exchange_server.venue import VenueAccount, VenueServer
-from tests.exchanges.conftest import FAST_TIMEOUTS
+from tests.exchanges.conftest import FAST_TIMEOUTS, per_asset
 from walletdesk.core.errors import ClockSkewError, ExchangeAuthError, ExchangeRateLimitError
 from walletdesk.core.models import AssetAmount
 from walletdesk.exchanges.base import ApiCredentials
@@ -56,7 +56,8 @@ def test_a_key_pasted_with_literal_backslash_n_still_signs(
 ) -> None:
     account = server.venue.add_wallets({"ETH": "2"})
     pasted = ApiCredentials(account.api_key, account.secret.replace("\n", "\\n"))
-    assert adapter.fetch_balances(pasted) == [AssetAmount("ETH", Decimal("2"), Decimal("0"))]
+    held = per_asset(adapter.fetch_balances(pasted))
+    assert held == [AssetAmount("ETH", Decimal("2"), Decimal("0"))]
 
 
 def test_the_cdp_key_file_content_is_accepted_as_the_secret(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.exchange_server import Account, ExchangeServer
-from walletdesk.core.models import AssetAmount
+from walletdesk.core.models import AssetAmount, Holdings
 from walletdesk.exchanges.base import ApiCredentials
 from walletdesk.exchanges.spot_v3 import SpotV3Adapter
 from walletdesk.pricing import value_balances
@@ -14,11 +14,11 @@ from walletdesk.pricing import value_balances
 def test_fetch_balances_returns_exact_decimal_amounts(
     adapter: SpotV3Adapter, creds: ApiCredentials
 ) -> None:
-    assert adapter.fetch_balances(creds) == [
+    assert adapter.fetch_balances(creds) == Holdings((
         AssetAmount("BTC", Decimal("0.5"), Decimal("0")),
         AssetAmount("ETH", Decimal("1.25"), Decimal("0.75")),
         AssetAmount("USDT", Decimal("1000.12345678"), Decimal("0")),
-    ]
+    ))
 
 
 def test_fetch_prices_returns_the_whole_ticker_as_decimals(
@@ -79,4 +79,4 @@ def test_empty_account_has_no_balances(
     exchange_server: ExchangeServer, adapter: SpotV3Adapter
 ) -> None:
     account = exchange_server.add_account()
-    assert adapter.fetch_balances(ApiCredentials(account.api_key, account.secret)) == []
+    assert adapter.fetch_balances(ApiCredentials(account.api_key, account.secret)) == Holdings(())

@@ -11,7 +11,7 @@ from tests.exchange_server.bitget import BitgetVenue
 from tests.exchange_server.gate import GateVenue
 from tests.exchange_server.kucoin import KucoinVenue
 from tests.exchange_server.venue import VenueServer
-from tests.exchanges.conftest import FAST_TIMEOUTS
+from tests.exchanges.conftest import FAST_TIMEOUTS, per_asset
 from walletdesk.core.errors import ExchangeAuthError
 from walletdesk.core.models import AssetAmount
 from walletdesk.exchanges.base import ApiCredentials
@@ -44,7 +44,8 @@ def test_kucoin_reads_every_account_type_once(
             "margin": {"ETH": "1"},
         },
     )
-    assert adapter.fetch_balances(ApiCredentials(account.api_key, account.secret, "pp")) == [
+    creds = ApiCredentials(account.api_key, account.secret, "pp")
+    assert per_asset(adapter.fetch_balances(creds)) == [
         AssetAmount("USDT", Decimal("15"), Decimal("1")),
         AssetAmount("BTC", Decimal("0.3"), Decimal("0.05")),
         AssetAmount("ETH", Decimal("1"), Decimal("0")),
@@ -69,7 +70,8 @@ def test_kucoin_keeps_the_clock_offset_inside_five_seconds(
     account = server.venue.add_wallets("pp", {"main": {"KCS": "2"}})
     server.clock_offset = 8.0
     creds = ApiCredentials(account.api_key, account.secret, "pp")
-    assert adapter.fetch_balances(creds) == [AssetAmount("KCS", Decimal("2"), Decimal("0"))]
+    held = per_asset(adapter.fetch_balances(creds))
+    assert held == [AssetAmount("KCS", Decimal("2"), Decimal("0"))]
 
 
 def test_kucoin_permissions_and_prices(
@@ -99,7 +101,7 @@ def test_bitget_used_is_frozen_plus_locked_and_errors_name_the_part(
     server, adapter = bitget
     account = server.venue.add_spot("pp", {"BTC": ("0.5", "0.1"), "BGB": "3"})
     creds = ApiCredentials(account.api_key, account.secret, "pp")
-    assert adapter.fetch_balances(creds) == [
+    assert per_asset(adapter.fetch_balances(creds)) == [
         AssetAmount("BTC", Decimal("0.5"), Decimal("0.1")),
         AssetAmount("BGB", Decimal("3"), Decimal("0")),
     ]
@@ -138,7 +140,7 @@ def gate(policy: RetryPolicy) -> Iterator[tuple[VenueServer[GateVenue], GateAdap
 def test_gate_spot_accounts_and_prices(gate: tuple[VenueServer[GateVenue], GateAdapter]) -> None:
     server, adapter = gate
     account = server.venue.add_spot({"BTC": ("0.5", "0.1"), "GT": "4"})
-    assert adapter.fetch_balances(ApiCredentials(account.api_key, account.secret)) == [
+    assert per_asset(adapter.fetch_balances(ApiCredentials(account.api_key, account.secret))) == [
         AssetAmount("BTC", Decimal("0.5"), Decimal("0.1")),
         AssetAmount("GT", Decimal("4"), Decimal("0")),
     ]

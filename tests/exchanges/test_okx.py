@@ -11,7 +11,7 @@ import pytest
 from tests.exchange_server import Fault
 from tests.exchange_server.okx import OkxVenue
 from tests.exchange_server.venue import VenueAccount, VenueServer
-from tests.exchanges.conftest import FAST_TIMEOUTS
+from tests.exchanges.conftest import FAST_TIMEOUTS, per_asset
 from walletdesk.core.errors import ClockSkewError, ExchangeAuthError
 from walletdesk.core.models import AssetAmount
 from walletdesk.exchanges.base import ApiCredentials
@@ -51,7 +51,7 @@ def adapter(server: VenueServer[OkxVenue], policy: RetryPolicy) -> Iterator[OkxA
 def test_trading_and_funding_accounts_are_folded_per_asset(
     adapter: OkxAdapter, creds: ApiCredentials
 ) -> None:
-    assert adapter.fetch_balances(creds) == [
+    assert per_asset(adapter.fetch_balances(creds)) == [
         AssetAmount("BTC", Decimal("0.5"), Decimal("0.1")),
         AssetAmount("USDT", Decimal("260.5"), Decimal("0.5")),
         AssetAmount("OKB", Decimal("3"), Decimal("0")),

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from walletdesk.core.errors import ExchangeResponseError
 from walletdesk.core.money import quantize8
+from walletdesk.exchanges.holdings import parse_account
 from walletdesk.exchanges.responses import (
     decode_json,
     error_code,
-    parse_account,
     parse_server_time,
     parse_ticker,
 )

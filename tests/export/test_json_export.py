@@ -27,7 +27,7 @@ def test_json_is_an_array_of_exact_records_in_the_documented_shape(
     assert isinstance(records, list)
     for record, original in zip(records, sample_balances, strict=True):
         assert list(record) == ["exchange", "asset", "free", "locked", "total", "usd_value",
-                                "priced", "wallet_updated"]
+                                "priced", "wallet_updated", "sources"]
         assert record["exchange"] == original.exchange
         assert record["asset"] == original.asset
         for name in ("free", "locked", "total", "usd_value"):

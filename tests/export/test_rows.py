@@ -39,6 +39,6 @@ def test_json_record_has_decimal_strings_a_boolean_and_a_utc_time() -> None:
     assert record == {
         "exchange": "MEXC", "asset": "XYZ", "free": "2.50000000", "locked": "0.00000000",
         "total": "2.50000000", "usd_value": "0.00000000", "priced": False,
-        "wallet_updated": "2026-11-25T17:04:05Z",
+        "wallet_updated": "2026-11-25T17:04:05Z", "sources": [],
     }
     assert Decimal(str(record["free"])) == Decimal("2.5")

@@ -65,6 +65,8 @@ def refresh_balances(args: argparse.Namespace, services: Services) -> int:
         )
         if outcome.error is None:
             print(f"{name}: {outcome.asset_count} assets updated.")
+            if outcome.notice is not None:
+                print(f"{name}: {outcome.notice}", file=sys.stderr)
         else:
             fail(f"{name} [{credential.id[:8]}]: {outcome.error}")
     failed = not all(o.ok for o in outcomes)

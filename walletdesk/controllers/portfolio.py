@@ -15,13 +15,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from decimal import Decimal
 
 from walletdesk.controllers.refresh_outcome import RefreshOutcome, WalletNotUpdatedError
 from walletdesk.controllers.user_scope import UserController
+from walletdesk.controllers.wallet_fold import fold
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.errors import (
     AmountOutOfRangeError,
@@ -30,7 +31,7 @@ from walletdesk.core.errors import (
     WalletDeskError,
 )
 from walletdesk.core.keys import ApiCredentials
-from walletdesk.core.models import AssetAmount, Credential, Portfolio, User, Wallet
+from walletdesk.core.models import Credential, Holdings, Portfolio, User, Wallet
 from walletdesk.core.secret_parts import decode_secret_parts
 from walletdesk.exchanges.catalog import canonical_exchange, display_name
 from walletdesk.logging_setup import SECRETS
@@ -121,7 +122,7 @@ class PortfolioController(UserController):
         except WalletDeskError as error:
             log.warning("history compaction skipped: %s", error)
 
-    def _fetch(self, user: User, credential: Credential, blob: bytes) -> list[AssetAmount]:
+    def _fetch(self, user: User, credential: Credential, blob: bytes) -> Holdings:
         plain = self._vault.decrypt(blob, credential_id=credential.id, user_id=user.id)
         creds = ApiCredentials.from_parts(credential.api_key, decode_secret_parts(plain))
         with SECRETS.in_use(*creds.secret_values()):
@@ -134,16 +135,16 @@ class PortfolioController(UserController):
         credentials: Sequence[Credential],
         *,
         prices: Future[dict[str, Decimal]],
-        fetches: dict[str, Future[list[AssetAmount]]],
+        fetches: dict[str, Future[Holdings]],
         cancel: threading.Event | None,
         refreshed_at: datetime,
     ) -> list[RefreshOutcome]:
         """Wait for one exchange's requests, then replace its wallet in one transaction."""
         errors: dict[str, WalletDeskError] = {}
-        amounts: list[AssetAmount] = []
+        holdings: dict[str, Holdings] = {}
         for credential in credentials:
             try:
-                amounts.extend(fetches[credential.id].result())
+                holdings[credential.id] = fetches[credential.id].result()
             except Exception as error:
                 errors[credential.id] = _as_user_error(error, exchange)
         try:
@@ -160,15 +161,21 @@ class PortfolioController(UserController):
                 for c in credentials
             ]
         try:
-            valued = value_balances(_combine(amounts), price_table)
+            folded = fold(holdings)
+            valued = value_balances(folded.amounts, price_table)
             wallet = self._wallets_for(user).replace_balances(
-                exchange, valued, refreshed_at, credential_ids=[c.id for c in credentials])
+                exchange, valued, refreshed_at, credential_ids=[c.id for c in credentials],
+                sources=folded.sources)
         except WalletDeskError as error:  # this wallet only: the others are still settled
             failure = _too_large(exchange, error) if isinstance(error, AmountOutOfRangeError) \
                 else error
             return [RefreshOutcome(c, failure) for c in credentials]
         log.info("refreshed %s wallet: %d assets", exchange, wallet.asset_count)
-        return [RefreshOutcome(c, None, wallet.asset_count) for c in credentials]
+        for lost in folded.left_out.values():
+            for entry in lost:
+                log.warning("%s: left out %s", exchange, entry)
+        return [RefreshOutcome(c, None, wallet.asset_count, folded.left_out.get(c.id, ()))
+                for c in credentials]
 
     def _wallets_for(self, user: User) -> WalletRepository:
         return WalletRepository(self._scope.database, user.id)
@@ -192,16 +199,6 @@ def _too_large(exchange: str, error: AmountOutOfRangeError) -> ExchangeResponseE
         f"({error.value:.3E}; at most 10 digits before the decimal point), so the previous "
         f"balances were kept. Check the balances on {name}, and report it if they are right."
     )
-
-
-def _combine(amounts: Iterable[AssetAmount]) -> list[AssetAmount]:
-    """Sum the same asset across several keys of one exchange, exactly."""
-    free: dict[str, Decimal] = defaultdict(Decimal)
-    locked: dict[str, Decimal] = defaultdict(Decimal)
-    for amount in amounts:
-        free[amount.asset] += amount.free
-        locked[amount.asset] += amount.locked
-    return [AssetAmount(asset, free[asset], locked[asset]) for asset in free]
 
 
 def _not_updated(

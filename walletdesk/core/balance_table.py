@@ -10,12 +10,13 @@ sorting, filtering and summing work on the integer columns, which is exact.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from operator import itemgetter
 from typing import Literal, overload
 
-from walletdesk.core.models import Balance, Wallet
+from walletdesk.core.models import Balance, BalanceSource, Wallet
 from walletdesk.core.money import from_units, to_units
 
 Row = tuple[int, str, int, int, int, int]
@@ -28,20 +29,37 @@ ROW_COLUMNS: tuple[str, ...] = ("wallet_id", "asset", *AMOUNT_FIELDS)
 _COLUMN: dict[str, int] = {name: position for position, name in enumerate(ROW_COLUMNS)}
 
 
+@dataclass(frozen=True, slots=True)
+class RowDetail:
+    """What is kept beside a stored row: its price route, whether it was priced at all, and
+    where its amounts sit (``store/sources_schema.py``)."""
+
+    route: str
+    priced: bool
+    sources: tuple[BalanceSource, ...]
+
+
+Details = Mapping[tuple[int, str], RowDetail]
+"""(wallet key, asset) -> detail; rows stored before details existed have none."""
+
+
 class BalanceTable(Sequence[Balance]):
     """An immutable sequence of ``Balance`` records built on access from compact rows."""
 
-    __slots__ = ("_rows", "_wallets")
+    __slots__ = ("_details", "_rows", "_wallets")
 
-    def __init__(self, wallets: Mapping[int, tuple[str, datetime]], rows: Sequence[Row]) -> None:
+    def __init__(self, wallets: Mapping[int, tuple[str, datetime]], rows: Sequence[Row],
+                 details: Details | None = None) -> None:
         """``wallets`` maps each row's wallet key to that wallet's exchange and refresh time."""
         self._wallets = wallets
         self._rows = rows
+        self._details: Details = details or {}
 
     @classmethod
-    def of_wallets(cls, wallets: Iterable[Wallet], rows: Sequence[Row]) -> BalanceTable:
+    def of_wallets(cls, wallets: Iterable[Wallet], rows: Sequence[Row],
+                   details: Details | None = None) -> BalanceTable:
         """The table of stored ``rows`` whose wallet keys are the ids of ``wallets``."""
-        return cls({w.id: (w.exchange, w.last_updated) for w in wallets}, rows)
+        return cls({w.id: (w.exchange, w.last_updated) for w in wallets}, rows, details)
 
     @classmethod
     def of(cls, balances: Iterable[Balance]) -> BalanceTable:
@@ -67,7 +85,7 @@ class BalanceTable(Sequence[Balance]):
 
     def __getitem__(self, index: int | slice) -> Balance | BalanceTable:
         if isinstance(index, slice):
-            return BalanceTable(self._wallets, self._rows[index])
+            return BalanceTable(self._wallets, self._rows[index], self._details)
         return self._balance(self._rows[index])
 
     def __iter__(self) -> Iterator[Balance]:
@@ -103,8 +121,14 @@ class BalanceTable(Sequence[Balance]):
     def _balance(self, row: Row) -> Balance:
         key, asset, free, locked, total, usd_value = row
         exchange, updated = self._wallets[key]
+        detail = self._details.get((key, asset)) if self._details else None
+        if detail is None:  # stored before valuations were kept: a zero value means no price
+            return Balance(exchange, asset, from_units(free), from_units(locked),
+                           from_units(total), from_units(usd_value),
+                           usd_value != 0 or total == 0, updated)
         return Balance(exchange, asset, from_units(free), from_units(locked), from_units(total),
-                       from_units(usd_value), usd_value != 0 or total == 0, updated)
+                       from_units(usd_value), detail.priced, updated, detail.route,
+                       detail.sources)
 
 
 EMPTY_TABLE = BalanceTable({}, [])

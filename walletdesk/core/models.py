@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 if TYPE_CHECKING:
     from walletdesk.core.balance_table import BalanceTable
@@ -33,15 +34,64 @@ class Credential:
 
 @dataclass(frozen=True, slots=True)
 class AssetAmount:
-    """One asset as an exchange reports it: exact, not yet valued."""
+    """One asset in one place of an account, as the exchange reports it: exact, not valued.
+
+    ``place`` says where it sits (``spot``, ``funding``, ``earn``, ``futures``, ...). The
+    one rule for folding places into a row: ``free`` is what can be traded right now;
+    ``locked`` is everything else the account holds (in orders, frozen, earning, staked,
+    held as futures equity).
+    """
 
     asset: str
     free: Decimal
     locked: Decimal
+    place: str = "spot"
 
     @property
     def total(self) -> Decimal:
         return self.free + self.locked
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """One balance entry that cannot be stored, left out so the rest of the account is."""
+
+    name: str  # the asset as the exchange sent it, made safe to show
+    reason: str  # "12,345,678,901 is more than WalletDesk can store"
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Holdings(Sequence[AssetAmount]):
+    """What one key holds across its account's wallets, plus the entries left out."""
+
+    amounts: tuple[AssetAmount, ...]
+    left_out: tuple[LeftOut, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.amounts)
+
+    @overload
+    def __getitem__(self, index: int) -> AssetAmount: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[AssetAmount]: ...
+
+    def __getitem__(self, index: int | slice) -> AssetAmount | Sequence[AssetAmount]:
+        return self.amounts[index]
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceSource:
+    """One key's part of one asset in one place: the rows of ``balance_sources``."""
+
+    credential_id: str
+    asset: str
+    place: str
+    free: Decimal
+    locked: Decimal
 
 
 class Balance(NamedTuple):
@@ -59,6 +109,8 @@ class Balance(NamedTuple):
     usd_value: Decimal
     priced: bool
     wallet_updated: datetime
+    route: str = ""  # the tickers the price came from ("ETHBTC x BTCUSDT")
+    sources: tuple[BalanceSource, ...] = ()  # each key's part per place; they add up to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +140,8 @@ class Portfolio:
 class ValuedBalance:
     """An asset amount with its USD value, ready to be stored in a wallet.
 
-    ``priced`` is False when no price route exists; ``usd_value`` is then 0.
+    ``priced`` is False when no price route exists; ``usd_value`` is then 0. ``route`` names
+    the tickers the price came from ("ETHBTC x BTCUSDT"; "" when unpriced).
     """
 
     asset: str
@@ -96,6 +149,7 @@ class ValuedBalance:
     locked: Decimal
     usd_value: Decimal
     priced: bool
+    route: str = ""
 
     @property
     def total(self) -> Decimal:

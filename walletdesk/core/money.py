@@ -8,6 +8,7 @@ refused with :class:`AmountOutOfRangeError`.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from walletdesk.core.errors import AmountOutOfRangeError, InvalidAmountError
@@ -19,11 +20,17 @@ LIMIT = Decimal(10) ** INTEGER_DIGITS  # smallest magnitude that no longer fits
 ZERO = Decimal("0E-8")
 SCALE = 10**PLACES
 
+# ASCII digits only, an optional sign, point and exponent: what exchanges and users write.
+# Decimal() alone also takes "1_000" (as 1000), "١٢٣" (Arabic-Indic digits), "Infinity".
+_DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?")
+
 
 def parse_amount(text: str | int | Decimal) -> Decimal:
     """Parse an amount as an exchange sends it (a string); never goes through float."""
     if isinstance(text, float):
         raise TypeError("amounts are never floats")
+    if isinstance(text, str) and not _DECIMAL_TEXT.fullmatch(text.strip(" \t\r\n")):
+        raise InvalidAmountError(f"{text[:40]!r} is not a number.")
     try:
         value = Decimal(text.strip()) if isinstance(text, str) else Decimal(text)
     except (InvalidOperation, ValueError) as exc:

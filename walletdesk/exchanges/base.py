@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from walletdesk.core.keys import ApiCredentials, KeyCheck
-from walletdesk.core.models import AssetAmount
+from walletdesk.core.models import Holdings
 
 __all__ = ["ApiCredentials", "ExchangeAdapter", "KeyCheck", "describe_permissions"]
 
@@ -20,7 +20,7 @@ class ExchangeAdapter(Protocol):
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck: ...
 
-    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]: ...
+    def fetch_balances(self, creds: ApiCredentials) -> Holdings: ...
 
     def fetch_prices(self) -> dict[str, Decimal]: ...
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeRateLimitError
-from walletdesk.core.models import AssetAmount
+from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.cached import Cached
 from walletdesk.exchanges.holdings import SPOT, Holding, fold
@@ -96,7 +96,7 @@ class BitgetAdapter(RestAdapter):
         can_trade = any("trade" in p for p in powers)
         return describe_permissions(self._display, can_trade, can_withdraw)
 
-    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
+    def fetch_balances(self, creds: ApiCredentials) -> Holdings:
         rows = self._data(self._get(ASSETS, creds=creds))
         if not isinstance(rows, list):
             fail(self._display, "the asset list is not a list")

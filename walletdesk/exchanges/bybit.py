@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeRateLimitError
-from walletdesk.core.models import AssetAmount
+from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.cached import Cached
 from walletdesk.exchanges.holdings import FUNDING, TRADING, Holding, fold
@@ -94,7 +94,7 @@ class BybitAdapter(RestAdapter):
         # readOnly 0 is "read and write": it can at least trade.
         return describe_permissions(self._display, can_trade or not can_withdraw, can_withdraw)
 
-    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
+    def fetch_balances(self, creds: ApiCredentials) -> Holdings:
         holdings = self._trading_holdings(creds)
         fund = mapping(
             self._result(self._get(FUND_BALANCE, "accountType=FUND", creds=creds)),

@@ -18,7 +18,7 @@ from decimal import Decimal
 from urllib.parse import urlencode, urlsplit
 
 from walletdesk.core.errors import ExchangeAuthError, ValidationError
-from walletdesk.core.models import AssetAmount
+from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.holdings import SPOT, Holding, fold
 from walletdesk.exchanges.http import HttpReply, RateLimit
@@ -57,7 +57,7 @@ class CoinbaseAdapter(RestAdapter):
             read_flag(permissions, "can_transfer", self._display),
         )
 
-    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
+    def fetch_balances(self, creds: ApiCredentials) -> Holdings:
         holdings: list[Holding] = []
         cursor = ""
         for _ in range(MAX_PAGES):

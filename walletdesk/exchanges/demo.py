@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from walletdesk.core.models import AssetAmount
+from walletdesk.core.models import AssetAmount, Holdings
 from walletdesk.core.sample import SAMPLE_EXCHANGE
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck
 from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
@@ -65,11 +65,11 @@ class DemoAdapter:
             message="Demo exchange: any key works; it shows a fixed sample portfolio.",
         )
 
-    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
-        return [
+    def fetch_balances(self, creds: ApiCredentials) -> Holdings:
+        return Holdings(tuple(
             AssetAmount(asset=asset, free=Decimal(free), locked=Decimal(locked))
             for asset, free, locked in _BALANCES
-        ]
+        ))
 
     def fetch_prices(self) -> dict[str, Decimal]:
         return {symbol: Decimal(price) for symbol, price in _PRICES}

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeRateLimitError
-from walletdesk.core.models import AssetAmount
+from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck
 from walletdesk.exchanges.holdings import SPOT, Holding, fold
 from walletdesk.exchanges.http import RateLimit
@@ -84,7 +84,7 @@ class GateAdapter(RestAdapter):
             ),
         )
 
-    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
+    def fetch_balances(self, creds: ApiCredentials) -> Holdings:
         rows = self._get(SPOT_ACCOUNTS, creds=creds)
         if not isinstance(rows, list):
             fail(self._display, "the spot account list is not a list")

@@ -1,9 +1,16 @@
-"""Where each amount of an account sits, and the one row per asset the wallet stores.
+"""Where each amount of an account sits, read entry by entry so one odd entry never blocks
+the rest.
 
-An exchange account has several wallets (Kraken's staked balances, OKX's trading and
-funding accounts, KuCoin's main, trade and trade_hf accounts). Adapters read every one into
-``Holding`` records, each with its place; ``fold`` sums them into one amount per asset, so
-nothing is counted twice and nothing is left out.
+An exchange account has several wallets (Binance's funding and Simple Earn, Kraken's staked
+balances, OKX's trading and funding accounts, KuCoin's main, trade and trade_hf accounts).
+Adapters read every one into ``Holding`` records, each with its place, and ``fold`` turns
+them into the key's ``Holdings``: one amount per (asset, place), zero ones dropped.
+
+An answer malformed as a whole (an asset that is not text, an amount that is not a number
+or is negative) is refused whole by the readers in ``responses.py``: nothing of it can be
+trusted. A holding that is well-formed but cannot be stored (a symbol longer than the column
+or with spaces or control characters, an amount past DECIMAL(18,8)) is left out alone and
+named, and the rest of the account is stored.
 """
 
 from __future__ import annotations
@@ -12,8 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from walletdesk.core.models import AssetAmount
-from walletdesk.exchanges.responses import check_fits, fail, is_asset_symbol
+from walletdesk.core.errors import WalletDeskError
+from walletdesk.core.models import AssetAmount, Holdings, LeftOut
+from walletdesk.core.money import quantize8
+from walletdesk.exchanges.responses import amount, fail, mapping
 
 SPOT = "spot"
 FUNDING = "funding"
@@ -21,6 +30,10 @@ TRADING = "trading"
 EARN = "earn"
 STAKED = "staked"
 MARGIN = "margin"
+FUTURES = "futures"
+
+ASSET_MAX = 20  # balances.asset is VARCHAR(20)
+_SHOWN = 24
 
 
 @dataclass(frozen=True)
@@ -35,18 +48,77 @@ class Holding:
         return self.free == 0 and self.locked == 0
 
 
-def fold(holdings: Iterable[Holding], exchange: str) -> list[AssetAmount]:
-    """One amount per asset, in the order assets first appear; zero holdings are dropped."""
-    sums: dict[str, tuple[Decimal, Decimal]] = {}
+def fold(holdings: Iterable[Holding], exchange: str) -> Holdings:
+    """One amount per (asset, place), in the order first seen; zero ones are dropped; what
+    cannot be stored is left out and named."""
+    sums: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}
+    left_out: list[LeftOut] = []
     for holding in holdings:
         if not is_asset_symbol(holding.asset):
-            fail(exchange, f"an asset has an invalid symbol ({holding.asset[:24]!r})")
+            left_out.append(LeftOut(_shown(holding.asset), "the symbol cannot be stored "
+                                    "(longer than 20 characters, or with spaces or control "
+                                    "characters)"))
+            continue
         if holding.is_zero:
             continue
-        free, locked = sums.get(holding.asset, (Decimal(0), Decimal(0)))
-        sums[holding.asset] = (free + holding.free, locked + holding.locked)
-    amounts = []
-    for asset, (free, locked) in sums.items():
-        check_fits(free + locked, exchange, f"{asset} total")
-        amounts.append(AssetAmount(asset=asset, free=free, locked=locked))
-    return amounts
+        key = (holding.asset, holding.place)
+        free, locked = sums.get(key, (Decimal(0), Decimal(0)))
+        sums[key] = (free + holding.free, locked + holding.locked)
+    amounts: list[AssetAmount] = []
+    too_large: dict[str, Decimal] = {}
+    for (asset, place), (free, locked) in sums.items():
+        over = next((a for a in (free, locked, free + locked) if not fits(a)), None)
+        if over is not None:
+            too_large.setdefault(asset, over)
+        else:
+            amounts.append(AssetAmount(asset, free, locked, place))
+    left_out += [LeftOut(asset, too_large_reason(over)) for asset, over in too_large.items()]
+    kept = [a for a in amounts if a.asset not in too_large]  # an asset is stored whole or not
+    return Holdings(tuple(kept), tuple(left_out))
+
+
+def parse_account(payload: object, exchange: str, place: str = SPOT) -> Holdings:
+    """The ``balances`` of a Spot v3 account answer (``{asset, free, locked}`` entries)."""
+    balances = mapping(payload, exchange, "account").get("balances")
+    if not isinstance(balances, list):
+        fail(exchange, "the account has no list of balances")
+    holdings: list[Holding] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(balances):
+        item = mapping(entry, exchange, f"balance {index + 1}")
+        asset = item.get("asset")
+        if not isinstance(asset, str):
+            fail(exchange, f"balance {index + 1} has no asset symbol")
+        free = amount(item.get("free"), exchange, f"{_shown(asset)} free")
+        locked = amount(item.get("locked"), exchange, f"{_shown(asset)} locked")
+        if asset in seen:
+            fail(exchange, f"the asset {_shown(asset)} is listed twice")
+        seen.add(asset)
+        holdings.append(Holding(asset, place, free, locked))
+    return fold(holdings, exchange)
+
+
+def is_asset_symbol(asset: str) -> bool:
+    """1-20 printable characters without spaces: stored as the exchange sends it (exports
+    neutralise formula-like cells)."""
+    return 1 <= len(asset) <= ASSET_MAX and asset.isprintable() and not any(
+        ch.isspace() for ch in asset)
+
+
+def fits(amount: Decimal) -> bool:
+    try:
+        quantize8(amount)
+    except WalletDeskError:
+        return False
+    return True
+
+
+def too_large_reason(amount: Decimal) -> str:
+    shown = f"{amount.normalize():,f}" if amount.adjusted() < 30 else f"{amount:.3E}"
+    return f"{shown} is more than WalletDesk can store"
+
+
+def _shown(asset: str) -> str:
+    """The symbol as it may be shown: control characters escaped, cut to a sensible length."""
+    safe = asset.encode("unicode_escape").decode("ascii") if not asset.isprintable() else asset
+    return safe if len(safe) <= _SHOWN else safe[: _SHOWN - 1] + "…"

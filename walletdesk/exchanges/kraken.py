@@ -24,7 +24,7 @@ from walletdesk.core.errors import (
     ExchangeRateLimitError,
     ExchangeUnavailableError,
 )
-from walletdesk.core.models import AssetAmount
+from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck
 from walletdesk.exchanges.cached import Cached
 from walletdesk.exchanges.holdings import Holding, fold
@@ -117,7 +117,7 @@ class KrakenAdapter(RestAdapter):
             ),
         )
 
-    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
+    def fetch_balances(self, creds: ApiCredentials) -> Holdings:
         result = mapping(self._private(BALANCE_EX, creds), self._display, "balance list")
         return fold(self._holdings(result, self._altnames()), self._display)
 

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from walletdesk.core.errors import ExchangeAuthError, ExchangeRateLimitError
-from walletdesk.core.models import AssetAmount
+from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.holdings import FUNDING, MARGIN, TRADING, Holding, fold
 from walletdesk.exchanges.http import RateLimit
@@ -80,7 +80,7 @@ class KucoinAdapter(RestAdapter):
             self._display, bool(powers & _TRADING_PERMISSIONS), "Withdrawal" in powers
         )
 
-    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
+    def fetch_balances(self, creds: ApiCredentials) -> Holdings:
         rows = self._data(self._get(ACCOUNTS, creds=creds))
         if not isinstance(rows, list):
             fail(self._display, "the account list is not a list")

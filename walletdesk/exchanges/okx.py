@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from walletdesk.core.errors import ExchangeAuthError, ExchangeRateLimitError
-from walletdesk.core.models import AssetAmount
+from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.holdings import FUNDING, TRADING, Holding, fold
 from walletdesk.exchanges.http import RateLimit
@@ -83,7 +83,7 @@ class OkxAdapter(RestAdapter):
         powers = {part.strip() for part in perm.split(",")}
         return describe_permissions(self._display, "trade" in powers, "withdraw" in powers)
 
-    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
+    def fetch_balances(self, creds: ApiCredentials) -> Holdings:
         trading = mapping(
             self._first(self._get(TRADING_BALANCE, creds=creds)), self._display, "account"
         )

@@ -1,23 +1,25 @@
 """Strict reading of exchange answers: all of a response is valid, or nothing is returned.
 
-Every function raises ``ExchangeResponseError`` (never another exception) for anything that
-is not what the exchange documents: bad JSON, wrong shapes, amounts that are not finite
-non-negative numbers or do not fit DECIMAL(18,8), odd asset symbols, duplicate assets.
+Every function raises ``ExchangeResponseError`` (never another exception) for an answer
+that is not what the exchange documents as a whole: bad JSON, wrong shapes, amounts that are
+not finite non-negative numbers, duplicate assets. Single entries that cannot be stored are
+left out instead (``holdings.py``); malformed ticker entries are skipped.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import NoReturn
 
 from walletdesk.core.errors import ExchangeResponseError, WalletDeskError
-from walletdesk.core.models import AssetAmount
-from walletdesk.core.money import parse_amount, quantize8
+from walletdesk.core.money import parse_amount
 
-_ASSET = re.compile(r"[^\W_][\w.\-]{0,19}")  # letters or digits (any script), then . - _
+log = logging.getLogger(__name__)
+
 _SYMBOL = re.compile(r"[^\W_][\w.\-]{0,39}")
 _PRICE_MAX_DIGITS = 15  # no unit of anything costs a quadrillion; beyond that it is garbage
 _TIME_RANGE_MS = (10**12, 10**14)  # 2001 .. 5138
@@ -31,44 +33,43 @@ def decode_json(body: bytes, exchange: str) -> object:
         _fail(exchange, "the answer is not valid JSON")
 
 
-def parse_account(payload: object, exchange: str) -> list[AssetAmount]:
-    """The ``balances`` of an account answer, every entry checked before any is returned."""
-    account = _mapping(payload, exchange, "account")
-    balances = account.get("balances")
-    if not isinstance(balances, list):
-        _fail(exchange, "the account has no list of balances")
-    seen: set[str] = set()
-    amounts: list[AssetAmount] = []
-    for index, entry in enumerate(balances):
-        item = _mapping(entry, exchange, f"balance {index + 1}")
-        asset = item.get("asset")
-        if not isinstance(asset, str) or not _ASSET.fullmatch(asset):
-            _fail(exchange, f"balance {index + 1} has an invalid asset symbol")
-        if asset in seen:
-            _fail(exchange, f"the asset {asset} is listed twice")
-        seen.add(asset)
-        free = _amount(item.get("free"), exchange, f"{asset} free")
-        locked = _amount(item.get("locked"), exchange, f"{asset} locked")
-        _check_fits(free + locked, exchange, f"{asset} total")
-        amounts.append(AssetAmount(asset=asset, free=free, locked=locked))
-    return amounts
-
-
 def parse_ticker(payload: object, exchange: str) -> dict[str, Decimal]:
-    """``[{"symbol": "BTCUSDT", "price": "65000.1"}, ...]`` as a symbol -> price mapping."""
+    """``[{"symbol": "BTCUSDT", "price": "65000.1"}, ...]`` as a symbol -> price mapping.
+
+    Real ticker lists hold thousands of entries and some junk (a null price, an odd
+    symbol): such entries are skipped and counted in the log, never fatal.
+    """
     if not isinstance(payload, list):
         _fail(exchange, "the price list is not a list")
     prices: dict[str, Decimal] = {}
-    for index, entry in enumerate(payload):
-        item = _mapping(entry, exchange, f"price {index + 1}")
-        symbol = item.get("symbol")
-        if not isinstance(symbol, str) or not _SYMBOL.fullmatch(symbol):
-            _fail(exchange, f"price {index + 1} has an invalid symbol")
-        price = _number(item.get("price"), exchange, f"the price of {symbol}")
-        if price.adjusted() >= _PRICE_MAX_DIGITS:
-            _fail(exchange, f"the price of {symbol} is implausibly large")
-        prices[symbol] = price
+    skipped = 0
+    for entry in payload:
+        price = _ticker_entry(entry)
+        if price is None:
+            skipped += 1
+        else:
+            prices[price[0]] = price[1]
+    if skipped:
+        log.info("%s ticker: %d of %d entries skipped as malformed", exchange, skipped,
+                 len(payload))
     return prices
+
+
+def _ticker_entry(entry: object) -> tuple[str, Decimal] | None:
+    if not isinstance(entry, Mapping):
+        return None
+    symbol, text = entry.get("symbol"), entry.get("price")
+    if not isinstance(symbol, str) or not _SYMBOL.fullmatch(symbol):
+        return None
+    if isinstance(text, bool) or not isinstance(text, str | int | Decimal):
+        return None
+    try:
+        price = parse_amount(text)
+    except WalletDeskError:
+        return None
+    if price < 0 or price.adjusted() >= _PRICE_MAX_DIGITS:
+        return None
+    return symbol, price
 
 
 def parse_server_time(payload: object, exchange: str) -> int:
@@ -104,6 +105,11 @@ def read_flag(payload: object, key: str, exchange: str) -> bool | None:
     _fail(exchange, f"{key} is not true or false")
 
 
+def mapping(value: object, exchange: str, what: str) -> Mapping[str, object]:
+    """``value`` as a JSON object, else the whole answer is refused."""
+    return _mapping(value, exchange, what)
+
+
 def _mapping(value: object, exchange: str, what: str) -> Mapping[str, object]:
     if not isinstance(value, Mapping):
         _fail(exchange, f"the {what} is not a JSON object")
@@ -122,21 +128,13 @@ def _number(value: object, exchange: str, what: str) -> Decimal:
     return number
 
 
-def _amount(value: object, exchange: str, what: str) -> Decimal:
-    number = _number(value, exchange, what)
-    _check_fits(number, exchange, what)
-    return number
-
-
-def _check_fits(number: Decimal, exchange: str, what: str) -> None:
-    try:
-        quantize8(number)
-    except WalletDeskError:
-        _fail(exchange, f"{what} is too large to store (at most 10 digits before the point)")
-
-
 def _refuse_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not allowed")
+
+
+def fail(exchange: str, detail: str) -> NoReturn:
+    """Refuse a whole answer: nothing in it is used, and the previous balances are kept."""
+    _fail(exchange, detail)
 
 
 def _fail(exchange: str, detail: str) -> NoReturn:
@@ -147,15 +145,10 @@ def _fail(exchange: str, detail: str) -> NoReturn:
 
 
 # For adapters that read answers field by field (the REST exchanges beyond Spot v3).
-def is_asset_symbol(name: str) -> bool:
-    """Letters or digits, then . - _; at most 20 characters (the ``asset`` column)."""
-    return bool(_ASSET.fullmatch(name))
-
-
-mapping = _mapping
-amount = _amount
-check_fits = _check_fits
-fail = _fail
+def amount(value: object, exchange: str, what: str) -> Decimal:
+    """A balance amount: a finite, non-negative number, else the whole answer is refused.
+    Whether it fits DECIMAL(18,8) is ``holdings.fold``'s question (it leaves it out)."""
+    return _number(value, exchange, what)
 
 
 def price(value: object, exchange: str, what: str) -> Decimal:

@@ -15,16 +15,16 @@ from decimal import Decimal
 from typing import ClassVar
 
 from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeResponseError
-from walletdesk.core.models import AssetAmount
+from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.clock import ExchangeClock
+from walletdesk.exchanges.holdings import parse_account
 from walletdesk.exchanges.http import ExchangeHttpClient, HttpReply, RetryPolicy, Timeouts
 from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
 from walletdesk.exchanges.refusals import EndpointMissingError, refusal_by_status
 from walletdesk.exchanges.responses import (
     decode_json,
     error_code,
-    parse_account,
     parse_server_time,
     parse_ticker,
     read_flag,
@@ -94,7 +94,7 @@ class SpotV3Adapter:
             read_flag(account, "canWithdraw", self._display),
         )
 
-    def fetch_balances(self, creds: ApiCredentials) -> list[AssetAmount]:
+    def fetch_balances(self, creds: ApiCredentials) -> Holdings:
         return parse_account(self._account(creds), self._display)
 
     def fetch_prices(self) -> dict[str, Decimal]:

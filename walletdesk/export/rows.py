@@ -106,9 +106,19 @@ def text_row(balance: Balance, columns: Columns = COLUMNS) -> list[str]:
     return [column.text(balance) for column in columns]
 
 
-def json_record(balance: Balance, columns: Columns = COLUMNS) -> dict[str, str | bool]:
-    """One object of ``balances --format json``: decimal strings, a boolean, a UTC time."""
-    return {column.name: _json_value(column, balance) for column in columns}
+JsonRecord = dict[str, str | bool | list[dict[str, str]]]
+
+
+def json_record(balance: Balance, columns: Columns = COLUMNS) -> JsonRecord:
+    """One object of ``balances --format json``: decimal strings, a boolean, a UTC time, and
+    ``sources``: where the amounts sit, per key and place, adding up exactly to the row."""
+    record: JsonRecord = {column.name: _json_value(column, balance) for column in columns}
+    record["sources"] = [
+        {"credential_id": source.credential_id, "place": source.place,
+         "free": format_plain(source.free), "locked": format_plain(source.locked)}
+        for source in balance.sources
+    ]
+    return record
 
 
 def _json_value(column: Column, balance: Balance) -> str | bool:

@@ -20,6 +20,7 @@ from walletdesk.core.validation import clean_label
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.store.database import Database
 from walletdesk.store.history import close_wallet
+from walletdesk.store.key_removal import subtract_key
 from walletdesk.store.schema import CredentialRow, WalletRow
 from walletdesk.store.types import utcnow
 
@@ -86,13 +87,16 @@ class CredentialRepository:
             raise self._conflict(exc, target) from exc
 
     def remove(self, credential_id: str) -> None:
-        """Delete the key and its exchange's wallet (balances cascade); a refresh rebuilds it.
-
-        The wallet's history stays, closed by a snapshot worth 0 (``store.history``).
+        """Delete the key. If its exchange has other keys, its parts leave the shared wallet
+        (``store.key_removal``); otherwise the wallet goes (balances cascade) and its history
+        stays, closed by a snapshot worth 0 (``store.history``).
         """
         with self._db.transaction() as session:
             row = self._row(session, credential_id)
+            kept = subtract_key(session, self._user_id, row)
             session.delete(row)
+            if kept:
+                return
             removed = session.execute(delete(WalletRow).where(
                 WalletRow.user_id == self._user_id, WalletRow.exchange == row.exchange))
             if removed.rowcount:  # type: ignore[attr-defined]

@@ -116,4 +116,9 @@ class BalanceRow(Base):
 
 # Tables of the product beyond the spec's four live in modules of their own; importing them
 # here puts them on ``Base.metadata`` wherever that is used (Alembic's env, the schema tests).
-from walletdesk.store import history_schema, identity_schema, key_schema  # noqa: E402, F401
+from walletdesk.store import (  # noqa: E402, F401
+    history_schema,
+    identity_schema,
+    key_schema,
+    sources_schema,
+)

@@ -16,13 +16,15 @@ from sqlalchemy.orm import Session
 
 from walletdesk.core.balance_table import AMOUNT_FIELDS, ROW_COLUMNS, BalanceTable
 from walletdesk.core.errors import NotFoundError
-from walletdesk.core.models import Portfolio, ValuedBalance, Wallet
+from walletdesk.core.models import BalanceSource, Portfolio, ValuedBalance, Wallet
 from walletdesk.core.money import ceil_units, from_units
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.store.balance_writes import replace_rows, storable, usd_sum
 from walletdesk.store.database import Database
 from walletdesk.store.history import append_snapshot
 from walletdesk.store.schema import BalanceRow, Base, CredentialRow, WalletRow
+from walletdesk.store.source_reads import read_details
+from walletdesk.store.source_writes import replace_sources
 from walletdesk.store.types import as_units, as_utc, utcnow
 
 _wallets = Base.metadata.tables[WalletRow.__tablename__]
@@ -38,7 +40,8 @@ class WalletRepository:
 
     def replace_balances(self, exchange: str, balances: Sequence[ValuedBalance],
                          updated_at: datetime, *,
-                         credential_ids: Collection[str] = ()) -> Wallet:
+                         credential_ids: Collection[str] = (),
+                         sources: Sequence[BalanceSource] = ()) -> Wallet:
         """Make ``balances`` the wallet's content, in one transaction.
 
         Balances of one asset given twice are added up; assets whose total is zero are not
@@ -46,6 +49,9 @@ class WalletRepository:
         stored ``usd_value``. The same transaction appends the wallet's history snapshot
         (``store.history``) at ``updated_at``. Raises ``AmountOutOfRangeError`` (and
         ``ValueError`` for a naive ``updated_at``) before writing anything.
+
+        ``sources``: each key's part of each asset per place (``balance_sources``); with the
+        balances' routes and priced flags they replace the wallet's previous ones.
 
         ``credential_ids``: the keys the balances were read with. If one of them was removed
         meanwhile (which deleted this wallet), nothing is written and ``NotFoundError`` says
@@ -69,6 +75,7 @@ class WalletRepository:
                 .returning(_wallets.c.id)
             ).scalar_one()
             replace_rows(session, wallet_id, rows, now)
+            replace_sources(session, wallet_id, sources, balances, rows.keys())
             append_snapshot(session, self._user_id, exchange, updated_at, rows,
                             total_usd_units=total_units)
         return Wallet(id=wallet_id, exchange=exchange, total_usd_value=total_usd,
@@ -135,5 +142,6 @@ class WalletRepository:
             usd_units = as_units(BalanceRow.usd_value)
             query = query.where(or_(usd_units >= ceil_units(min_usd),
                                     and_(usd_units == 0, as_units(BalanceRow.total) != 0)))
-        return BalanceTable.of_wallets(wallets, list(session.execute(query)))
+        rows = list(session.execute(query))
+        return BalanceTable.of_wallets(wallets, rows, read_details(session, wallets, exchange))
 

@@ -104,7 +104,10 @@ class RefreshPresenter(QObject):
         self._done += 1
         self._progress.show_progress(self._done, self._total)
         error = outcome.error
-        if error is None:
+        if error is None and outcome.notice is not None:
+            status = CheckStatus(CheckLevel.WARNING,
+                                 f"Refreshed: {outcome.asset_count} assets. {outcome.notice}")
+        elif error is None:
             status = CheckStatus(CheckLevel.OK, f"Refreshed: {outcome.asset_count} assets")
         else:
             status = CheckStatus(CheckLevel.ERROR, in_window_words(error))
