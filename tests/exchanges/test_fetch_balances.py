@@ -67,12 +67,14 @@ def test_binance_asks_to_omit_zero_balances(
     assert request.params["omitZeroBalances"] == "true"
 
 
-def test_mexc_zero_balances_are_returned_too(
+def test_mexc_sends_zero_balances_and_they_are_dropped(
     mexc_server: ExchangeServer, mexc_adapter: SpotV3Adapter
 ) -> None:
     account = mexc_server.add_account(balances={"BTC": "1", "DUST": "0"})
     creds = ApiCredentials(account.api_key, account.secret)
-    assert [a.asset for a in mexc_adapter.fetch_balances(creds)] == ["BTC", "DUST"]
+    assert [a.asset for a in mexc_adapter.fetch_balances(creds)] == ["BTC"]
+    (request,) = mexc_server.requests_to("/api/v3/account")
+    assert "omitZeroBalances" not in request.params
 
 
 def test_empty_account_has_no_balances(

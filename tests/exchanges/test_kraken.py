@@ -13,7 +13,7 @@ import pytest
 from tests.exchange_server import Fault
 from tests.exchange_server.kraken import KrakenVenue
 from tests.exchange_server.venue import VenueAccount, VenueServer
-from tests.exchanges.conftest import FAST_TIMEOUTS
+from tests.exchanges.conftest import FAST_TIMEOUTS, per_asset
 from walletdesk.core.errors import ExchangeAuthError, ExchangeRateLimitError
 from walletdesk.core.models import AssetAmount
 from walletdesk.exchanges.base import ApiCredentials
@@ -66,7 +66,7 @@ def adapter(
 def test_every_balance_is_folded_into_its_common_asset(
     adapter: KrakenAdapter, creds: ApiCredentials
 ) -> None:
-    amounts = {a.asset: a for a in adapter.fetch_balances(creds)}
+    amounts = {a.asset: a for a in per_asset(adapter.fetch_balances(creds))}
     assert amounts == {
         "BTC": AssetAmount("BTC", Decimal("0.7"), Decimal("0.1")),  # spot 0.5 + 0.1 held, earn 0.2
         "DOT": AssetAmount("DOT", Decimal("15.5"), Decimal("0")),  # spot 3 + staked 12.5
