@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -211,3 +212,25 @@ def test_a_removed_key_s_history_is_offered_for_deletion_and_goes_on_yes(
         delete.click()
     assert services.history.exchanges() == ["MEXC"]
     qtbot.waitUntil(lambda: not view.forget.isVisibleTo(desk.window), timeout=10_000)
+
+
+def test_the_shown_series_is_exported_from_the_history_tab(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services, tmp_path: Path) -> None:
+    seed_history(services.paths.database, [0, 6, 12])
+    desk = open_history(qtbot, open_desk)
+    view = desk.window.desk.history
+    assert [a.text()[:3] for a in view.export.menu().actions()] == ["CSV", "Exc", "JSO"]
+    view.export.menu().actions()[0].trigger()  # CSV: the file chooser opens
+    chooser = desk.history.exporter.chooser
+    assert chooser is not None and chooser.isVisible()
+    assert Path(chooser.selectedFiles()[0]).name.startswith("walletdesk-history-")
+    chooser.reject()
+    with qtbot.waitSignal(desk.history.shown, timeout=10_000):
+        view.asset.setCurrentText("BTC")
+    target = tmp_path / "btc.json"
+    with qtbot.waitSignal(desk.history.exporter.written, timeout=10_000):
+        desk.history.exporter.export_to(target, "json")
+    points = json.loads(target.read_text())
+    assert [p["usd_value"] for p in points] == ["45000.00000000", "45255.00000000",
+                                                "45510.00000000"]
+    assert desk.status.text().startswith("Exported 3 history points")

@@ -86,8 +86,7 @@ class CurrencyPresenter(QObject):
 
     def _set_rate(self, rate: Rate | None) -> None:
         self._rate = rate
-        self._history.set_money(None if rate is None else rate.convert,
-                                None if rate is None else self._money)
+        self._history.set_money(rate, None if rate is None else self._money)
         self._render()
 
     def _money(self, value: Decimal) -> str:

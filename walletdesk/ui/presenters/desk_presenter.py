@@ -96,7 +96,7 @@ class DeskPresenter(QObject):
             self, watch=DataVersionWatch(services.paths.database), on_tick=self.show_freshness,
             on_database_change=self._database_changed, start_refresh=self._scheduled_refresh)
         self.history = HistoryPresenter(desk.history, desk.header, services, self.bridge,
-                                        formatter)
+                                        formatter, settings=settings, status=self.status)
         self.currency = CurrencyPresenter(window.currency_menu, desk.header, self.history,
                                           lambda: services.currency, self.bridge,
                                           settings=settings)

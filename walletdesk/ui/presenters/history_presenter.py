@@ -17,11 +17,16 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from walletdesk.core.balance_table import EMPTY_TABLE
+from walletdesk.core.currency import Rate
 from walletdesk.core.history import AssetPoint, Change, PortfolioPoint, change_over
 from walletdesk.core.models import Balance, Portfolio
 from walletdesk.exchanges.catalog import display_name
+from walletdesk.export.history_table import HistoryTable, asset_table, portfolio_table
 from walletdesk.pricing import USD_STABLECOINS
 from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.presenters.history_export import FORMAT_CHOICES, HistoryExport
+from walletdesk.ui.presenters.status_reporter import StatusReporter
+from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.views.header_view import PortfolioHeader
 from walletdesk.ui.views.history_view import PORTFOLIO_CHOICE, HistoryView
 from walletdesk.ui.widgets.net_worth_chart import RANGES
@@ -38,14 +43,22 @@ class HistoryPresenter(QObject):
     shown = Signal()  # the portfolio's history (or the chosen asset's) is on screen
 
     def __init__(self, view: HistoryView, header: PortfolioHeader, services: Services,
-                 bridge: WorkerBridge, formatter: Formatter) -> None:
+                 bridge: WorkerBridge, formatter: Formatter, *, settings: UiSettings,
+                 status: StatusReporter) -> None:
         super().__init__(view)
         self._view, self._header = view, header
         self._services, self._bridge, self._format = services, bridge, formatter
         self._portfolio: Portfolio | None = None
         self._points: list[PortfolioPoint] = []
         self._asset_series: list[tuple[datetime, Decimal]] = []
+        self._asset_points: list[AssetPoint] = []
+        self._rate: Rate | None = None  # the display currency's, if one is chosen
         self._convert: Callable[[Decimal], Decimal] | None = None  # USD -> display currency
+        self.exporter = HistoryExport(view, self.shown_table, bridge, settings=settings,
+                                      status=status)
+        for fmt, label in FORMAT_CHOICES:
+            action = view.export.menu().addAction(label)
+            action.triggered.connect(self._exports_as(fmt))
         self._money: Callable[[Decimal], str] = formatter.usd
         self._asset_request = 0
         self.confirmation: QMessageBox | None = None
@@ -85,13 +98,23 @@ class HistoryPresenter(QObject):
         if asset is not None:
             self._asset_chosen(asset)
 
-    def set_money(self, convert: Callable[[Decimal], Decimal] | None,
-                  text: Callable[[Decimal], str] | None) -> None:
+    def set_money(self, rate: Rate | None, text: Callable[[Decimal], str] | None) -> None:
         """Show the chart and change figures in a display currency (None: USD)."""
-        self._convert, self._money = convert, text or self._format.usd
+        self._rate = rate
+        self._convert = None if rate is None else rate.convert
+        self._money = text or self._format.usd
         self._view.chart.money = self._money
         self._header.show_changes(*self._changes_text(self._points))
         self._plot()
+
+    def shown_table(self) -> HistoryTable:
+        """The series on screen as the export writes it (all points, not only the range)."""
+        if self._current_asset() is not None:
+            return asset_table(self._asset_points, self._rate)
+        return portfolio_table(self._points, self._rate)
+
+    def _exports_as(self, fmt: str) -> Callable[[], None]:
+        return lambda: self.exporter.choose_file(fmt)
 
     def _offer_deletion(self, with_history: list[str]) -> None:
         """Exchanges whose keys are gone keep their history until the user deletes it."""
@@ -150,6 +173,7 @@ class HistoryPresenter(QObject):
 
     def _asset_loaded(self, request: int, points: Sequence[AssetPoint]) -> None:
         if request == self._asset_request:  # else the user has chosen another meanwhile
+            self._asset_points = list(points)
             self._asset_series = [(p.at, p.usd_value) for p in points]
             self._plot()
             self._shown()
