@@ -124,10 +124,9 @@ class GeneralSection(QWidget):
         self.theme.setAccessibleName("Theme")
         for key, text in THEMES:
             self.theme.addItem(text, key)
-        self.data_folder = QLabel()
+        self.data_folder = QLineEdit()  # read-only: scrolls and can be copied, never clipped
+        self.data_folder.setReadOnly(True)
         self.data_folder.setAccessibleName("Data folder")
-        self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.data_folder.setWordWrap(True)
         self.open_folder = QPushButton("Open folder")
         self.open_folder.setAccessibleName("Open the data folder")
         folder_row = QHBoxLayout()

@@ -32,6 +32,8 @@ class GeneralSettings(QObject):
         general.auto_refresh.setValue(self._settings.auto_refresh_minutes())
         general.theme.setCurrentIndex(max(general.theme.findData(self._settings.theme()), 0))
         general.data_folder.setText(str(self._data_dir))
+        general.data_folder.setToolTip(str(self._data_dir))
+        general.data_folder.home(False)  # the start of the path: where it lives
         general.open_folder.clicked.connect(self.open_data_folder)
         dialog.save.clicked.connect(lambda: self._save(dialog))
 
