@@ -74,7 +74,7 @@ class HistoryPresenter(QObject):
         self._portfolio = portfolio
         combo = self._view.asset
         chosen = combo.currentText()
-        assets = list(dict.fromkeys(b.asset for b in portfolio.balances))  # by value
+        assets = list(dict.fromkeys(portfolio.balances.assets()))  # by value; no Balance built
         combo.blockSignals(True)
         combo.clear()
         combo.addItems([PORTFOLIO_CHOICE, *assets])

@@ -1,0 +1,35 @@
+"""The first paint of 10,000 stored balances builds records only for the rows on screen.
+
+This is what keeps a start with 10,000 balances as fast as one with 10 (the timing itself
+is tests/benchmarks/bench_startup.py): anything at first paint that walks the portfolio
+must read the table's columns, not build a ``Balance`` per row.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import OpenDesk
+from tests.ui.seeding import seed, synthetic
+from walletdesk.core.balance_table import BalanceTable, Row
+from walletdesk.core.models import Balance
+from walletdesk.services import Services
+
+
+def test_painting_ten_thousand_balances_builds_only_the_rows_shown(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seed(services.paths.database, {"MEXC": synthetic(6_000), "BINANCE": synthetic(4_000)})
+    built: list[Row] = []
+    original = BalanceTable._balance
+
+    def counting(table: BalanceTable, row: Row) -> Balance:
+        built.append(row)
+        return original(table, row)
+
+    monkeypatch.setattr(BalanceTable, "_balance", counting)
+    desk = open_desk(start=False)
+    qtbot.waitExposed(desk.window)
+    assert desk.balances.model.rowCount() == 10_000
+    assert len(built) < 500  # at most the rows a window can show, not the table
