@@ -18,7 +18,7 @@ from tests.ecb_server import EcbServer
 from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import valued
 from tests.ui.test_screenshots import colours, shoot
-from walletdesk.core.models import LOCAL_USER
+from walletdesk.core.models import LOCAL_USER, BalanceSource, ValuedBalance
 from walletdesk.services import Services
 from walletdesk.store.database import open_database
 from walletdesk.store.users import UserRepository
@@ -234,3 +234,26 @@ def test_the_shown_series_is_exported_from_the_history_tab(
     assert [p["usd_value"] for p in points] == ["45000.00000000", "45255.00000000",
                                                 "45510.00000000"]
     assert desk.status.text().startswith("Exported 3 history points")
+
+
+def test_the_asset_detail_names_the_price_route_and_each_place(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    key = services.credentials.add(exchange="MEXC", api_key="mx0vglkeykeykey01",
+                                   secret="s" * 32, label=None)
+    db = open_database(services.paths.database)
+    try:
+        WalletRepository(db, LOCAL_USER.id).replace_balances(
+            "MEXC", [ValuedBalance("BTC", Decimal("0.5"), Decimal("0.25"), Decimal("45000"),
+                                   True, "BTCUSDT")], NOW,
+            sources=[BalanceSource(key.id, "BTC", "spot", Decimal("0.5"), Decimal(0)),
+                     BalanceSource(key.id, "BTC", "earn", Decimal(0), Decimal("0.25"))])
+    finally:
+        db.close()
+    desk = open_history(qtbot, open_desk)
+    view = desk.window.desk.history
+    with qtbot.waitSignal(desk.history.shown, timeout=10_000):
+        view.asset.setCurrentText("BTC")
+    assert view.detail.route.text() == "MEXC: BTCUSDT"
+    places = view.detail.places.text().splitlines()
+    assert places[0].startswith("MEXC: 0.75") and sorted(places[1:]) == [
+        "    earn: 0.25", "    spot: 0.5"]

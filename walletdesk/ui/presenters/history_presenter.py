@@ -235,15 +235,28 @@ class HistoryPresenter(QObject):
         detail.value.setText(fmt.usd(value) if all(b.priced for b in rows) else "no price")
         detail.price.setText(fmt.usd(value / total) if total and value else "—")
         detail.route.setText(_route(rows))
-        detail.places.setText("\n".join(
-            f"{display_name(b.exchange)}: {fmt.amount(b.total)} ({fmt.usd(b.usd_value)})"
-            for b in rows))
+        detail.places.setText("\n".join(_held(b, fmt) for b in rows))
+
+
+def _held(balance: Balance, fmt: Formatter) -> str:
+    """One exchange's amount and value, then each place it sits in (spot, earn, ...)."""
+    line = (f"{display_name(balance.exchange)}: {fmt.amount(balance.total)} "
+            f"({fmt.usd(balance.usd_value)})")
+    places: dict[str, Decimal] = {}
+    for source in balance.sources:
+        places[source.place] = places.get(source.place, Decimal(0)) + source.free + source.locked
+    if len(places) > 1:
+        line += "".join(f"\n    {place}: {fmt.amount(amount)}" for place, amount in places.items())
+    return line
 
 
 def _route(rows: Sequence[Balance]) -> str:
-    asset = rows[0].asset
-    if asset in USD_STABLECOINS:
+    """The tickers each exchange's price came from, as the refresh stored them."""
+    routes = {display_name(b.exchange): b.route for b in rows if b.route}
+    if routes:
+        return "\n".join(f"{name}: {route}" for name, route in routes.items())
+    if rows[0].asset in USD_STABLECOINS:
         return "a US dollar stablecoin: 1 USD"
     if not any(b.priced for b in rows):
         return "no USD price on these exchanges"
-    return "the exchange's ticker (USDT, USDC or via BTC)"
+    return "the exchange's ticker"
