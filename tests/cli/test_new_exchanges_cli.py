@@ -116,3 +116,29 @@ def _assert_nowhere_on_disk(root: Path, secrets_given: list[str]) -> None:
         if path.is_file():
             data = path.read_bytes()
             assert not any(needle in data for needle in needles), path
+
+
+@pytest.mark.parametrize(
+    ("name", "places"),
+    [
+        ("kraken", {"BTC": {"spot", "earn"}, "USD": {"spot"}}),
+        ("okx", {"BTC": {"trading", "funding"}, "USDT": {"funding"}}),
+        ("bybit", {"BTC": {"trading"}, "ETH": {"funding"}}),
+        ("kucoin", {"BTC": {"funding", "trading"}, "KCS": {"trading"}}),
+    ],
+)
+def test_each_wallet_of_a_key_is_kept_apart_in_sources(
+    cli: CliRunner, monkeypatch: pytest.MonkeyPatch, name: str, places: dict[str, set[str]]
+) -> None:
+    chosen = SCENARIOS[name]
+    with VenueServer(chosen.venue) as server:
+        monkeypatch.setenv(server.base_url_variable, server.url)
+        account = chosen.open_account(server.venue)
+        assert add(cli, name, account.api_key, chosen.stdin(account)).code == 0
+        assert cli("refresh").code == 0
+    rows = json.loads(cli("balances", "--format", "json").out)
+    assert {r["asset"]: {s["place"] for s in r["sources"]} for r in rows} == places
+    for row in rows:
+        assert sum(Decimal(s["free"]) + Decimal(s["locked"]) for s in row["sources"]) == Decimal(
+            row["total"]
+        )
