@@ -16,7 +16,7 @@ from typing import Any
 
 from walletdesk.core.balance_table import AmountField, BalanceTable
 from walletdesk.core.models import Balance
-from walletdesk.core.money import PLACES, SCALE, from_units, quantize8
+from walletdesk.core.money import PLACES, from_units, quantize8
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import HIDDEN, Formatter
 
@@ -89,15 +89,16 @@ def aligned(fmt: Formatter, text: str, decimals: int) -> str:
 
 
 def decimals_needed(units: list[int]) -> int:
-    """The most decimals any of these amounts needs (trailing zeros dropped)."""
-    needed = 0
-    for value in units:
-        fraction = abs(value) % SCALE
-        if fraction:
-            needed = max(needed, PLACES - (len(str(fraction)) - len(str(fraction).rstrip("0"))))
-            if needed == PLACES:
-                break
-    return needed
+    """The most decimals any of these amounts needs (trailing zeros dropped).
+
+    Amounts needing at most ``n`` decimals are the multiples of 10**(8 - n) units: one
+    integer test per row, which stops at the first row that needs more (10,000 rows of
+    one-decimal amounts take one pass instead of 10,000 string conversions)."""
+    for needed in range(PLACES):
+        step = 10 ** (PLACES - needed)
+        if all(value % step == 0 for value in units):
+            return needed
+    return PLACES
 
 
 def _usd_text(cell: Cell) -> str:
