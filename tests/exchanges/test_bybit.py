@@ -11,7 +11,7 @@ import pytest
 from tests.exchange_server import Fault
 from tests.exchange_server.bybit import WALLET_BALANCE, BybitVenue
 from tests.exchange_server.venue import VenueAccount, VenueServer
-from tests.exchanges.conftest import FAST_TIMEOUTS, per_asset
+from tests.exchanges.conftest import FAST_TIMEOUTS, VirtualTime, per_asset
 from walletdesk.core.errors import ExchangeAuthError, ExchangeRateLimitError
 from walletdesk.core.models import AssetAmount
 from walletdesk.exchanges.base import ApiCredentials
@@ -81,11 +81,14 @@ def test_the_key_check_reads_read_only(
     assert adapter.check_credentials(creds_of(mover)).can_withdraw is True
 
 
-def test_too_many_visits_asks_to_wait(
-    server: VenueServer[BybitVenue], adapter: BybitAdapter
+def test_too_many_visits_is_waited_out_once_then_reported(
+    server: VenueServer[BybitVenue], adapter: BybitAdapter, virtual_time: VirtualTime
 ) -> None:
     account = server.venue.add_wallets()
-    server.inject(Fault.RATE_LIMIT, times=1)
+    server.inject(Fault.RATE_LIMIT, times=1, path=WALLET_BALANCE)  # retCode 10006, HTTP 200
+    assert adapter.fetch_balances(creds_of(account)) is not None
+    assert len(virtual_time.sleeps) == 1 and virtual_time.sleeps[0] >= 3.75
+    server.inject(Fault.RATE_LIMIT, times=None)
     with pytest.raises(ExchangeRateLimitError, match="wait"):
         adapter.fetch_balances(creds_of(account))
 

@@ -13,7 +13,7 @@ import pytest
 from tests.exchange_server import Fault
 from tests.exchange_server.kraken import KrakenVenue
 from tests.exchange_server.venue import VenueAccount, VenueServer
-from tests.exchanges.conftest import FAST_TIMEOUTS, per_asset
+from tests.exchanges.conftest import FAST_TIMEOUTS, VirtualTime, per_asset
 from walletdesk.core.errors import ExchangeAuthError, ExchangeRateLimitError
 from walletdesk.core.models import AssetAmount
 from walletdesk.exchanges.base import ApiCredentials
@@ -180,9 +180,15 @@ def test_the_key_check_says_kraken_cannot_tell_permissions(
     assert "cannot check" in check.message and "Query Funds" in check.message
 
 
-def test_a_full_call_counter_asks_the_user_to_wait(
-    server: VenueServer[KrakenVenue], adapter: KrakenAdapter, creds: ApiCredentials
+def test_a_full_call_counter_is_waited_out_once_then_reported(
+    server: VenueServer[KrakenVenue],
+    adapter: KrakenAdapter,
+    creds: ApiCredentials,
+    virtual_time: VirtualTime,
 ) -> None:
+    server.inject(Fault.RATE_LIMIT, times=1)
+    assert adapter.fetch_balances(creds)
+    assert len(virtual_time.sleeps) == 1
     server.inject(Fault.RATE_LIMIT, times=2)
     with pytest.raises(ExchangeRateLimitError, match="wait a minute"):
         adapter.fetch_balances(creds)

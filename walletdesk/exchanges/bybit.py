@@ -47,6 +47,7 @@ _KEY = "Bybit rejected the API key: check that it was copied completely and has 
 class BybitAdapter(RestAdapter):
     time_path = TIME
     clock_codes = frozenset({"10002"})
+    rate_limit_codes = frozenset({"10006"})
     unauthorised = _KEY
     refusals: ClassVar[Refusals] = {
         "10003": (ExchangeAuthError, _KEY),

@@ -54,6 +54,7 @@ _RATE = (
 class KrakenAdapter(RestAdapter):
     time_path = TIME
     unauthorised = _KEY
+    rate_limit_codes = frozenset({"EAPI:Rate limit exceeded", "EGeneral:Temporary lockout"})
     refusals: ClassVar[Refusals] = {
         "EAPI:Invalid key": (ExchangeAuthError, _KEY),
         "EAPI:Invalid signature": (
@@ -150,7 +151,8 @@ class KrakenAdapter(RestAdapter):
                 "characters, ending in ==) again from Kraken."
             ) from None
         api_key = self._api_key(creds)
-        for attempt in range(2):
+        nonce_retried = waited = False
+        while True:
             with self._nonces.hold(creds.api_key) as next_nonce:
 
                 def outgoing() -> Outgoing:
@@ -166,12 +168,16 @@ class KrakenAdapter(RestAdapter):
                 reply = self._http.send("POST", path, outgoing)
             payload = self._decode(reply)
             code = self._error_code(payload) if payload is not None else None
-            if code == INVALID_NONCE and attempt == 0:
-                continue
             if reply.status == 200 and payload is not None and code is None:
                 return mapping(payload, self._display, "answer").get("result")
+            if code == INVALID_NONCE and not nonce_retried:
+                nonce_retried = True
+                continue
+            if code in self.rate_limit_codes and not waited:
+                waited = True  # the key's call counter decays: one wait frees a call
+                self._wait_out_rate_limit()
+                continue
             raise self._refusal(path, reply, payload, code)
-        raise AssertionError("unreachable")  # pragma: no cover
 
     def _public(self, path: str) -> object:
         return mapping(self._get(path), self._display, "answer").get("result")

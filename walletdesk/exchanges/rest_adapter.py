@@ -34,6 +34,7 @@ class RestAdapter:
     clock_codes: ClassVar[frozenset[str]] = frozenset()
     time_path: ClassVar[str] = ""
     unauthorised: ClassVar[str | None] = None  # HTTP 401 with no code we know
+    rate_limit_codes: ClassVar[frozenset[str]] = frozenset()  # "slow down", in the body
     is_demo = False
 
     @classmethod
@@ -52,10 +53,11 @@ class RestAdapter:
         self.name = self.profile.name
         self._display = self.profile.display_name
         self._base_url = base_url or self.profile.default_base_url
+        self._policy = policy or RetryPolicy()
         self._http = ExchangeHttpClient(
             self._base_url,
             exchange=self._display,
-            policy=policy,
+            policy=self._policy,
             timeouts=timeouts,
             rate_limit=self.profile.rate_limit,
         )
@@ -120,20 +122,30 @@ class RestAdapter:
             headers = {} if creds is None else self._sign(method, path, query, body, creds)
             return Outgoing(query=query, body=body, headers=headers)
 
-        for attempt in range(2):
+        clock_read = waited = False
+        while True:
             reply = self._http.send(method, path, outgoing, weight=weight)
             payload = self._decode(reply)
             code = self._error_code(payload) if payload is not None else None
             if reply.status == 200 and payload is not None and code is None:
                 return payload
-            if creds is not None and attempt == 0 and self._may_be_clock(reply, code):
+            if creds is not None and not clock_read and self._may_be_clock(reply, code):
+                clock_read = True
                 self._clock.sync(self._read_server_time)
                 if self._clock_explains_refusal():
                     continue
+            if code in self.rate_limit_codes and not waited:
+                waited = True
+                self._wait_out_rate_limit()
+                continue
             if code in self.clock_codes:
                 raise self._clock.skew_error()
             raise self._refusal(path, reply, payload, code)
-        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _wait_out_rate_limit(self) -> None:
+        """A rate limit reported in the body (with HTTP 200) is waited out once, as the
+        HTTP client waits out a 429."""
+        self._policy.sleep(self._policy.rate_limit_backoff(0))
 
     def _read_server_time(self) -> int:
         return self._server_time_ms(self._get(self.time_path))
