@@ -7,6 +7,8 @@ must read the table's columns, not build a ``Balance`` per row.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +17,7 @@ from tests.ui.seeding import seed, synthetic
 from walletdesk.core.balance_table import BalanceTable, Row
 from walletdesk.core.models import Balance
 from walletdesk.services import Services
+from walletdesk.ui.models.balances_filter import BalancesFilterProxy
 
 
 def test_painting_ten_thousand_balances_builds_only_the_rows_shown(
@@ -28,8 +31,17 @@ def test_painting_ten_thousand_balances_builds_only_the_rows_shown(
         built.append(row)
         return original(table, row)
 
+    filtered: list[int] = []
+    accepts = BalancesFilterProxy.filterAcceptsRow
+
+    def counting_filter(proxy: BalancesFilterProxy, row: int, parent: Any) -> bool:
+        filtered.append(row)
+        return accepts(proxy, row, parent)
+
     monkeypatch.setattr(BalanceTable, "_balance", counting)
+    monkeypatch.setattr(BalancesFilterProxy, "filterAcceptsRow", counting_filter)
     desk = open_desk(start=False)
     qtbot.waitExposed(desk.window)
     assert desk.balances.model.rowCount() == 10_000
     assert len(built) < 500  # at most the rows a window can show, not the table
+    assert len(filtered) <= 10_000  # one filter pass, not one more per change of a cell

@@ -51,6 +51,9 @@ class BalancesFilterProxy(QSortFilterProxyModel):
         self._haystack: list[str] | None = None
         # Connected before setSourceModel, so the mask is ready when the proxy remaps rows.
         source.modelReset.connect(self._apply)
+        # The mask changes only through set_filter and resets: a cell that changes (stale
+        # marks on 10,000 rows) must not make Qt call filterAcceptsRow for every row again.
+        self.setDynamicSortFilter(False)
         self.setSourceModel(source)
 
     def set_filter(self, balance_filter: BalanceFilter) -> None:
