@@ -181,9 +181,9 @@ def test_ctrl_c_copies_the_selected_rows_as_exact_tab_separated_text(
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == (
         "BTC\tMEXC\t1.50000000\t0.25000000\t1.75000000\t113750.12345678\t94.99%"
-        "\t65000.07054673\n"  # the price: 113750.12345678 / 1.75, rounded to 8 places
+        "\t65000.07054673\t\n"  # the price: 113750.12345678 / 1.75, rounded to 8 places;
         "ETH\tMEXC\t2.00000000\t0.00000000\t2.00000000\t6000.00000000\t5.01%"
-        "\t3000.00000000\n")
+        "\t3000.00000000\t\n")  # no 24h change: one refresh is no history yet
 
 
 def test_old_data_is_marked_stale(open_desk: OpenDesk, services: Services) -> None:

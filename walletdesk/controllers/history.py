@@ -12,6 +12,7 @@ from datetime import date, datetime
 from walletdesk.controllers.user_scope import UserScope
 from walletdesk.core.history import AssetPoint, PortfolioPoint
 from walletdesk.core.models import User
+from walletdesk.core.price_change import CHANGE_SPAN, PastHoldings
 from walletdesk.exchanges.catalog import canonical_exchange
 from walletdesk.store.database import Database
 from walletdesk.store.history import HistoryRepository, start_of_day
@@ -34,6 +35,10 @@ class HistoryController:
         """One asset summed across exchanges (or on one) at each refresh, oldest first."""
         return self._history().asset_points(asset.strip().upper(), _exchange(exchange),
                                             _moment(since))
+
+    def holdings_a_day_before(self) -> PastHoldings:
+        """What each wallet held 24 h before its latest refresh: the 24h change's base."""
+        return self._history().holdings_before(CHANGE_SPAN)
 
     def exchanges(self) -> list[str]:
         """Exchanges with history, also those whose key was removed."""

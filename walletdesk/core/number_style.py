@@ -46,6 +46,12 @@ class NumberStyle:
             return f"< {self.localise('0.1')} %"
         return f"{self.localise(f'{percent:f}')} %"
 
+    def change(self, fraction: Decimal) -> str:
+        """A signed change as a percentage to two decimals ("+2.35 %", "-0.10 %")."""
+        percent = (fraction * _HUNDRED).quantize(_CENT, rounding=ROUND_HALF_EVEN)
+        sign = "+" if percent > 0 else self.minus if percent < 0 else ""
+        return f"{sign}{self.localise(f'{abs(percent):f}')} %"
+
     def count(self, value: int) -> str:
         """A whole number with digit grouping ("10,000")."""
         return self.localise(str(value))

@@ -10,7 +10,7 @@ Compaction rules are in ``store.history_compaction``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import VARCHAR, Select, and_, column, delete, select, table, type_coerce
@@ -24,6 +24,7 @@ from walletdesk.core.history import (
     portfolio_points,
 )
 from walletdesk.core.money import from_units
+from walletdesk.core.price_change import PastHoldings
 from walletdesk.store.database import Database
 from walletdesk.store.history_schema import HistoryBalanceRow, HistorySnapshotRow
 from walletdesk.store.schema import Base
@@ -117,6 +118,31 @@ class HistoryRepository:
         moment = _moments(rows)
         return asset_points(asset, [(moment[at], name, total or 0, usd or 0)
                                     for at, name, total, usd in rows], since)
+
+    def holdings_before(self, span: timedelta) -> PastHoldings:
+        """Each wallet's assets in its latest snapshot at or before ``span`` before its
+        latest one (``core.price_change``); wallets whose history is shorter are absent."""
+        rows = self._fetch(self._scoped(
+            select(_snapshots.c.exchange, _TAKEN_AT_TEXT, _snapshots.c.id), None))
+        moment = _moments([(at,) for _exchange, at, _id in rows])
+        taken_by: dict[str, list[tuple[datetime, int]]] = {}
+        for exchange, at, snapshot_id in rows:
+            taken_by.setdefault(exchange, []).append((moment[at], snapshot_id))
+        chosen: dict[int, str] = {}
+        for exchange, taken in taken_by.items():
+            taken.sort()
+            reference = taken[-1][0] - span
+            earlier = [snapshot_id for at, snapshot_id in taken if at <= reference]
+            if earlier:
+                chosen[earlier[-1]] = exchange
+        if not chosen:
+            return {}
+        balances = Base.metadata.tables[HistoryBalanceRow.__tablename__]
+        held = self._fetch(select(balances.c.snapshot_id, balances.c.asset,
+                                  as_units(balances.c.total), as_units(balances.c.usd_value))
+                           .where(balances.c.snapshot_id.in_(chosen)))
+        return {(chosen[snapshot_id], asset): (total, usd)
+                for snapshot_id, asset, total, usd in held}
 
     def exchanges(self) -> list[str]:
         """Exchanges with stored history, including those whose key was removed."""

@@ -56,6 +56,9 @@ class Formatter:
     def share(self, fraction: Decimal) -> str:
         return HIDDEN if self.private else self.style.share(fraction)
 
+    def change(self, fraction: Decimal) -> str:
+        return HIDDEN if self.private else self.style.change(fraction)
+
     def exact(self, value: Decimal) -> str:
         """Every stored digit (8 decimals), for tooltips and copying."""
         return HIDDEN if self.private else format_plain(value)

@@ -17,11 +17,16 @@ from typing import Any
 from walletdesk.core.balance_table import AmountField, BalanceTable
 from walletdesk.core.models import Balance
 from walletdesk.core.money import PLACES, from_units, quantize8
+from walletdesk.core.price_change import price_change
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import HIDDEN, Formatter
 
 NO_PRICE_TIP = "No USD price was found for this asset on its exchange."
 DEMO_APART_TIP = "Demo sample: not part of the portfolio total."
+NO_CHANGE_TIP = "Your history does not reach 24 hours back for this asset on this exchange."
+
+PastPrices = Mapping[tuple[str, str], Decimal]
+"""(row's exchange cell, asset) -> the USD price 24 h before (``core.price_change``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +39,14 @@ class Cell:
     counted: bool = True  # False for demo rows beside real money: not part of the total
     # Decimals per amount field, so the points of a column line up.
     decimals: Mapping[str, int] = dataclasses.field(default_factory=dict)
+    past_price: Decimal | None = None  # 24 h before; None where history does not reach
 
 
 @dataclass(frozen=True, slots=True)
 class BalanceColumn:
     header: str
     width: int  # default width in average characters
-    sort_keys: Callable[[BalanceTable], list[Any]]
+    sort_keys: Callable[[BalanceTable, PastPrices], list[Any]]
     text: Callable[[Cell], str]
     exact: Callable[[Cell], str]  # copied with Ctrl+C; the tooltip unless ``tooltip`` says else
     tooltip: Callable[[Cell], str] | None = None
@@ -55,11 +61,11 @@ def share_of(balance: Balance, total_usd: Decimal) -> Decimal:
     return balance.usd_value / total_usd if total_usd > 0 else Decimal(0)
 
 
-def _by_asset(table: BalanceTable) -> list[tuple[str, str]]:
+def _by_asset(table: BalanceTable, _past: PastPrices) -> list[tuple[str, str]]:
     return list(zip([a.casefold() for a in table.assets()], table.exchanges(), strict=True))
 
 
-def _by_exchange(table: BalanceTable) -> list[tuple[str, str]]:
+def _by_exchange(table: BalanceTable, _past: PastPrices) -> list[tuple[str, str]]:
     return list(zip(table.exchanges(), [a.casefold() for a in table.assets()], strict=True))
 
 
@@ -76,7 +82,7 @@ def _amount(field: AmountField, header: str, width: int) -> BalanceColumn:
         largest = max(table.units(field), default=0)
         return aligned(fmt, fmt.amount(from_units(largest)), decimals)
 
-    return BalanceColumn(header, width, lambda t: t.units(field), text, exact, numeric=True,
+    return BalanceColumn(header, width, lambda t, _p: t.units(field), text, exact, numeric=True,
                          field=field, widest=widest)
 
 
@@ -155,7 +161,7 @@ def unit_price(balance: Balance) -> Decimal | None:
     return balance.usd_value / balance.total
 
 
-def _prices(table: BalanceTable) -> list[Decimal]:
+def _prices(table: BalanceTable, _past: PastPrices = {}) -> list[Decimal]:  # noqa: B006
     """Sort keys: the exact price (Decimal division), 0 for an unpriced asset."""
     return [Decimal(usd) / Decimal(total) if total and usd else Decimal(0)
             for usd, total in zip(table.units("usd_value"), table.units("total"), strict=True)]
@@ -176,26 +182,63 @@ def _price_exact(cell: Cell) -> str:
     return "" if price is None else cell.fmt.exact(quantize8(price))
 
 
+def change_of(cell: Cell) -> Decimal | None:
+    return price_change(unit_price(cell.balance), cell.past_price)
+
+
+def _changes(table: BalanceTable, past: PastPrices) -> list[tuple[bool, Decimal]]:
+    """Sort keys: (has a change, the exact fraction); rows without one sort together."""
+    keys = []
+    for now, exchange, asset in zip(_prices(table), table.exchanges(), table.assets(),
+                                    strict=True):
+        change = price_change(now or None, past.get((exchange, asset)))
+        keys.append((False, Decimal(0)) if change is None else (True, change))
+    return keys
+
+
+def _change_text(cell: Cell) -> str:
+    change = change_of(cell)
+    return "—" if change is None else cell.fmt.change(change)
+
+
+def _change_exact(cell: Cell) -> str:
+    change = change_of(cell)
+    return "" if change is None else f"{quantize8(change * 100)}%"
+
+
+def _change_tooltip(cell: Cell) -> str:
+    change, then = change_of(cell), cell.past_price
+    if change is None or then is None:
+        return NO_CHANGE_TIP
+    if cell.fmt.private:
+        return HIDDEN
+    return (f"{quantize8(change * 100)} %: ${cell.fmt.exact(quantize8(then))} 24 h before, "
+            f"${_price_exact(cell)} now")
+
+
 COLUMNS: tuple[BalanceColumn, ...] = (
     BalanceColumn("Asset", 10, _by_asset, _asset, _asset, widest=_widest_asset),
     BalanceColumn("Exchange", 22, _by_exchange, _exchange, _exchange, widest=_widest_exchange),
     _amount("free", "Free", 16),
     _amount("locked", "Locked", 14),
     _amount("total", "Total", 16),
-    BalanceColumn("USD value", 16, lambda t: t.units("usd_value"), _usd_text,
+    BalanceColumn("USD value", 16, lambda t, _p: t.units("usd_value"), _usd_text,
                   lambda cell: cell.fmt.exact(cell.balance.usd_value), _usd_tooltip,
                   numeric=True, needs_price=True,
                   widest=lambda t, fmt, _: fmt.usd(from_units(max(t.units("usd_value"),
                                                                   default=0)))),
-    BalanceColumn("Share", 10, lambda t: t.units("usd_value"), _share_text, _share_exact,
+    BalanceColumn("Share", 10, lambda t, _p: t.units("usd_value"), _share_text, _share_exact,
                   _share_tooltip, numeric=True, needs_price=True,
                   widest=lambda _t, fmt, _: fmt.share(Decimal(1))),
     # Last, so that column positions a user's saved layout refers to stay where they were.
     BalanceColumn("Price", 14, _prices, _price_text, _price_exact, numeric=True,
                   needs_price=True, widest=_widest_price),
+    BalanceColumn("24h change", 11, _changes, _change_text, _change_exact, _change_tooltip,
+                  numeric=True, needs_price=True,
+                  widest=lambda _t, fmt, _: fmt.change(Decimal("-0.9999"))),
 )
 
-ASSET, EXCHANGE, FREE, LOCKED, TOTAL, USD, SHARE, PRICE = range(len(COLUMNS))
+ASSET, EXCHANGE, FREE, LOCKED, TOTAL, USD, SHARE, PRICE, CHANGE = range(len(COLUMNS))
 """Column positions, named for code that picks one (default sort, stretched column)."""
 
 WIDTHS: tuple[int, ...] = tuple(column.width for column in COLUMNS)

@@ -27,10 +27,12 @@ from walletdesk.core.balance_table import EMPTY_TABLE, BalanceTable
 from walletdesk.core.sample import is_sample
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.balance_columns import (
+    CHANGE,
     COLUMNS,
     EXCHANGE,
     USD,
     Cell,
+    PastPrices,
     decimals_needed,
     share_of,
 )
@@ -59,6 +61,7 @@ class BalancesModel(QAbstractTableModel):
         self._decimals: dict[str, int] = {}
         self._sort = (USD, Qt.SortOrder.DescendingOrder)
         self._stale: Mapping[str, str] = {}  # exchange -> why its rows are not current
+        self._past: PastPrices = {}  # loaded after the first paint (history is not on its path)
 
     # --- content ---------------------------------------------------------------------------
 
@@ -76,6 +79,18 @@ class BalancesModel(QAbstractTableModel):
         self._keys = {}
         self.order = self._sorted_order(*self._sort)
         self.endResetModel()
+
+    def set_past_prices(self, past: PastPrices) -> None:
+        """The prices 24 h before, for the 24h change column (arrives after the rows)."""
+        if past == self._past:
+            return
+        self._past = past
+        self._shown = [None] * len(self.balances)  # texts are remade as rows show
+        self._keys.pop(CHANGE, None)
+        if self._sort[0] == CHANGE:
+            self._reorder(*self._sort)
+        if self.order:
+            self.dataChanged.emit(self.index(0, CHANGE), self.index(len(self.order) - 1, CHANGE))
 
     def set_stale(self, stale: Mapping[str, str]) -> None:
         """Mark the rows of these exchanges (the text says why) as not current."""
@@ -141,6 +156,9 @@ class BalancesModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS) or (column, order) == self._sort:
             return  # QTableView.sortByColumn asks twice; the rows are in this order already
         self._sort = (column, order)
+        self._reorder(column, order)
+
+    def _reorder(self, column: int, order: Qt.SortOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         positions = [self.order[index.row()] for index in persistent]
@@ -163,7 +181,7 @@ class BalancesModel(QAbstractTableModel):
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
         keys = self._keys.get(column)
         if keys is None:
-            keys = self._keys[column] = COLUMNS[column].sort_keys(self.balances)
+            keys = self._keys[column] = COLUMNS[column].sort_keys(self.balances, self._past)
         descending = order == Qt.SortOrder.DescendingOrder
         positions = range(len(self.balances))
         if _is_sorted(keys, descending):  # the store already returns value-descending rows
@@ -176,7 +194,7 @@ class BalancesModel(QAbstractTableModel):
             balance = self.balances[position]
             counted = self._demo_counted or not is_sample(balance.exchange)
             cell = Cell(balance, share_of(balance, self._total), self._format, counted,
-                        self._decimals)
+                        self._decimals, self._past.get((balance.exchange, balance.asset)))
             shown = self._shown[position] = (cell, tuple(c.text(cell) for c in COLUMNS))
         return shown
 

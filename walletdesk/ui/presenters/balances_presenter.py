@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.models import Balance
+from walletdesk.core.price_change import PastHoldings
 from walletdesk.core.totals import Totals
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
@@ -17,6 +18,7 @@ from walletdesk.ui.models.asset_groups import group_by_asset
 from walletdesk.ui.models.balance_columns import COLUMNS, USD, WIDTHS
 from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy, ShownTotals
 from walletdesk.ui.models.balances_model import BalancesModel
+from walletdesk.ui.models.past_prices import row_past_prices
 from walletdesk.ui.models.roles import RECORD_ROLE
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.views.balances_view import BalancesView
@@ -25,6 +27,8 @@ TABLE_KEY = "balances"
 
 
 class BalancesPresenter(QObject):
+    changes_shown = Signal()  # the 24h change column shows what history says
+
     def __init__(self, view: BalancesView, formatter: Formatter, settings: UiSettings) -> None:
         super().__init__(view)
         self.view = view
@@ -56,6 +60,7 @@ class BalancesPresenter(QObject):
         view.dust.textChanged.connect(self.apply_filter)
         view.group.toggled.connect(self._grouping_toggled)
         self._shown: tuple[BalanceTable, Totals] | None = None
+        self._holdings: PastHoldings = {}  # a day before each wallet's latest refresh
         self.apply_filter()
 
     def show_balances(self, balances: BalanceTable, totals: Totals) -> None:
@@ -66,8 +71,22 @@ class BalancesPresenter(QObject):
         self.view.exchange.setEnabled(not grouped)  # a grouped row spans exchanges
         rows = group_by_asset(balances) if grouped else balances
         self.model.set_balances(rows, totals.shown, demo_counted=totals.demo_only)
+        self._show_changes()
         self._fit_numbers()
         self.apply_filter()
+
+    def show_past_holdings(self, holdings: PastHoldings) -> None:
+        """What the wallets held 24 h before (read from history after the first paint)."""
+        self._holdings = holdings
+        self._show_changes()
+        self.changes_shown.emit()
+
+    def _show_changes(self) -> None:
+        if self._shown is None:
+            return
+        self.model.set_past_prices(row_past_prices(
+            self.model.balances, self._shown[0], self._holdings,
+            grouped=self.view.group.isChecked()))
 
     def _grouping_toggled(self, grouped: bool) -> None:
         if grouped:

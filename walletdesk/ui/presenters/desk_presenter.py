@@ -214,6 +214,9 @@ class DeskPresenter(QObject):
         self.window.desk.credentials.show_empty(not loaded.credentials)
         self.show_portfolio(loaded.portfolio)
         self.history.reload()
+        history = self.services.history
+        self.bridge.op(history.holdings_a_day_before).success(
+            self.balances.show_past_holdings).run()
         self.currency.load()
         settle_long_lived_objects()
         self.loaded.emit()
@@ -238,6 +241,7 @@ class DeskPresenter(QObject):
         self.credentials_known = None
         self.credentials_model.set_credentials([])
         self.show_portfolio(EMPTY)  # another person must not see this user's numbers
+        self.balances.show_past_holdings({})
         self.history.clear()
 
     def _after_refresh(self) -> None:
