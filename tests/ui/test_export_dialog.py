@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from tests.ecb_server import EcbServer
 from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import seed, valued
 from walletdesk.core.balance_table import BalanceTable
@@ -184,3 +185,25 @@ def test_opening_the_dialog_counts_rows_without_building_balances(
     assert "(3 balances)" in dialog.scope_shown.text()
     assert "(4 balances)" in dialog.scope_all.text()
     assert built == []
+
+
+def test_a_chosen_display_currency_adds_its_columns_as_export_currency_does(
+        qtbot: QtBot, desk: DeskPresenter, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import csv
+
+    with EcbServer() as ecb:
+        monkeypatch.setenv("WALLETDESK_FX_BASE_URL", ecb.url)
+        with qtbot.waitSignal(desk.currency.shown, timeout=10_000):
+            desk.window.currency_menu.choices["EUR"].trigger()
+    rate = desk.currency.rate
+    assert rate is not None and rate.currency == "EUR"
+    path = tmp_path / "in_eur.csv"
+    export(qtbot, desk, "csv", path, everything=False)
+    with path.open(newline="", encoding="utf-8") as stream:
+        rows = list(csv.reader(stream))
+    golden = (GOLDEN / "shown.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == [*golden[0].split(","), "currency", "value"]  # the USD columns stay
+    btc = next(row for row in rows if row[1] == "BTC")
+    assert btc[-2:] == ["EUR", f"{rate.convert(Decimal('48750.12345678')):f}"]
+    assert btc[-1] != btc[5]

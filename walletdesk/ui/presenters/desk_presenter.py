@@ -101,7 +101,7 @@ class DeskPresenter(QObject):
                                           lambda: services.currency, self.bridge,
                                           settings=settings)
         self.export = ExportFlow(window, self.bridge, settings=settings, status=self.status,
-                                 rows=self.balances)
+                                 rows=self.balances, rate=lambda: self.currency.rate)
         self.backups = BackupFlow(window, services, self.bridge, status=self.status,
                                   busy=lambda: self.refresh.running, restored=self.reload)
         self.session = SessionPresenter(

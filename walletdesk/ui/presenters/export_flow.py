@@ -5,6 +5,7 @@ only when the user said so (the file chooser's question, or a second press)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -12,6 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from walletdesk.core.currency import Rate
 from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.models import Balance
 from walletdesk.export.formats import SUFFIXES, export_format
@@ -33,13 +35,17 @@ class BalanceRows(Protocol):
 
 class ExportFlow(QObject):
     def __init__(self, window: QWidget, bridge: WorkerBridge, *, settings: UiSettings,
-                 status: StatusReporter, rows: BalanceRows) -> None:
+                 status: StatusReporter, rows: BalanceRows,
+                 rate: Callable[[], Rate | None] = lambda: None) -> None:
+        """``rate``: the display currency's, when one is chosen: the file gains its columns
+        (the same ones as ``export --currency``)."""
         super().__init__(window)
         self._window = window
         self._bridge = bridge
         self._settings = settings
         self._status = status
         self._rows = rows
+        self._rate = rate
         self.dialog: ExportDialog | None = None
         self._path_edited = False
         self._replace_confirmed: Path | None = None  # the existing file the user let go
@@ -113,7 +119,8 @@ class ExportFlow(QObject):
         dialog.set_busy(True)
         dialog.problem.show_message(None)
         self._status.info(f"Exporting {len(rows):,} balances…")
-        (self._bridge.op(lambda: _write(rows, fmt, path, replace=replace))
+        rate = self._rate()
+        (self._bridge.op(lambda: _write(rows, fmt, path, replace=replace, rate=rate))
          .success(lambda written: self._written(dialog, fmt, path, len(rows), written))
          .failure(lambda error: self._failed(dialog, error))
          .run())
@@ -162,7 +169,8 @@ def default_folder(remembered: str | None) -> Path:
     return Path.home()
 
 
-def _write(rows: list[Balance], fmt: str, path: Path, *, replace: bool) -> Path:
+def _write(rows: list[Balance], fmt: str, path: Path, *, replace: bool,
+           rate: Rate | None) -> Path:
     from walletdesk.export.files import export_balances  # the writers load on first export
 
-    return export_balances(rows, fmt, path, replace=replace)
+    return export_balances(rows, fmt, path, replace=replace, rate=rate)
