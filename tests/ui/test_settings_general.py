@@ -8,6 +8,7 @@ from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ecb_server import EcbServer
 from tests.ui.conftest import OpenDesk
 from walletdesk.services import Services
 from walletdesk.ui.settings import UiSettings
@@ -44,3 +45,26 @@ def test_general_settings_are_saved_and_applied(
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
     desk.general_settings._theme.apply("system")
     assert QApplication.palette().color(QPalette.ColorRole.Window) == window_before
+
+
+def test_the_display_currency_chosen_in_settings_is_the_view_menu_s_choice(
+        qtbot: QtBot, open_desk: OpenDesk, monkeypatch: pytest.MonkeyPatch) -> None:
+    with EcbServer() as ecb:
+        monkeypatch.setenv("WALLETDESK_FX_BASE_URL", ecb.url)
+        desk = open_desk()
+        dialog = desk.session.open_settings()
+        choices = dialog.general.currency
+        menu = desk.window.currency_menu
+        assert [choices.itemText(i) for i in range(choices.count())] == [
+            action.text() for action in menu.actions()]  # one list, in the same words
+        assert choices.currentData() == "USD"
+        choices.setCurrentIndex(choices.findData("CHF"))
+        with qtbot.waitSignal(desk.currency.shown, timeout=10_000):
+            dialog.save.click()
+    rate = desk.currency.rate
+    assert rate is not None and rate.currency == "CHF"
+    assert UiSettings().display_currency() == "CHF" and menu.choices["CHF"].isChecked()
+    assert "CHF" in desk.window.desk.header.in_currency.text()
+    with qtbot.waitSignal(desk.currency.shown, timeout=10_000):
+        menu.choices["USD"].trigger()
+    assert desk.session.open_settings().general.currency.currentData() == "USD"

@@ -1,6 +1,7 @@
-"""Settings: General (auto-refresh, theme, where data is kept) and Account (sign-in: the
-Clerk issuer, client id and redirect URI, with the set-up steps). Layout only; the logic is
-in presenters.settings_flow (Account) and presenters.general_settings (General)."""
+"""Settings: General (auto-refresh, theme, display currency, where data is kept) and
+Account (sign-in: the Clerk issuer, client id and redirect URI, with the set-up steps).
+Layout only; the logic is in presenters.settings_flow (Account) and
+presenters.general_settings (General)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from walletdesk.auth.redirect import ANY_PORT_REDIRECT_URI, DEFAULT_REDIRECT_URI
+from walletdesk.core.currency import DISPLAY_CURRENCIES
 from walletdesk.ui.dialogs.field_message import FieldMessage
+from walletdesk.ui.views.currency_menu import currency_label
 
 INTRO = (
     "Optional. WalletDesk can sign each person in through the browser, so that everyone "
@@ -124,6 +127,10 @@ class GeneralSection(QWidget):
         self.theme.setAccessibleName("Theme")
         for key, text in THEMES:
             self.theme.addItem(text, key)
+        self.currency = QComboBox()  # the same choice as View > Display currency
+        self.currency.setAccessibleName("Display currency")
+        for code in DISPLAY_CURRENCIES:
+            self.currency.addItem(currency_label(code), code)
         self.data_folder = QLineEdit()  # read-only: scrolls and can be copied, never clipped
         self.data_folder.setReadOnly(True)
         self.data_folder.setAccessibleName("Data folder")
@@ -138,4 +145,7 @@ class GeneralSection(QWidget):
         form.addRow("", _paragraph("While the window is open (at least every 5 minutes, so "
                                    "the exchanges' limits are respected). 0 turns it off."))
         form.addRow("&Theme:", self.theme)
+        form.addRow("Display &currency:", self.currency)
+        form.addRow("", _paragraph("Values are stored in USD; this also shows them in "
+                                   "another currency, at the day's rate."))
         form.addRow("Data folder:", folder_row)

@@ -54,7 +54,9 @@ class CurrencyPresenter(QObject):
         return self._rate
 
     def choose(self, code: str) -> None:
+        """From the menu or Settings: both show the choice."""
         self._settings.set_display_currency(code)
+        self._menu.show_choice(code)
         self._code = code
         self.load()
 

@@ -110,7 +110,7 @@ class DeskPresenter(QObject):
             actions=actions, status=self.status)
         self.general_settings = GeneralSettings(
             self, settings, data_dir=services.paths.data_dir, theme=theme_switch(),
-            auto_refresh=self.live.set_auto_refresh)
+            auto_refresh=self.live.set_auto_refresh, choose_currency=self.currency.choose)
         self.session.settings.opened.connect(self.general_settings.attach)
         self._restore_tables()
         self._connect()

@@ -1,5 +1,6 @@
-"""Settings → General: auto-refresh, theme and where data is kept. Saved with the dialog's
-Save button (beside the Account section's sign-in settings) and applied at once."""
+"""Settings → General: auto-refresh, theme, display currency and where data is kept. Saved
+with the dialog's Save button (beside the Account section's sign-in settings) and applied
+at once; the display currency goes the View menu's way (``CurrencyPresenter.choose``)."""
 
 from __future__ import annotations
 
@@ -19,18 +20,23 @@ if TYPE_CHECKING:
 
 class GeneralSettings(QObject):
     def __init__(self, parent: QObject, settings: UiSettings, *, data_dir: Path,
-                 theme: ThemeSwitch, auto_refresh: Callable[[int], None]) -> None:
+                 theme: ThemeSwitch, auto_refresh: Callable[[int], None],
+                 choose_currency: Callable[[str], None]) -> None:
+        """``choose_currency``: what View > Display currency does (one setting, one path)."""
         super().__init__(parent)
         self._settings = settings
         self._data_dir = data_dir
         self._theme = theme
         self._auto_refresh = auto_refresh
+        self._choose_currency = choose_currency
         theme.apply(settings.theme())
 
     def attach(self, dialog: SettingsDialog) -> None:
         general = dialog.general
         general.auto_refresh.setValue(self._settings.auto_refresh_minutes())
         general.theme.setCurrentIndex(max(general.theme.findData(self._settings.theme()), 0))
+        general.currency.setCurrentIndex(
+            max(general.currency.findData(self._settings.display_currency()), 0))
         general.data_folder.setText(str(self._data_dir))
         general.data_folder.setToolTip(str(self._data_dir))
         general.data_folder.home(False)  # the start of the path: where it lives
@@ -49,3 +55,6 @@ class GeneralSettings(QObject):
         self._auto_refresh(minutes)
         if theme != self._theme.current:
             self._theme.apply(theme)
+        currency = str(general.currency.currentData())
+        if currency != self._settings.display_currency():
+            self._choose_currency(currency)

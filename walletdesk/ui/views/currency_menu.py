@@ -9,6 +9,11 @@ from PySide6.QtWidgets import QMenu, QWidget
 from walletdesk.core.currency import DISPLAY_CURRENCIES, USD
 
 
+def currency_label(code: str) -> str:
+    """How a display-currency choice reads in the menu and in Settings."""
+    return "US dollar only (USD)" if code == USD else code
+
+
 class CurrencyMenu(QMenu):
     chosen = Signal(str)
 
@@ -18,7 +23,7 @@ class CurrencyMenu(QMenu):
         self._group.setExclusive(True)
         self.choices: dict[str, QAction] = {}
         for code in DISPLAY_CURRENCIES:
-            action = QAction("US dollar only (USD)" if code == USD else code, self)
+            action = QAction(currency_label(code), self)
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, c=code: self.chosen.emit(c))
             self._group.addAction(action)
