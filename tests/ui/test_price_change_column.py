@@ -11,6 +11,7 @@ from tests.ui.conftest import OpenDesk
 from tests.ui.test_history_tab import seed_history
 from walletdesk.core.models import Balance
 from walletdesk.services import Services
+from walletdesk.ui.formatting import HIDDEN
 from walletdesk.ui.models.balance_columns import CHANGE, COLUMNS, NO_CHANGE_TIP
 from walletdesk.ui.models.roles import EXACT_ROLE, RECORD_ROLE
 from walletdesk.ui.presenters.desk_presenter import DeskPresenter
@@ -61,6 +62,13 @@ def test_the_change_is_against_the_latest_snapshot_at_or_before_24_hours_back(
     model.sort(CHANGE, Qt.SortOrder.AscendingOrder)
     order = [model.index(row, 0).data(RECORD_ROLE).asset for row in range(model.rowCount())]
     assert order == ["USDT", "ETH", "BTC", "BTC"]
+
+    # Privacy mode: neither the copy nor the tooltip tells how the price moved.
+    fmt.private = True
+    index = model.index(0, CHANGE)
+    assert index.data(EXACT_ROLE) == HIDDEN
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == HIDDEN
+    fmt.private = False
 
     # Grouped, BTC's price then is summed over both exchanges: the same 24 h base.
     desk.window.desk.balances.group.setChecked(True)

@@ -203,7 +203,9 @@ def _change_text(cell: Cell) -> str:
 
 def _change_exact(cell: Cell) -> str:
     change = change_of(cell)
-    return "" if change is None else f"{quantize8(change * 100)}%"
+    if change is None:
+        return ""
+    return HIDDEN if cell.fmt.private else f"{quantize8(change * 100)}%"
 
 
 def _change_tooltip(cell: Cell) -> str:
