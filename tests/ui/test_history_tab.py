@@ -257,3 +257,37 @@ def test_the_asset_detail_names_the_price_route_and_each_place(
     places = view.detail.places.text().splitlines()
     assert places[0].startswith("MEXC: 0.75") and sorted(places[1:]) == [
         "    earn: 0.25", "    spot: 0.5"]
+
+
+def seed_with_demo(database: Path, exchanges: dict[str, list[str]]) -> None:
+    """Each exchange's USD value at a refresh 30 h ago and at one now."""
+    db = open_database(database)
+    try:
+        UserRepository(db).ensure(LOCAL_USER)
+        wallets = WalletRepository(db, LOCAL_USER.id)
+        for exchange, values in exchanges.items():
+            for ago, usd in zip((30, 0), values, strict=True):
+                wallets.replace_balances(exchange, [valued("USDT", usd, usd=usd)],
+                                         NOW - timedelta(hours=ago))
+    finally:
+        db.close()
+
+
+def test_the_demo_s_sample_money_stays_out_of_the_real_chart_and_change_figures(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seed_with_demo(services.paths.database, {"MEXC": ["1000", "1100"],
+                                             "DEMO": ["50000", "60000"]})
+    desk = open_history(qtbot, open_desk)
+    header, chart = desk.window.desk.header, desk.window.desk.history.chart
+    assert [value for _at, value in chart.shown_points()] == [Decimal("1000"), Decimal("1100")]
+    assert header.changes.text().startswith("24h: +$100.00 (+10.00%)")
+    assert desk.history.shown_table().rows[-1][-1] == Decimal("1100")  # the export too
+
+
+def test_with_only_the_demo_its_history_is_the_one_shown(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seed_with_demo(services.paths.database, {"DEMO": ["50000", "60000"]})
+    desk = open_history(qtbot, open_desk)
+    chart = desk.window.desk.history.chart
+    assert [value for _at, value in chart.shown_points()] == [Decimal("50000"), Decimal("60000")]
+    assert desk.window.desk.header.changes.text().startswith("24h: +$10,000.00 (+20.00%)")

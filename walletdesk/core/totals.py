@@ -6,7 +6,7 @@ total that is neither, so every total a user sees (header, chart, CLI) comes fro
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -39,6 +39,13 @@ def split_totals(balances: Iterable[Balance]) -> Totals:
 
 def wallet_totals(wallets: Iterable[Wallet]) -> Totals:
     return _split((w.exchange, w.total_usd_value) for w in wallets)
+
+
+def counted_in_total(exchanges: Iterable[str]) -> Callable[[str], bool]:
+    """Which of these exchanges' money makes *the* total (``Totals.shown``): the real ones,
+    or the demo's when it is all there is. For sums made elsewhere (the history series)."""
+    demo_only = _split((name, _ZERO) for name in exchanges).demo_only
+    return lambda exchange: is_sample(exchange) == demo_only
 
 
 def _split(values: Iterable[tuple[str, Decimal]]) -> Totals:

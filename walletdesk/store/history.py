@@ -25,6 +25,7 @@ from walletdesk.core.history import (
 )
 from walletdesk.core.money import from_units
 from walletdesk.core.price_change import PastHoldings
+from walletdesk.core.totals import counted_in_total
 from walletdesk.store.database import Database
 from walletdesk.store.history_schema import HistoryBalanceRow, HistorySnapshotRow
 from walletdesk.store.schema import Base
@@ -99,10 +100,15 @@ class HistoryRepository:
 
     def portfolio_points(self, exchange: str | None = None,
                          since: datetime | None = None) -> list[PortfolioPoint]:
-        """The portfolio's (or one exchange's) value at each snapshot moment, oldest first."""
+        """The portfolio's (or one exchange's) value at each snapshot moment, oldest first.
+
+        The portfolio's leaves the demo's sample money out, as the header's total does."""
         query = select(_TAKEN_AT_TEXT, _snapshots.c.exchange,
                        as_units(_snapshots.c.total_usd_value))
         rows = self._fetch(self._scoped(query, exchange))
+        if exchange is None:
+            counted = counted_in_total({name for _at, name, _usd in rows})
+            rows = [row for row in rows if counted(row[1])]
         moment = _moments(rows)
         return portfolio_points([(moment[at], name, usd, usd) for at, name, usd in rows], since)
 
