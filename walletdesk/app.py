@@ -22,9 +22,9 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     ``own_process``: this is the process's whole job (``entry_point``), so after the window
     closes the process may end at once instead of tearing its heap down.
     """
-    from walletdesk.cli.parser import build_parser
+    from walletdesk.cli.parser import parse_arguments
 
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     paths = resolve_paths(args.data_dir)
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
