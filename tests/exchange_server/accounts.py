@@ -21,6 +21,33 @@ class Account:
     can_withdraw: bool = False
     can_read: bool = True  # False: the key has no permission to read the account
     ip_whitelisted: bool = True  # False: requests come from an IP the key does not allow
+    # Binance's other wallets: asset -> (free, locked, freeze, withdrawing); Simple Earn
+    # positions as (asset, amount), several per asset allowed for locked products.
+    funding: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+    flexible: list[tuple[str, str]] = field(default_factory=list)
+    locked_earn: list[tuple[str, str]] = field(default_factory=list)
+
+    def funding_rows(self) -> list[dict[str, str]]:
+        return [{"asset": asset, "free": free, "locked": locked, "freeze": freeze,
+                 "withdrawing": withdrawing, "btcValuation": "0"}
+                for asset, (free, locked, freeze, withdrawing) in self.funding.items()]
+
+    def flexible_rows(self) -> list[dict[str, object]]:
+        return [{"totalAmount": amount, "tierAnnualPercentageRate": {},
+                 "latestAnnualPercentageRate": "0.02", "asset": asset, "canRedeem": True,
+                 "collateralAmount": "0",
+                 "productId": f"{asset}001", "yesterdayRealTimeRewards": "0",
+                 "cumulativeBonusRewards": "0", "cumulativeRealTimeRewards": "0",
+                 "cumulativeTotalRewards": "0", "autoSubscribe": True}
+                for asset, amount in self.flexible]
+
+    def locked_rows(self) -> list[dict[str, object]]:
+        return [{"positionId": 1000 + index, "parentPositionId": 0, "projectId": f"{asset}*90",
+                 "asset": asset, "amount": amount, "purchaseTime": "1646182276000",
+                 "duration": "90", "accrualDays": "4", "rewardAsset": asset, "APY": "0.05",
+                 "isRenewable": True, "isAutoRenew": True, "redeemDate": "1732182276000",
+                 "status": "HOLDING"}
+                for index, (asset, amount) in enumerate(self.locked_earn)]
 
     def set_balances(self, balances: Mapping[str, BalanceSpec]) -> None:
         self.balances = {asset: _free_locked(spec) for asset, spec in balances.items()}

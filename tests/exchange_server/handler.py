@@ -20,7 +20,12 @@ from tests.exchange_server.recorded import RecordedRequest
 if TYPE_CHECKING:
     from tests.exchange_server.server import ExchangeServer
 
-SIGNED_PATHS = frozenset({"/api/v3/account", "/sapi/v1/account/apiRestrictions"})
+FUNDING_PATH = "/sapi/v1/asset/get-funding-asset"  # a POST, though it only reads
+FLEXIBLE_PATH = "/sapi/v1/simple-earn/flexible/position"
+LOCKED_PATH = "/sapi/v1/simple-earn/locked/position"
+EARN_PAGE_MAX = 100  # Binance: size default 10, max 100
+SIGNED_PATHS = frozenset({"/api/v3/account", "/sapi/v1/account/apiRestrictions", FUNDING_PATH,
+                          FLEXIBLE_PATH, LOCKED_PATH})
 DEFAULT_RECV_WINDOW = 5000
 MAX_RECV_WINDOW = 60000
 _KEY_FORMAT = re.compile(r"[A-Za-z0-9_-]{6,128}")
@@ -51,9 +56,15 @@ class ExchangeRequestHandler(BaseHTTPRequestHandler):
         with self.exchange.answering():
             self._answer()
 
+    def do_POST(self) -> None:
+        with self.exchange.answering():
+            self._answer()
+
     def _answer(self) -> None:
         split = urlsplit(self.path)
         path, query = split.path, split.query
+        length = int(self.headers.get("Content-Length") or 0)
+        self._body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
         headers = dict(self.headers.items())
         port = self.client_address[1]
         self.exchange.record(RecordedRequest(self.command, path, query, headers, port))
@@ -109,7 +120,9 @@ class ExchangeRequestHandler(BaseHTTPRequestHandler):
             raise Rejected(Refusal.INVALID_KEY)
         if not account.ip_whitelisted:
             raise Rejected(Refusal.IP_NOT_WHITELISTED)
+        body = self._body
         params = dict(parse_qsl(query, keep_blank_values=True))
+        params.update(parse_qsl(body, keep_blank_values=True))
         try:
             timestamp = int(params["timestamp"])
             recv_window = int(params.get("recvWindow", DEFAULT_RECV_WINDOW))
@@ -121,8 +134,9 @@ class ExchangeRequestHandler(BaseHTTPRequestHandler):
         server_time = self.exchange.server_time_ms()
         if not (timestamp < server_time + 1000 and server_time - timestamp <= recv_window):
             raise Rejected(Refusal.TIMESTAMP)
-        # The signature covers the exact query string as sent, minus the signature itself.
-        message = "&".join(p for p in query.split("&") if not p.startswith("signature="))
+        # The signature covers the query string and the body exactly as sent, joined with
+        # no separator ("totalParams"), minus the signature parameter itself.
+        message = _unsigned(query) + _unsigned(body)
         expected = hmac.new(account.secret.encode(), message.encode(), hashlib.sha256).hexdigest()
         if not hmac.compare_digest(expected, signature.lower()):
             raise Rejected(Refusal.BAD_SIGNATURE)
@@ -147,7 +161,24 @@ class ExchangeRequestHandler(BaseHTTPRequestHandler):
         restrictions = exchange.flavour.has_api_restrictions
         if path == "/sapi/v1/account/apiRestrictions" and account is not None and restrictions:
             return _json(200, _restrictions_body(account))
+        if account is not None and restrictions:  # Binance's /sapi wallets
+            if path == FUNDING_PATH and self.command == "POST":
+                return _json(200, account.funding_rows())
+            if path in (FLEXIBLE_PATH, LOCKED_PATH) and self.command == "GET":
+                return self._earn_page(path, query, account)
         return Reply(404, b"Not Found", content_type="text/plain")
+
+    def _earn_page(self, path: str, query: str, account: Account) -> Reply:
+        params = dict(parse_qsl(query))
+        try:
+            current, size = int(params.get("current", "1")), int(params.get("size", "10"))
+        except ValueError:
+            return self._refusal(Refusal.MISSING_PARAMETER)
+        if current < 1 or not 1 <= size <= EARN_PAGE_MAX:
+            return self._refusal(Refusal.MISSING_PARAMETER)
+        rows = account.flexible_rows() if path == FLEXIBLE_PATH else account.locked_rows()
+        page = rows[(current - 1) * size : current * size]
+        return _json(200, {"rows": page, "total": len(rows)})
 
     # --- faults -----------------------------------------------------------------------------
 
@@ -181,6 +212,10 @@ class ExchangeRequestHandler(BaseHTTPRequestHandler):
     def _refusal(self, refusal: Refusal) -> Reply:
         status, code, msg = self.exchange.flavour.refusals[refusal]
         return _json(status, {"code": code, "msg": msg})
+
+
+def _unsigned(params: str) -> str:
+    return "&".join(p for p in params.split("&") if p and not p.startswith("signature="))
 
 
 def _json(status: int, payload: object) -> Reply:

@@ -20,6 +20,8 @@ from walletdesk.exchanges.spot_v3 import SpotV3Adapter
 __all__ = ["binance_server", "exchange_server", "mexc_server"]
 
 FAST_TIMEOUTS = Timeouts(connect=1.0, read=0.3)
+# Requests one fetch_balances makes, at once: Binance reads spot, funding and two Earn lists.
+REQUESTS_PER_FETCH = {"mexc": 1, "binance": 4}
 ADAPTERS: dict[str, type[SpotV3Adapter]] = {"mexc": MexcAdapter, "binance": BinanceAdapter}
 BALANCES: dict[str, BalanceSpec] = {"BTC": "0.5", "ETH": ("1.25", "0.75"), "USDT": "1000.12345678"}
 PRICES = {"BTCUSDT": "65000.10", "ETHUSDT": "3000", "ETHBTC": "0.046"}

@@ -50,4 +50,5 @@ def test_every_request_log_line_names_its_exchange(
     adapter.fetch_balances(creds)
     lines = [r.getMessage() for r in caplog.records if r.name == "walletdesk.exchanges.http"]
     name = display_name(adapter.name)
-    assert lines and all(line.startswith(f"{name}: GET /api/v3/") for line in lines), lines
+    assert lines and all(line.startswith((f"{name}: GET /", f"{name}: POST /"))
+                         for line in lines), lines

@@ -25,7 +25,7 @@ def test_server_errors_are_retried_with_backoff_until_the_exchange_recovers(
     creds: ApiCredentials,
     virtual_time: VirtualTime,
 ) -> None:
-    exchange_server.inject(Fault.SERVER_ERROR, times=2, status=502)
+    exchange_server.inject(Fault.SERVER_ERROR, times=2, status=502, path=ACCOUNT)
     assert len(adapter.fetch_balances(creds)) == 3
     assert virtual_time.sleeps == [0.375, 0.75]
     assert len(exchange_server.requests_to(ACCOUNT)) == 3

@@ -160,3 +160,19 @@ def test_children_and_invalid_indexes_have_no_data() -> None:
     model, _ = build()
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None
+
+
+def test_tooltips_show_the_price_route_and_where_the_amount_sits() -> None:
+    from walletdesk.core.models import BalanceSource
+
+    eth = balance("BINANCE", "ETH", "1", "2", "9000")._replace(
+        route="ETHBTC x BTCUSDT",
+        sources=(BalanceSource("k1", "ETH", "spot", Decimal("1"), Decimal("0.5")),
+                 BalanceSource("k1", "ETH", "earn", Decimal("0"), Decimal("1.5"))))
+    model = BalancesModel(Formatter())
+    model.set_balances(BalanceTable.of([eth]), eth.usd_value)
+    usd_tip = column(model, USD, Qt.ItemDataRole.ToolTipRole)[0]
+    total_tip = column(model, TOTAL, Qt.ItemDataRole.ToolTipRole)[0]
+    assert isinstance(usd_tip, str) and usd_tip.endswith("\nvia ETHBTC x BTCUSDT")
+    assert isinstance(total_tip, str) and total_tip.splitlines()[1:] == [
+        "spot: 1.50000000", "earn: 1.50000000"]

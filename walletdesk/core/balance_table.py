@@ -66,11 +66,14 @@ class BalanceTable(Sequence[Balance]):
         """A table holding ``balances`` in their order (amounts must fit ``DECIMAL(18, 8)``)."""
         keys: dict[tuple[str, datetime], int] = {}
         rows: list[Row] = []
+        details: dict[tuple[int, str], RowDetail] = {}
         for b in balances:
             key = keys.setdefault((b.exchange, b.wallet_updated), len(keys))
             rows.append((key, b.asset, to_units(b.free), to_units(b.locked),
                          to_units(b.total), to_units(b.usd_value)))
-        return cls({key: wallet for wallet, key in keys.items()}, rows)
+            if b.route or b.sources:
+                details[(key, b.asset)] = RowDetail(b.route, b.priced, b.sources)
+        return cls({key: wallet for wallet, key in keys.items()}, rows, details)
 
     # --- the sequence --------------------------------------------------------------------
 

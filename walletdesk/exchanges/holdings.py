@@ -48,11 +48,12 @@ class Holding:
         return self.free == 0 and self.locked == 0
 
 
-def fold(holdings: Iterable[Holding], exchange: str) -> Holdings:
+def fold(holdings: Iterable[Holding], exchange: str,
+         named: Iterable[LeftOut] = ()) -> Holdings:
     """One amount per (asset, place), in the order first seen; zero ones are dropped; what
-    cannot be stored is left out and named."""
+    cannot be stored is left out and named (after ``named``, left out already)."""
     sums: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}
-    left_out: list[LeftOut] = []
+    left_out: list[LeftOut] = list(named)
     for holding in holdings:
         if not is_asset_symbol(holding.asset):
             left_out.append(LeftOut(_shown(holding.asset), "the symbol cannot be stored "
@@ -75,6 +76,11 @@ def fold(holdings: Iterable[Holding], exchange: str) -> Holdings:
     left_out += [LeftOut(asset, too_large_reason(over)) for asset, over in too_large.items()]
     kept = [a for a in amounts if a.asset not in too_large]  # an asset is stored whole or not
     return Holdings(tuple(kept), tuple(left_out))
+
+
+def as_holdings(amounts: Iterable[AssetAmount]) -> list[Holding]:
+    """Folded amounts back as holdings, to fold with another wallet's."""
+    return [Holding(a.asset, a.place, a.free, a.locked) for a in amounts]
 
 
 def parse_account(payload: object, exchange: str, place: str = SPOT) -> Holdings:

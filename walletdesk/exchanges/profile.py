@@ -58,7 +58,13 @@ class AdapterSettings:
         """The address of the exchange's ``host`` ("" for the main API, else a key of
         ``ExchangeProfile.extra_hosts``), from its variable if set."""
         profile = self.profile
-        default = profile.default_base_url if not host else profile.extra_hosts[host]
+        main = resolve_base_url(profile.base_url_variable(), profile.default_base_url,
+                                self.environ)
+        if not host:
+            return main
+        # A main address set by hand (a proxy, a testnet, a stand-in) serves the other hosts'
+        # paths too unless their own variable says otherwise: never the public host behind it.
+        default = profile.extra_hosts[host] if main == profile.default_base_url else main
         return resolve_base_url(profile.base_url_variable(host), default, self.environ)
 
 

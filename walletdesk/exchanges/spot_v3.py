@@ -19,7 +19,13 @@ from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.clock import ExchangeClock
 from walletdesk.exchanges.holdings import parse_account
-from walletdesk.exchanges.http import ExchangeHttpClient, HttpReply, RetryPolicy, Timeouts
+from walletdesk.exchanges.http import (
+    ExchangeHttpClient,
+    HttpReply,
+    Outgoing,
+    RetryPolicy,
+    Timeouts,
+)
 from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
 from walletdesk.exchanges.refusals import EndpointMissingError, refusal_by_status
 from walletdesk.exchanges.responses import (
@@ -35,6 +41,7 @@ ACCOUNT_PATH = "/api/v3/account"
 TICKER_PATH = "/api/v3/ticker/price"
 TIME_PATH = "/api/v3/time"
 RECV_WINDOW_MS = 5000
+_FORM = "application/x-www-form-urlencoded"
 
 
 __all__ = ["Dialect", "EndpointMissingError", "SpotV3Adapter"]
@@ -129,16 +136,32 @@ class SpotV3Adapter:
         *,
         weight: int = 1,
     ) -> object:
-        """GET a signed endpoint; if the clock is off, re-read the server time and try once more."""
+        return self._signed("GET", path, creds, params, weight=weight)
+
+    def _signed(
+        self,
+        method: str,
+        path: str,
+        creds: ApiCredentials,
+        params: Sequence[tuple[str, str]] = (),
+        *,
+        weight: int = 1,
+    ) -> object:
+        """A signed call: parameters in the query (GET) or the form body (POST, whose
+        signature covers the body). If the clock is off, re-read the server time and try
+        once more."""
         headers = {self.dialect.key_header: _header_safe_key(creds.api_key, self._display)}
 
-        def query() -> str:  # rebuilt per attempt: a retry needs a fresh timestamp
+        def outgoing() -> Outgoing:  # rebuilt per attempt: a retry needs a fresh timestamp
             timestamp = self._clock.now_ms()
             stamped = [*params, ("recvWindow", str(RECV_WINDOW_MS)), ("timestamp", str(timestamp))]
-            return signed_query(stamped, creds.secret)
+            signed = signed_query(stamped, creds.secret)
+            if method == "GET":
+                return Outgoing(query=signed, headers=headers)
+            return Outgoing(body=signed.encode(), headers={**headers, "Content-Type": _FORM})
 
         for attempt in range(2):
-            reply = self._http.get(path, query=query, headers=headers, weight=weight)
+            reply = self._http.send(method, path, outgoing, weight=weight)
             if reply.status == 200:
                 return decode_json(reply.body, self._display)
             code = self._error_code(reply)

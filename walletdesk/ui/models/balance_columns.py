@@ -69,7 +69,8 @@ def _by_exchange(table: BalanceTable, _past: PastPrices) -> list[tuple[str, str]
     return list(zip(table.exchanges(), [a.casefold() for a in table.assets()], strict=True))
 
 
-def _amount(field: AmountField, header: str, width: int) -> BalanceColumn:
+def _amount(field: AmountField, header: str, width: int,
+            tooltip: Callable[[Cell], str] | None = None) -> BalanceColumn:
     def exact(cell: Cell) -> str:
         value: Decimal = getattr(cell.balance, field)
         return cell.fmt.exact(value)
@@ -82,8 +83,8 @@ def _amount(field: AmountField, header: str, width: int) -> BalanceColumn:
         largest = max(table.units(field), default=0)
         return aligned(fmt, fmt.amount(from_units(largest)), decimals)
 
-    return BalanceColumn(header, width, lambda t, _p: t.units(field), text, exact, numeric=True,
-                         field=field, widest=widest)
+    return BalanceColumn(header, width, lambda t, _p: t.units(field), text, exact, tooltip,
+                         numeric=True, field=field, widest=widest)
 
 
 FIGURE_SPACE, PUNCTUATION_SPACE = "\u2007", "\u2008"  # a digit's and a point's width
@@ -112,7 +113,18 @@ def _usd_text(cell: Cell) -> str:
 
 
 def _usd_tooltip(cell: Cell) -> str:
-    return cell.fmt.exact(cell.balance.usd_value) if cell.balance.priced else NO_PRICE_TIP
+    if not cell.balance.priced:
+        return NO_PRICE_TIP
+    exact = cell.fmt.exact(cell.balance.usd_value)
+    return f"{exact}\nvia {cell.balance.route}" if cell.balance.route else exact
+
+
+def _total_tooltip(cell: Cell) -> str:
+    """The exact total, and where it sits: one line per key and place (spot, earn, ...)."""
+    exact = cell.fmt.exact(cell.balance.total)
+    lines = [f"{source.place}: {cell.fmt.exact(source.free + source.locked)}"
+             for source in cell.balance.sources]
+    return "\n".join([exact, *lines]) if len(lines) > 1 else exact
 
 
 def _share_text(cell: Cell) -> str:
@@ -223,7 +235,7 @@ COLUMNS: tuple[BalanceColumn, ...] = (
     BalanceColumn("Exchange", 22, _by_exchange, _exchange, _exchange, widest=_widest_exchange),
     _amount("free", "Free", 16),
     _amount("locked", "Locked", 14),
-    _amount("total", "Total", 16),
+    _amount("total", "Total", 16, tooltip=_total_tooltip),
     BalanceColumn("USD value", 16, lambda t, _p: t.units("usd_value"), _usd_text,
                   lambda cell: cell.fmt.exact(cell.balance.usd_value), _usd_tooltip,
                   numeric=True, needs_price=True,
