@@ -16,7 +16,9 @@ class ExchangeClock:
     def __init__(self, wall_clock: Callable[[], float] = time.time) -> None:
         self._wall_clock = wall_clock
         self._lock = threading.Lock()
+        self._sync_lock = threading.Lock()  # one sync at a time; the others wait for it
         self._offset_ms = 0  # server time minus our clock
+        self._syncs = 0  # how many syncs so far: a request notes it before it is sent
 
     @property
     def offset_ms(self) -> int:
@@ -27,14 +29,27 @@ class ExchangeClock:
         """The exchange's idea of now, in milliseconds since the epoch."""
         return round(self._wall_clock() * 1000) + self.offset_ms
 
-    def sync(self, read_server_ms: Callable[[], int]) -> None:
-        """Ask the exchange for its time; the round trip's midpoint is our matching moment."""
-        before = self._wall_clock()
-        server_ms = read_server_ms()
-        after = self._wall_clock()
-        offset = server_ms - round((before + after) / 2 * 1000)
+    @property
+    def syncs(self) -> int:
         with self._lock:
-            self._offset_ms = offset
+            return self._syncs
+
+    def sync(self, read_server_ms: Callable[[], int], *, unless_since: int | None = None) -> None:
+        """Ask the exchange for its time; the round trip's midpoint is our matching moment.
+
+        ``unless_since``: the ``syncs`` count noted when the refused request was sent; if a
+        concurrent request has synced since, its offset is used instead of asking again.
+        """
+        with self._sync_lock:
+            if unless_since is not None and self.syncs != unless_since:
+                return
+            before = self._wall_clock()
+            server_ms = read_server_ms()
+            after = self._wall_clock()
+            offset = server_ms - round((before + after) / 2 * 1000)
+            with self._lock:
+                self._offset_ms = offset
+                self._syncs += 1
 
     def skew_error(self) -> ClockSkewError:
         """The exchange still refuses our time after a sync: the user's clock is the cause."""

@@ -161,6 +161,7 @@ class SpotV3Adapter:
             return Outgoing(body=signed.encode(), headers={**headers, "Content-Type": _FORM})
 
         for attempt in range(2):
+            syncs = self._clock.syncs
             reply = self._http.send(method, path, outgoing, weight=weight)
             if reply.status == 200:
                 return decode_json(reply.body, self._display)
@@ -168,7 +169,7 @@ class SpotV3Adapter:
             if code not in self.dialect.clock_skew_codes:
                 raise self._refusal(path, reply, code)
             if attempt == 0:
-                self._clock.sync(self._server_time_ms)
+                self._clock.sync(self._server_time_ms, unless_since=syncs)
         raise self._clock.skew_error()
 
     def _server_time_ms(self) -> int:
