@@ -104,7 +104,7 @@ PROFILE = MexcAdapter.profile = ExchangeProfile(
     # canWithdraw describe the account, not the key.
     reports_permissions=False,
     extra_hosts={"FUTURES": FUTURES_BASE_URL},
-    # Spot v3: 500 weight per 10 s per IP; the account call weighs 10 (2 calls a second
-    # for the account endpoint, as MEXC's docs state it).
-    rate_limit=RateLimit(weight=20, seconds=1),
+    # Spot v3: 500 weight per 10 s per IP, each endpoint; the account call weighs 10. A
+    # bucket of 500 lets eight keys refresh at once and still paces a runaway loop.
+    rate_limit=RateLimit(weight=500, seconds=10),
 )
