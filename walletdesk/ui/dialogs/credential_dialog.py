@@ -23,6 +23,16 @@ from walletdesk.core.validation import API_KEY_MAX, LABEL_MAX, PASSPHRASE_MAX, S
 from walletdesk.exchanges.catalog import SUPPORTED, display_name
 from walletdesk.ui.dialogs.field_message import FieldMessage, buddy_label
 
+# Placeholders short enough for the field beside Show and Load key file at the smallest
+# width; the tooltip says it in full.
+_ONE_LINE_HINT = "Shown once, when the key was made"
+_KEY_FILE_HINT = "Paste the key, or load its file"
+MESSAGE_LINES = 2  # the longest field message's lines at the smallest width
+_HINT_IN_FULL = {
+    _ONE_LINE_HINT: "The secret is shown once by the exchange, when the key was made.",
+    _KEY_FILE_HINT: "Paste the whole private key (several lines), or load the key file.",
+}
+
 
 class CredentialDialog(QDialog):
     def __init__(self, editing: Credential | None, parent: QWidget | None = None) -> None:
@@ -35,8 +45,7 @@ class CredentialDialog(QDialog):
             self.exchange.addItem(display_name(name), name)
         self.label = _line("Label", "Optional, e.g. “Main account”", LABEL_MAX)
         self.api_key = _line("API key", "The public part of the key pair", API_KEY_MAX)
-        self.secret = _line("API secret", "Shown once by the exchange when the key was made",
-                            SECRET_MAX)
+        self.secret = _line("API secret", _ONE_LINE_HINT, SECRET_MAX)
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         # A multi-line key (Coinbase's PEM) is edited here while shown; masked, it sits in
         # ``secret`` (a password field keeps line breaks), so it never shows in full unasked.
@@ -51,11 +60,9 @@ class CredentialDialog(QDialog):
         self.secret_text.setVisible(False)
         self.load_key_file = QPushButton("Load key file…")
         self.load_key_file.setAccessibleName("Load key file")
-        self.passphrase = _line(
-            "Passphrase", "The passphrase you chose when you created the key", PASSPHRASE_MAX
-        )
+        self.passphrase = _line("Passphrase", "Chosen when you created the key", PASSPHRASE_MAX)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_message = FieldMessage("Passphrase")
+        self.passphrase_message = FieldMessage("Passphrase", reserve_lines=MESSAGE_LINES)
         self.help_link = QLabel()
         self.help_link.setOpenExternalLinks(True)
         self.help_link.setWordWrap(True)
@@ -66,9 +73,9 @@ class CredentialDialog(QDialog):
         self.show_secret.setAccessibleName("Show the secret while typing")
         self.replace_secret = QCheckBox("Replace secret (the stored one is never shown)")
         self.replace_secret.setAccessibleName("Replace secret")
-        self.label_message = FieldMessage("Label")
-        self.api_key_message = FieldMessage("API key")
-        self.secret_message = FieldMessage("API secret")
+        self.label_message = FieldMessage("Label", reserve_lines=MESSAGE_LINES)
+        self.api_key_message = FieldMessage("API key", reserve_lines=MESSAGE_LINES)
+        self.secret_message = FieldMessage("API secret", reserve_lines=MESSAGE_LINES)
         self.demo_note = QLabel()
         self.demo_note.setWordWrap(True)
         self.test = QPushButton("Test connection")
@@ -95,15 +102,15 @@ class CredentialDialog(QDialog):
         form.addRow("&Exchange:", self.exchange)
         form.addRow("", self.demo_note)
         form.addRow("&Label:", self.label)
-        form.addRow("", self.label_message)
+        form.addRow("", self.label_message.room)
         form.addRow("API &key:", self.api_key)
-        form.addRow("", self.api_key_message)
+        form.addRow("", self.api_key_message.room)
         form.addRow("", self.replace_secret)
         self.secret_label = buddy_label("&Secret:", self.secret)
         form.addRow(self.secret_label, secret_row)
-        form.addRow("", self.secret_message)
+        form.addRow("", self.secret_message.room)
         form.addRow(buddy_label("&Passphrase:", self.passphrase), self.passphrase)
-        form.addRow("", self.passphrase_message)
+        form.addRow("", self.passphrase_message.room)
         form.addRow("", self.help_link)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test)
@@ -120,7 +127,8 @@ class CredentialDialog(QDialog):
 
     def set_key_rows_visible(self, visible: bool) -> None:
         """Hide the key fields (the demo needs none, nor a connection test) or show them."""
-        for row in (self.api_key, self.api_key_message, self.secret_message, self.help_link):
+        for row in (self.api_key, self.api_key_message.room, self.secret_message.room,
+                    self.help_link):
             self._form.setRowVisible(row, visible)
         self._form.setRowVisible(self._secret_row, visible)
         self.test.setVisible(visible)
@@ -136,14 +144,11 @@ class CredentialDialog(QDialog):
         self.secret_text.setVisible(False)
         self.secret_message.setAccessibleName(f"{label} problem")
         self.load_key_file.setVisible(multiline)
-        self.secret.setPlaceholderText(
-            "Paste the whole key (several lines), or load the key file"
-            if multiline
-            else "Shown once by the exchange when the key was made"
-        )
+        hint = _KEY_FILE_HINT if multiline else _ONE_LINE_HINT
+        self.secret.setPlaceholderText(hint)
+        self.secret.setToolTip(_HINT_IN_FULL[hint])
         self._form.setRowVisible(self.passphrase, passphrase)
-        if not passphrase:
-            self._form.setRowVisible(self.passphrase_message, False)
+        self._form.setRowVisible(self.passphrase_message.room, passphrase)
         self.help_link.setText(
             f'<a href="{help_url}">How to create a read-only {exchange} key</a>'
             if help_url
@@ -155,6 +160,7 @@ def _line(name: str, placeholder: str, max_length: int) -> QLineEdit:
     edit = QLineEdit()
     edit.setAccessibleName(name)
     edit.setPlaceholderText(placeholder)
+    edit.setToolTip(_HINT_IN_FULL.get(placeholder, placeholder))
     edit.setMaxLength(max_length + 20)  # a little over, so the form can say it is too long
     return edit
 
