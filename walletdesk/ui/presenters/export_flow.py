@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -17,11 +17,13 @@ from walletdesk.core.currency import Rate
 from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.models import Balance
 from walletdesk.export.formats import SUFFIXES, export_format
-from walletdesk.ui.dialogs.export_dialog import EVERYTHING, ExportDialog
 from walletdesk.ui.error_words import in_window_words
 from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.worker import WorkerBridge
+
+if TYPE_CHECKING:
+    from walletdesk.ui.dialogs.export_dialog import ExportDialog
 
 
 class BalanceRows(Protocol):
@@ -51,6 +53,8 @@ class ExportFlow(QObject):
         self._replace_confirmed: Path | None = None  # the existing file the user let go
 
     def open(self) -> ExportDialog:
+        from walletdesk.ui.dialogs.export_dialog import ExportDialog  # not needed at first paint
+
         # Counts only: the Balance records are built when the user exports.
         dialog = ExportDialog(self._rows.shown_count(), self._rows.all_count(), self._window)
         self.dialog = dialog
@@ -114,6 +118,8 @@ class ExportFlow(QObject):
                 f"{path.name} already exists in {path.parent}. Press Replace to overwrite "
                 "it, or change the file name.")
             return
+        from walletdesk.ui.dialogs.export_dialog import EVERYTHING
+
         everything = dialog.chosen_scope() == EVERYTHING
         rows = self._rows.all_balances() if everything else self._rows.shown_balances()
         dialog.set_busy(True)
