@@ -59,3 +59,19 @@ def test_every_exchange_s_secret_placeholder_fits_its_field(
                 needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
                 assert needed <= room, (profile.name, edit.placeholderText())
                 assert edit.toolTip()  # the whole hint, whatever the font
+
+
+def test_switching_exchanges_leaves_the_dialog_as_tall_as_its_rows(
+        qtbot: QtBot, open_desk: OpenDesk) -> None:
+    d = open_form(qtbot, open_desk()).dialog
+    QApplication.processEvents()
+    height = d.height()  # MEXC: no passphrase
+    d.exchange.setCurrentIndex(d.exchange.findData("OKX"))  # a passphrase row more
+    QApplication.processEvents()
+    assert d.height() > height
+    d.exchange.setCurrentIndex(d.exchange.findData("MEXC"))
+    QApplication.processEvents()
+    assert d.height() == height
+    d.exchange.setCurrentIndex(d.exchange.findData("DEMO"))  # no key rows at all
+    QApplication.processEvents()
+    assert d.height() < height

@@ -65,15 +65,29 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
+def needed_height(window: QWidget) -> int | None:
+    """The height the window's content needs at its present width (None: no layout)."""
+    layout = window.layout()
+    if layout is None:
+        return None
+    layout.activate()
+    return (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height())
+
+
+def fit_height(window: QWidget) -> None:
+    """Give the window the height its content needs now (rows came or went)."""
+    needed = needed_height(window)
+    if window.isVisible() and needed is not None:
+        window.setProperty(_GROWN_FROM, 0)
+        window.resize(window.width(), needed)
+
+
 def _fit(window: QWidget) -> None:
     """Grow the dialog so a message that just appeared is not clipped, and shrink it back
     (never below the height it had, which may be the user's) once the messages need less."""
-    layout = window.layout()
-    if layout is None or not window.isVisible():
+    if not window.isVisible() or (needed := needed_height(window)) is None:
         return
-    layout.activate()
-    needed = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
-              else layout.totalSizeHint().height())
     grown_from = int(window.property(_GROWN_FROM) or 0)
     if needed > window.height():
         if not grown_from:

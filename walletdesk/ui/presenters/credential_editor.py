@@ -22,7 +22,7 @@ from walletdesk.core.errors import ValidationError, WalletDeskError
 from walletdesk.core.models import Credential
 from walletdesk.exchanges.catalog import profile
 from walletdesk.ui.dialogs.credential_dialog import CredentialDialog
-from walletdesk.ui.dialogs.field_message import FieldMessage
+from walletdesk.ui.dialogs.field_message import FieldMessage, fit_height
 from walletdesk.ui.error_words import in_window_words
 from walletdesk.ui.worker import WorkerBridge
 
@@ -119,6 +119,7 @@ class CredentialEditor(QObject):
         self.dialog.demo_note.setVisible(demo)
         self.dialog.test_result.clear()
         self._show_errors(everything=False)
+        fit_height(self.dialog)  # Qt grows a dialog for rows that appear, never shrinks it
 
     def _show_secret(self, shown: bool) -> None:
         d = self.dialog
