@@ -68,11 +68,11 @@ def test_every_balance_is_folded_into_its_common_asset(
 ) -> None:
     amounts = {a.asset: a for a in per_asset(adapter.fetch_balances(creds))}
     assert amounts == {
-        "BTC": AssetAmount("BTC", Decimal("0.7"), Decimal("0.1")),  # spot 0.5 + 0.1 held, earn 0.2
-        "DOT": AssetAmount("DOT", Decimal("15.5"), Decimal("0")),  # spot 3 + staked 12.5
+        "BTC": AssetAmount("BTC", Decimal("0.5"), Decimal("0.3")),  # spot 0.5 + 0.1 held, earn 0.2
+        "DOT": AssetAmount("DOT", Decimal("3"), Decimal("12.5")),  # spot 3 + staked 12.5
         "USD": AssetAmount("USD", Decimal("100.2500"), Decimal("0")),
         "DOGE": AssetAmount("DOGE", Decimal("1000"), Decimal("0")),
-        "ETH": AssetAmount("ETH", Decimal("1.5"), Decimal("0")),  # ETH2.S: staked ETH
+        "ETH": AssetAmount("ETH", Decimal("0"), Decimal("1.5")),  # ETH2.S: staked ETH
     }
 
 

@@ -29,7 +29,7 @@ from walletdesk.exchanges.base import ApiCredentials, KeyCheck
 from walletdesk.exchanges.cached import Cached
 from walletdesk.exchanges.holdings import Holding, fold
 from walletdesk.exchanges.http import Outgoing, RateLimit
-from walletdesk.exchanges.kraken_assets import common_asset, common_code
+from walletdesk.exchanges.kraken_assets import SPOT, common_asset, common_code
 from walletdesk.exchanges.nonces import NonceSource
 from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile, SecretField
 from walletdesk.exchanges.responses import amount, fail, mapping, price
@@ -240,8 +240,10 @@ class KrakenAdapter(RestAdapter):
             row = mapping(entry, self._display, f"balance of {asset_id}")
             balance = amount(row.get("balance"), self._display, f"{asset_id} balance")
             held = amount(row.get("hold_trade", "0"), self._display, f"{asset_id} hold")
-            locked = min(held, balance)
             name, place = common_asset(asset_id, altnames)
+            # The one fold rule (core.models.AssetAmount): free is tradable now. A staked or
+            # earning balance (.S, .B, .M, .F) is not, so all of it is locked.
+            locked = min(held, balance) if place == SPOT else balance
             holdings.append(Holding(name, place, balance - locked, locked))
         return holdings
 
