@@ -47,7 +47,10 @@ def test_sequential_calls_reuse_one_connection(
         adapter.fetch_balances(creds)
         adapter.fetch_prices()
     ports = {request.client_port for request in exchange_server.requests}
-    assert len(ports) == REQUESTS_PER_FETCH[exchange_server.flavour.name]  # kept alive
+    # Kept alive: the first round opens at most one connection per request it sends at once
+    # (Binance's wallets are read concurrently, so how many overlap is up to the scheduler);
+    # the nine rounds after it open none. Without keep-alive there would be one per request.
+    assert 1 <= len(ports) <= REQUESTS_PER_FETCH[exchange_server.flavour.name]
 
 
 def test_concurrent_calls_open_at_most_the_pool_size_of_connections(
