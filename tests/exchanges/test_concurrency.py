@@ -47,9 +47,9 @@ def test_sequential_calls_reuse_one_connection(
         adapter.fetch_balances(creds)
         adapter.fetch_prices()
     ports = {request.client_port for request in exchange_server.requests}
-    # Kept alive: the first round opens at most one connection per request it sends at once
+    # Kept alive: the first call opens at most one connection per request it sends at once
     # (Binance's wallets are read concurrently, so how many overlap is up to the scheduler);
-    # the nine rounds after it open none. Without keep-alive there would be one per request.
+    # the nine calls after it open none. Without keep-alive there would be one per request.
     assert 1 <= len(ports) <= REQUESTS_PER_FETCH[exchange_server.flavour.name]
 
 
