@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tests.controllers.desk import settings_for
+from tests.controllers.desk import FAST_RETRIES, settings_for
 from tests.exchange_server import ExchangeServer
 from tests.stress.keyed_exchange import KeyedExchangeServer
 from walletdesk.controllers.credentials import CredentialsController
@@ -58,5 +58,14 @@ def build_bench(data_dir: Path, mexc: KeyedExchangeServer,
                 binance: KeyedExchangeServer) -> Bench:
     servers: dict[str, ExchangeServer] = {"MEXC": mexc, "BINANCE": binance}
     settings = settings_for(servers, os.urandom(32), user=None, timeouts=FAST_TIMEOUTS)
+    # The stress tests refresh hundreds of times a minute against stand-ins that set no limit:
+    # pacing by the exchanges' real budgets (a Binance refresh weighs ~325 of 6,000 a minute)
+    # would only make them wait, minutes per test. Pacing has its own tests
+    # (tests/exchanges/test_pacing.py); here every wait, pacing and back-off, is skipped.
+    settings = replace(settings, retry_policy=replace(FAST_RETRIES, sleep=_no_wait))
     return Bench(Services(resolve_paths(str(data_dir)), settings),
                  {"MEXC": mexc, "BINANCE": binance})
+
+
+def _no_wait(seconds: float) -> None:
+    del seconds
