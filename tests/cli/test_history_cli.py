@@ -55,6 +55,17 @@ def test_history_of_one_asset_is_summed_across_exchanges(refreshed: CliRunner) -
     assert set(points[0]) == {"at", "asset", "total", "usd_value"}
 
 
+def test_one_asset_s_history_leaves_the_demo_s_sample_out_beside_real_money(
+        refreshed: CliRunner) -> None:
+    assert refreshed("credentials", "add", "--exchange", "demo", "--api-key", "k").code == 0
+    assert refreshed("refresh").code == 0  # the demo holds 0.4718 sample BTC
+    points = json.loads(refreshed("history", "--format", "json", "--asset", "BTC").out)
+    assert [p["total"] for p in points] == ["0.50000000"] * 3  # the real 0.5 BTC alone
+    demo = json.loads(refreshed("history", "--format", "json", "--asset", "BTC",
+                                "--exchange", "demo").out)
+    assert [p["total"] for p in demo] == ["0.47180000"]  # asked for by name: shown
+
+
 def test_history_filters_by_exchange_and_day(refreshed: CliRunner) -> None:
     assert json.loads(refreshed("history", "--format", "json", "--exchange", "demo").out) == []
     assert len(json.loads(refreshed("history", "--format", "json", "--exchange", "MEXC").out)) == 2

@@ -291,3 +291,26 @@ def test_with_only_the_demo_its_history_is_the_one_shown(
     chart = desk.window.desk.history.chart
     assert [value for _at, value in chart.shown_points()] == [Decimal("50000"), Decimal("60000")]
     assert desk.window.desk.header.changes.text().startswith("24h: +$10,000.00 (+20.00%)")
+
+
+def test_one_asset_s_chart_detail_and_export_leave_the_demo_s_sample_out(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    db = open_database(services.paths.database)
+    try:
+        UserRepository(db).ensure(LOCAL_USER)
+        wallets = WalletRepository(db, LOCAL_USER.id)
+        for ago, mexc_usd, demo_usd in ((30, "30000", "27000"), (0, "31000", "28000")):
+            at = NOW - timedelta(hours=ago)
+            wallets.replace_balances("MEXC", [valued("BTC", "0.5", usd=mexc_usd)], at)
+            wallets.replace_balances("DEMO", [valued("BTC", "0.4718", usd=demo_usd)], at)
+    finally:
+        db.close()
+    desk = open_history(qtbot, open_desk)
+    view = desk.window.desk.history
+    with qtbot.waitSignal(desk.history.shown, timeout=10_000):
+        view.asset.setCurrentText("BTC")
+    assert [value for _at, value in view.chart.shown_points()] == [
+        Decimal("30000"), Decimal("31000")]
+    assert [row[2] for row in desk.history.shown_table().rows] == [Decimal("0.5")] * 2
+    assert view.detail.amount.text() == desk.history._format.amount(Decimal("0.5"))
+    assert sorted(view.detail.places.text().splitlines())[0].endswith(", not counted")

@@ -105,22 +105,20 @@ class HistoryRepository:
         The portfolio's leaves the demo's sample money out, as the header's total does."""
         query = select(_TAKEN_AT_TEXT, _snapshots.c.exchange,
                        as_units(_snapshots.c.total_usd_value))
-        rows = self._fetch(self._scoped(query, exchange))
-        if exchange is None:
-            counted = counted_in_total({name for _at, name, _usd in rows})
-            rows = [row for row in rows if counted(row[1])]
+        rows = self._counted(self._fetch(self._scoped(query, exchange)), exchange)
         moment = _moments(rows)
         return portfolio_points([(moment[at], name, usd, usd) for at, name, usd in rows], since)
 
     def asset_points(self, asset: str, exchange: str | None = None,
                      since: datetime | None = None) -> list[AssetPoint]:
-        """One asset's amount and value summed across exchanges at each snapshot moment."""
+        """One asset's amount and value summed across exchanges at each snapshot moment,
+        by the portfolio's rule for the demo's sample money (``_counted``)."""
         balances = Base.metadata.tables[HistoryBalanceRow.__tablename__]
         query = (select(_TAKEN_AT_TEXT, _snapshots.c.exchange,
                         as_units(balances.c.total), as_units(balances.c.usd_value))
                  .outerjoin(balances, and_(balances.c.snapshot_id == _snapshots.c.id,
                                            balances.c.asset == asset)))
-        rows = self._fetch(self._scoped(query, exchange))
+        rows = self._counted(self._fetch(self._scoped(query, exchange)), exchange)
         moment = _moments(rows)
         return asset_points(asset, [(moment[at], name, total or 0, usd or 0)
                                     for at, name, total, usd in rows], since)
@@ -162,6 +160,16 @@ class HistoryRepository:
             result = session.execute(delete(_snapshots).where(
                 _snapshots.c.user_id == self._user_id, _snapshots.c.exchange == exchange))
         return int(result.rowcount)  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _counted(rows: list[Any], exchange: str | None) -> list[Any]:
+        """Rows (exchange second) of the money the header's total counts: across exchanges,
+        the demo's sample money is left out beside real money (``core.totals``); one
+        exchange asked for by name is shown whatever it is."""
+        if exchange is not None:
+            return rows
+        counted = counted_in_total({row[1] for row in rows})
+        return [row for row in rows if counted(row[1])]
 
     def _fetch(self, query: Select[Any]) -> list[Any]:
         """The rows as the driver's plain tuples: every column here is read untouched (text,

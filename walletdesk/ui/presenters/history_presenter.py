@@ -20,6 +20,7 @@ from walletdesk.core.balance_table import EMPTY_TABLE
 from walletdesk.core.currency import Rate
 from walletdesk.core.history import AssetPoint, Change, PortfolioPoint, change_over
 from walletdesk.core.models import Balance, Portfolio
+from walletdesk.core.totals import counted_in_total
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.export.history_table import HistoryTable, asset_table, portfolio_table
 from walletdesk.pricing import USD_STABLECOINS
@@ -228,20 +229,24 @@ class HistoryPresenter(QObject):
         detail.setVisible(bool(rows))
         if not rows:
             return
-        total = sum((b.total for b in rows), Decimal(0))
-        value = sum((b.usd_value for b in rows), Decimal(0))
+        assert self._portfolio is not None
+        in_total = counted_in_total(self._portfolio.balances.exchanges())
+        counted = [b for b in rows if in_total(b.exchange)]
+        total = sum((b.total for b in counted), Decimal(0))
+        value = sum((b.usd_value for b in counted), Decimal(0))
         detail.title.setText(asset or "")
         detail.amount.setText(fmt.amount(total))
-        detail.value.setText(fmt.usd(value) if all(b.priced for b in rows) else "no price")
+        detail.value.setText(fmt.usd(value) if all(b.priced for b in counted) else "no price")
         detail.price.setText(fmt.usd(value / total) if total and value else "—")
         detail.route.setText(_route(rows))
-        detail.places.setText("\n".join(_held(b, fmt) for b in rows))
+        detail.places.setText("\n".join(_held(b, fmt, in_total(b.exchange)) for b in rows))
 
 
-def _held(balance: Balance, fmt: Formatter) -> str:
-    """One exchange's amount and value, then each place it sits in (spot, earn, ...)."""
+def _held(balance: Balance, fmt: Formatter, counted: bool = True) -> str:
+    """One exchange's amount and value, then each place it sits in (spot, earn, ...); the
+    demo's sample beside real money is listed but not counted (``core.totals``)."""
     line = (f"{display_name(balance.exchange)}: {fmt.amount(balance.total)} "
-            f"({fmt.usd(balance.usd_value)})")
+            f"({fmt.usd(balance.usd_value)})") + ("" if counted else ", not counted")
     places: dict[str, Decimal] = {}
     for source in balance.sources:
         places[source.place] = places.get(source.place, Decimal(0)) + source.free + source.locked
