@@ -54,6 +54,14 @@ def open_history(qtbot: QtBot, open_desk: OpenDesk) -> DeskPresenter:
     return desk
 
 
+def open_asset(qtbot: QtBot, open_desk: OpenDesk, asset: str) -> DeskPresenter:
+    """The History tab showing ``asset``'s own series and detail."""
+    desk = open_history(qtbot, open_desk)
+    with qtbot.waitSignal(desk.history.shown, timeout=10_000):
+        desk.window.desk.history.asset.setCurrentText(asset)
+    return desk
+
+
 def test_before_the_second_refresh_the_chart_says_when_it_starts(
         qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
     seed_history(services.paths.database, [0])
@@ -90,10 +98,8 @@ def test_ranges_hover_and_the_header_s_change_figures(
 def test_choosing_an_asset_shows_its_own_series_and_detail(
         qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
     seed_history(services.paths.database, [0, 6, 12])
-    desk = open_history(qtbot, open_desk)
+    desk = open_asset(qtbot, open_desk, "BTC")
     view = desk.window.desk.history
-    with qtbot.waitSignal(desk.history.shown, timeout=10_000):
-        view.asset.setCurrentText("BTC")
     assert [value for _at, value in view.chart.shown_points()] == [
         Decimal("45000"), Decimal("45255"), Decimal("45510")]  # 0.75 BTC at each refresh
     assert view.detail.isVisible() and view.detail.title.text() == "BTC"
@@ -249,10 +255,8 @@ def test_the_asset_detail_names_the_price_route_and_each_place(
                      BalanceSource(key.id, "BTC", "earn", Decimal(0), Decimal("0.25"))])
     finally:
         db.close()
-    desk = open_history(qtbot, open_desk)
+    desk = open_asset(qtbot, open_desk, "BTC")
     view = desk.window.desk.history
-    with qtbot.waitSignal(desk.history.shown, timeout=10_000):
-        view.asset.setCurrentText("BTC")
     assert view.detail.route.text() == "MEXC: BTCUSDT"
     places = view.detail.places.text().splitlines()
     assert places[0].startswith("MEXC: 0.75") and sorted(places[1:]) == [
@@ -305,10 +309,8 @@ def test_one_asset_s_chart_detail_and_export_leave_the_demo_s_sample_out(
             wallets.replace_balances("DEMO", [valued("BTC", "0.4718", usd=demo_usd)], at)
     finally:
         db.close()
-    desk = open_history(qtbot, open_desk)
+    desk = open_asset(qtbot, open_desk, "BTC")
     view = desk.window.desk.history
-    with qtbot.waitSignal(desk.history.shown, timeout=10_000):
-        view.asset.setCurrentText("BTC")
     assert [value for _at, value in view.chart.shown_points()] == [
         Decimal("30000"), Decimal("31000")]
     assert [row[2] for row in desk.history.shown_table().rows] == [Decimal("0.5")] * 2
