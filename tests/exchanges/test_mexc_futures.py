@@ -107,3 +107,20 @@ def test_a_stand_in_without_a_futures_api_is_read_as_spot_alone(
     registry.close()
     assert [(a.asset, a.place) for a in held] == [("BTC", "spot")]
     assert mexc_server.requests_to(ASSETS)
+
+
+def test_each_key_reads_futures_within_its_own_budget(
+    adapter: MexcAdapter, mexc_server: ExchangeServer, futures: VenueServer[MexcFuturesVenue],
+    virtual_time: VirtualTime,
+) -> None:
+    """MEXC counts a keyed call per account, 20 per 2 s: eight keys refreshed three times in a
+    row never wait, one key read 24 times waits for the four calls past its 20."""
+    keys = [key(mexc_server, futures, {"BTC": "1"}, {"USDT": ("1", "0", "0", "0")})
+            for _ in range(8)]
+    for _ in range(3):
+        for creds in keys:
+            adapter.fetch_balances(creds)
+    assert virtual_time.sleeps == []
+    for _ in range(24 - 3):
+        adapter.fetch_balances(keys[0])
+    assert virtual_time.sleeps == pytest.approx([0.1] * 4)

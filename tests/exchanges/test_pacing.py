@@ -35,3 +35,26 @@ def test_the_client_paces_its_host(mexc_server: ExchangeServer, virtual_time: Vi
     client.close()
     assert virtual_time.sleeps == [0.5, 0.5]
     assert len(mexc_server.requests_to("/api/v3/ping")) == 4
+
+
+def test_signed_calls_of_each_account_have_their_own_budget(
+    mexc_server: ExchangeServer, virtual_time: VirtualTime
+) -> None:
+    """An exchange that counts signed calls per account: eight keys at once do not queue
+    behind one another, one key's calls still wait their turn, unsigned calls pace the host."""
+    policy = RetryPolicy(sleep=virtual_time.sleep, clock=virtual_time.clock)
+    client = ExchangeHttpClient(
+        mexc_server.url, exchange="MEXC", policy=policy, rate_limit=RateLimit(2, 1),
+        account_rate_limit=RateLimit(2, 1),
+    )
+    for key in range(8):
+        for _ in range(2):
+            client.send("GET", "/api/v3/ping", account=f"key{key}")
+    assert virtual_time.sleeps == []
+    for _ in range(2):
+        client.send("GET", "/api/v3/ping", account="key0")
+    assert virtual_time.sleeps == [0.5, 0.5]
+    for _ in range(3):
+        client.get("/api/v3/ping")
+    client.close()
+    assert virtual_time.sleeps == [0.5, 0.5, 0.5]

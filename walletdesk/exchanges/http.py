@@ -3,7 +3,8 @@
 One ``httpx.Client`` per host (pooled, kept-alive connections, sized for the refresh's
 concurrency), connect and read time-outs, one deadline per request that covers the body
 too (a server trickling a byte every few seconds cannot keep a refresh alive), pacing by
-the host's documented rate limit (``pacing.py``), and a bounded retry policy:
+the host's documented rate limit (``pacing.py``; where the exchange counts signed calls per
+account, each key gets a budget of its own), and a bounded retry policy:
 
 - 429 and 418 honour ``Retry-After`` (capped), and hold back every request of this
   client until then, so concurrent refreshes of one exchange back off together; without
@@ -110,7 +111,10 @@ class ExchangeHttpClient:
         policy: RetryPolicy | None = None,
         timeouts: Timeouts | None = None,
         rate_limit: RateLimit | None = None,
+        account_rate_limit: RateLimit | None = None,
     ) -> None:
+        """``rate_limit`` paces the host (what the exchange counts per IP); ``account_rate_limit``,
+        if given, paces each account's signed calls instead (``send(..., account=api_key)``)."""
         import httpx
 
         _hide_queries_in_httpx_log()
@@ -125,6 +129,9 @@ class ExchangeHttpClient:
             if rate_limit is not None
             else None
         )
+        self._account_rate_limit = account_rate_limit
+        self._account_pacers: dict[str, Pacer] = {}  # API key -> its own budget
+        self._account_pacers_lock = threading.Lock()
         self._client = httpx.Client(
             base_url=base_url,
             headers={"User-Agent": f"WalletDesk/{__version__}", "Accept": "application/json"},
@@ -159,17 +166,20 @@ class ExchangeHttpClient:
         outgoing: Callable[[], Outgoing] = Outgoing,
         *,
         weight: float = 1,
+        account: str | None = None,
     ) -> HttpReply:
         """One call: ``outgoing`` is asked anew for each attempt (a fresh signature), ``weight``
-        is the request's cost in the host's documented rate limit."""
+        is the request's cost in the documented rate limit, ``account`` the API key of a signed
+        call (its own budget when the client has an ``account_rate_limit``)."""
         policy = self._policy
         started = policy.clock()
         failures = 0
         rate_limited = 0
+        pacer = self._pacer_for(account)
         while True:
             self._wait_at_gate(started)
-            if self._pacer is not None:
-                self._pacer.wait(weight)
+            if pacer is not None:
+                pacer.wait(weight)
             remaining = policy.budget - (policy.clock() - started)
             if remaining <= 0:
                 raise self._unavailable("did not answer in time")
@@ -241,6 +251,18 @@ class ExchangeHttpClient:
         return response.status_code, body, response.headers
 
     # --- waiting ----------------------------------------------------------------------
+
+    def _pacer_for(self, account: str | None) -> Pacer | None:
+        limit = self._account_rate_limit
+        if account is None or limit is None:
+            return self._pacer
+        with self._account_pacers_lock:
+            pacer = self._account_pacers.get(account)
+            if pacer is None:
+                pacer = self._account_pacers[account] = Pacer(
+                    limit, clock=self._policy.clock, sleep=self._policy.sleep
+                )
+            return pacer
 
     def _close_gate(self, delay: float, status: int) -> None:
         with self._gate_lock:

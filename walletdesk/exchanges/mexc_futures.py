@@ -29,7 +29,10 @@ from walletdesk.exchanges.signing import sign
 
 ASSETS_PATH = "/api/v1/private/account/assets"
 PING_PATH = "/api/v1/contract/ping"  # {"success": true, "code": 0, "data": <server ms>}
-RATE_LIMIT = RateLimit(weight=20, seconds=2)  # private futures endpoints: ~20 per 2 s
+# Each endpoint: "Rate limit: 20 times/2 seconds". MEXC counts calls that carry a key per
+# account (UID) and the others per IP, so each key's account call has a budget of its own:
+# eight keys refresh at once, and one key looping is still held to 20 per 2 s.
+RATE_LIMIT = RateLimit(weight=20, seconds=2)
 _NAME = "MEXC futures"
 _SKIPPED = frozenset({701, 1000})  # no read permission; no futures account at all
 _CLOCK = 513
@@ -52,7 +55,8 @@ class MexcFutures:
     def __init__(self, base_url: str, *, policy: RetryPolicy | None = None,
                  timeouts: Timeouts | None = None, clock: ExchangeClock | None = None) -> None:
         self._http = ExchangeHttpClient(base_url, exchange=_NAME, policy=policy,
-                                        timeouts=timeouts, rate_limit=RATE_LIMIT)
+                                        timeouts=timeouts, rate_limit=RATE_LIMIT,
+                                        account_rate_limit=RATE_LIMIT)
         self._clock = clock or ExchangeClock()
 
     def holdings(self, creds: ApiCredentials) -> list[Holding] | None:
@@ -79,7 +83,7 @@ class MexcFutures:
                                      "Content-Type": "application/json"})
 
         for attempt in range(2):
-            reply = self._http.send("GET", path, outgoing)
+            reply = self._http.send("GET", path, outgoing, account=creds.api_key)
             if reply.status != 200:
                 raise refusal_by_status(_NAME, reply.status, path=path)
             envelope = mapping(decode_json(reply.body, _NAME), _NAME, "futures answer")
