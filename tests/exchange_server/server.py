@@ -4,30 +4,18 @@ from __future__ import annotations
 
 import json
 import secrets
-import threading
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from decimal import Decimal
-from http.server import ThreadingHTTPServer
-from types import TracebackType
-from typing import Self
 
 from tests.exchange_server.accounts import Account, BalanceSpec
-from tests.exchange_server.faults import ArmedFault, Fault, FaultBook
 from tests.exchange_server.flavours import FLAVOURS
 from tests.exchange_server.handler import ExchangeRequestHandler
+from tests.exchange_server.loopback import LoopbackServer
 from tests.exchange_server.recorded import RecordedRequest
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False  # a hung TIMEOUT handler must not hold up stop()
-    request_queue_size = 128  # socketserver's 5 drops concurrent connects
-    allow_reuse_address = True
-
-
-class ExchangeServer:
+class ExchangeServer(LoopbackServer[RecordedRequest]):
     """One exchange flavour ("mexc" or "binance") on a random port; a context manager.
 
     Attributes to tune while running: ``latency`` (seconds added to every answer),
@@ -45,54 +33,12 @@ class ExchangeServer:
         port: int = 0,
     ) -> None:
         self.flavour = FLAVOURS[flavour.lower()]
-        self.latency = latency
-        self.clock_offset = clock_offset
         self.time_as_string = False
         self.trickled_bytes = 0  # body bytes sent by TRICKLE faults so far
-        self.faults = FaultBook()
-        self.stopping = threading.Event()
-        self._lock = threading.Lock()
         self._accounts: dict[str, Account] = {}
-        self._requests: list[RecordedRequest] = []
-        self._in_flight = 0
-        self.most_in_flight = 0  # the most requests being answered at one moment
         self._ticker = b"[]"
         handler = type("Handler", (ExchangeRequestHandler,), {"exchange": self})
-        self._httpd = _HTTPServer((host, port), handler)
-        self._thread: threading.Thread | None = None
-
-    # --- life cycle ---------------------------------------------------------------------
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> Self:
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.stopping.set()  # wakes handlers that hang or add latency
-        if self._thread is not None:
-            self._httpd.shutdown()
-            self._thread.join()
-            self._thread = None
-        self._httpd.server_close()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+        super().__init__(handler, latency=latency, clock_offset=clock_offset, host=host, port=port)
 
     # --- accounts and prices ------------------------------------------------------------
 
@@ -142,58 +88,3 @@ class ExchangeServer:
 
     def server_time_ms(self) -> int:
         return int((time.time() + self.clock_offset) * 1000)
-
-    # --- faults -------------------------------------------------------------------------
-
-    def inject(
-        self,
-        fault: Fault,
-        *,
-        times: int | None = 1,
-        path: str | None = None,
-        seconds: float = 5.0,
-        retry_after: float | None = None,
-        status: int | None = None,
-        body: bytes = b"",
-    ) -> None:
-        """Arm ``fault`` for the next ``times`` matching requests (None: until cleared).
-
-        ``path`` limits it to one endpoint; refusals (BAD_SIGNATURE, CLOCK_SKEW, INVALID_KEY,
-        IP_NOT_WHITELISTED) only ever hit signed endpoints. ``seconds`` is the LATENCY or
-        TIMEOUT wait, ``retry_after`` the header of RATE_LIMIT and BANNED, ``status`` and
-        ``body`` the answer of SERVER_ERROR and RAW.
-        """
-        self.faults.arm(ArmedFault(fault, times, path, seconds, retry_after, status, body))
-
-    def clear_faults(self) -> None:
-        self.faults.clear()
-
-    # --- what was received --------------------------------------------------------------
-
-    def record(self, request: RecordedRequest) -> None:
-        with self._lock:
-            self._requests.append(request)
-
-    @contextmanager
-    def answering(self) -> Iterator[None]:
-        """Around each request: counts the requests in flight, keeps the most seen at once."""
-        with self._lock:
-            self._in_flight += 1
-            self.most_in_flight = max(self.most_in_flight, self._in_flight)
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._in_flight -= 1
-
-    @property
-    def requests(self) -> list[RecordedRequest]:
-        with self._lock:
-            return list(self._requests)
-
-    def requests_to(self, path: str) -> list[RecordedRequest]:
-        return [request for request in self.requests if request.path == path]
-
-    def clear_requests(self) -> None:
-        with self._lock:
-            self._requests.clear()

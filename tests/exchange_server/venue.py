@@ -23,12 +23,12 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
-from typing import Any, ClassVar, Generic, Self, TypeVar
+from http.server import BaseHTTPRequestHandler
+from typing import Any, ClassVar, Generic, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.exchange_server.faults import ArmedFault, Fault, FaultBook
+from tests.exchange_server.faults import ArmedFault, Fault
+from tests.exchange_server.loopback import LoopbackServer
 
 # The faults a venue answers in its own words (the rest are transport faults, answered here).
 VENUE_FAULTS = frozenset(
@@ -221,7 +221,7 @@ class Venue(ABC):
         """The exchange's own answer for one of ``VENUE_FAULTS``."""
 
 
-class VenueServer(Generic[V]):
+class VenueServer(LoopbackServer[Incoming], Generic[V]):
     """A venue on a random port of 127.0.0.1; a context manager.
 
     Tunable while running: ``latency`` (seconds added to every answer), ``clock_offset``
@@ -236,21 +236,9 @@ class VenueServer(Generic[V]):
         clock_offset: float = 0.0,
         port: int = 0,
     ) -> None:
-        self.latency = latency
-        self.clock_offset = clock_offset
-        self.faults = FaultBook()
-        self.stopping = threading.Event()
-        self._lock = threading.Lock()
-        self._requests: list[Incoming] = []
-        self.venue: V = venue(self)
         handler = type("Handler", (_VenueHandler,), {"server_side": self})
-        self._httpd = _HTTPServer(("127.0.0.1", port), handler)
-        self._thread: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
+        super().__init__(handler, latency=latency, clock_offset=clock_offset, port=port)
+        self.venue: V = venue(self)
 
     @property
     def host(self) -> str:
@@ -267,71 +255,6 @@ class VenueServer(Generic[V]):
 
     def now_ms(self) -> int:
         return int(self.now() * 1000)
-
-    # --- life cycle -----------------------------------------------------------------------
-
-    def start(self) -> Self:
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.stopping.set()
-        if self._thread is not None:
-            self._httpd.shutdown()
-            self._thread.join()
-            self._thread = None
-        self._httpd.server_close()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-    # --- faults ---------------------------------------------------------------------------
-
-    def inject(
-        self,
-        fault: Fault,
-        *,
-        times: int | None = 1,
-        path: str | None = None,
-        seconds: float = 5.0,
-        retry_after: float | None = None,
-        status: int | None = None,
-        body: bytes = b"",
-    ) -> None:
-        """Arm ``fault`` for the next ``times`` matching requests (None: until cleared)."""
-        self.faults.arm(ArmedFault(fault, times, path, seconds, retry_after, status, body))
-
-    def clear_faults(self) -> None:
-        self.faults.clear()
-
-    # --- what was received ----------------------------------------------------------------
-
-    def record(self, request: Incoming) -> None:
-        with self._lock:
-            self._requests.append(request)
-
-    @property
-    def requests(self) -> list[Incoming]:
-        with self._lock:
-            return list(self._requests)
-
-    def requests_to(self, path: str) -> list[Incoming]:
-        return [request for request in self.requests if request.path == path]
-
-    def clear_requests(self) -> None:
-        with self._lock:
-            self._requests.clear()
 
     # --- one request ----------------------------------------------------------------------
 
@@ -372,13 +295,6 @@ class VenueServer(Generic[V]):
         return Reply(armed.status or 200, armed.body)  # Fault.RAW
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-    request_queue_size = 128
-    allow_reuse_address = True
-
-
 class _VenueHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
@@ -406,7 +322,8 @@ class _VenueHandler(BaseHTTPRequestHandler):
             client_port=self.client_address[1],
         )
         self.server_side.record(request)
-        reply = self.server_side.answer(request)
+        with self.server_side.answering():
+            reply = self.server_side.answer(request)
         if reply is None:
             self.close_connection = True
             return
