@@ -9,13 +9,16 @@ from pathlib import Path
 import pytest
 
 from walletdesk.exchanges.catalog import PROFILES, SUPPORTED, canonical_exchange, display_name
-from walletdesk.exchanges.profile import ExchangeProfile
+from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
 from walletdesk.exchanges.registry import default_registry
 
 REPO = Path(__file__).resolve().parents[2]
-# What exchange modules must import only when a request is made: the window shows
-# display names at first paint, so importing the catalog must stay cheap.
+# What profiles must import only when a request is made: the window shows display names at
+# first paint, so importing the catalog must stay cheap.
 HEAVY = ("httpx", "hashlib", "hmac", "email.utils", "cryptography", "jwt")
+# All the catalog may load of walletdesk.exchanges: no adapter module, no HTTP client.
+LIGHT = ("walletdesk.exchanges", "walletdesk.exchanges.catalog", "walletdesk.exchanges.pacing",
+         "walletdesk.exchanges.profile", "walletdesk.exchanges.profiles")
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.name)
@@ -51,14 +54,27 @@ def test_mexc_futures_has_its_own_base_url_variable() -> None:
     assert "WALLETDESK_MEXC_FUTURES_BASE_URL" in mexc.base_url_variables()
 
 
-def test_importing_the_catalog_imports_no_network_or_crypto_library() -> None:
+def test_importing_the_catalog_imports_no_adapter_network_or_crypto_library() -> None:
     script = (
         "import sys\n"
         "import walletdesk.exchanges.catalog\n"
         f"loaded = [m for m in {HEAVY!r} if m in sys.modules]\n"
         "assert not loaded, loaded\n"
+        "adapters = [m for m in sys.modules if m.startswith('walletdesk.exchanges.')\n"
+        f"            and m.rpartition('.')[0] != {LIGHT[-1]!r} and m not in {LIGHT!r}]\n"
+        "assert not adapters, adapters\n"
     )
     subprocess.run([sys.executable, "-c", script], cwd=REPO, check=True, timeout=60)
+
+
+@pytest.mark.parametrize("profile", [p for p in PROFILES if not p.is_demo], ids=lambda p: p.name)
+def test_each_adapter_speaks_for_the_profile_that_builds_it(profile: ExchangeProfile) -> None:
+    adapter = profile.adapter(AdapterSettings(profile, {}))
+    try:
+        assert adapter.name == profile.name
+        assert vars(type(adapter))["profile"] is profile  # one profile object, not a copy
+    finally:
+        adapter.close()
 
 
 def test_help_texts_and_the_first_run_screen_name_every_exchange() -> None:

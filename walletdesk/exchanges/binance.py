@@ -25,15 +25,13 @@ from walletdesk.exchanges.binance_wallets import (
     without_ld_mirrors,
 )
 from walletdesk.exchanges.holdings import Holding, as_holdings, fold, parse_account
-from walletdesk.exchanges.http import RateLimit
-from walletdesk.exchanges.profile import ExchangeProfile
+from walletdesk.exchanges.profiles.binance import PROFILE
 from walletdesk.exchanges.responses import read_flag
 from walletdesk.exchanges.spot_v3 import Dialect, EndpointMissingError, SpotV3Adapter
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-DEFAULT_BASE_URL = "https://api.binance.com"
 RESTRICTIONS_PATH = "/sapi/v1/account/apiRestrictions"
 _TRADING_FLAGS = (
     "enableSpotAndMarginTrading",
@@ -67,14 +65,13 @@ BINANCE_DIALECT = Dialect(
     account_weight=20,
     ticker_weight=4,
 )
-# 6,000 request weight per minute per IP (the /api/v3 REQUEST_WEIGHT limit); the SAPI
-# wallets have their own per-IP budget of 12,000 a minute, counted here against the same one.
+# The wallets' request weights, counted against the profile's budget (BINANCE_RATE_LIMIT).
 FUNDING_WEIGHT = 1
 EARN_WEIGHT = 150
-BINANCE_RATE_LIMIT = RateLimit(weight=6000, seconds=60)
 
 
 class BinanceAdapter(SpotV3Adapter):
+    profile = PROFILE
     dialect = BINANCE_DIALECT
 
     def fetch_balances(self, creds: ApiCredentials) -> Holdings:
@@ -139,13 +136,3 @@ class BinanceAdapter(SpotV3Adapter):
         known_moves = [flag for flag in moves if flag is not None]
         can_withdraw = any(known_moves) if known_moves else None
         return describe_permissions(self._display, can_trade, can_withdraw)
-
-
-PROFILE = BinanceAdapter.profile = ExchangeProfile(
-    name="BINANCE",
-    display_name="Binance",
-    adapter=BinanceAdapter.create,
-    default_base_url=DEFAULT_BASE_URL,
-    help_url="https://www.binance.com/en/support/faq/how-to-create-api-keys-on-binance-360002502072",
-    rate_limit=BINANCE_RATE_LIMIT,
-)

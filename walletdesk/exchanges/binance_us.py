@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from walletdesk.exchanges.binance import BINANCE_DIALECT, BINANCE_RATE_LIMIT
-from walletdesk.exchanges.profile import ExchangeProfile
+from walletdesk.exchanges.binance import BINANCE_DIALECT
+from walletdesk.exchanges.profiles.binance_us import PROFILE
 from walletdesk.exchanges.spot_v3 import SpotV3Adapter
-
-DEFAULT_BASE_URL = "https://api.binance.us"
 
 
 class BinanceUsAdapter(SpotV3Adapter):
+    profile = PROFILE
     dialect = replace(
         BINANCE_DIALECT,
         account_params=(),
@@ -28,14 +27,3 @@ class BinanceUsAdapter(SpotV3Adapter):
             "Binance", "Binance US"
         ),
     )
-
-
-PROFILE = BinanceUsAdapter.profile = ExchangeProfile(
-    name="BINANCEUS",
-    display_name="Binance US",
-    adapter=BinanceUsAdapter.create,
-    default_base_url=DEFAULT_BASE_URL,
-    help_url="https://www.binance.us/settings/api-management",
-    reports_permissions=False,
-    rate_limit=BINANCE_RATE_LIMIT,
-)

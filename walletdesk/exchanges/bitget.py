@@ -21,12 +21,10 @@ from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.cached import Cached
 from walletdesk.exchanges.holdings import SPOT, Holding, fold
-from walletdesk.exchanges.http import RateLimit
-from walletdesk.exchanges.profile import API_PASSPHRASE, API_SECRET, ExchangeProfile
+from walletdesk.exchanges.profiles.bitget import PROFILE
 from walletdesk.exchanges.responses import amount, fail, mapping, price
 from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter, symbol_sides
 
-DEFAULT_BASE_URL = "https://api.bitget.com"
 ASSETS = "/api/v2/spot/account/assets"
 ACCOUNT_INFO = "/api/v2/spot/account/info"
 TICKERS = "/api/v2/spot/market/tickers"
@@ -42,6 +40,7 @@ class BitgetUnifiedAccountError(ExchangeError):
 
 
 class BitgetAdapter(RestAdapter):
+    profile = PROFILE
     time_path = TIME
     clock_codes = frozenset({"40008", "40005"})
     unauthorised = _KEY
@@ -169,15 +168,3 @@ class BitgetAdapter(RestAdapter):
 
     def _data(self, payload: object) -> object:
         return mapping(payload, self._display, "answer").get("data")
-
-
-PROFILE = BitgetAdapter.profile = ExchangeProfile(
-    name="BITGET",
-    display_name="Bitget",
-    adapter=BitgetAdapter.create,
-    default_base_url=DEFAULT_BASE_URL,
-    secret_fields=(API_SECRET, API_PASSPHRASE),
-    help_url="https://www.bitget.com/support/articles/360038968251-API-Creation-Guide",
-    # About 10 requests a second per UID on the account endpoints.
-    rate_limit=RateLimit(weight=10, seconds=1),
-)

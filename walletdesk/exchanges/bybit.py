@@ -24,12 +24,11 @@ from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.cached import Cached
 from walletdesk.exchanges.holdings import FUNDING, TRADING, Holding, fold
-from walletdesk.exchanges.http import HttpReply, RateLimit
-from walletdesk.exchanges.profile import ExchangeProfile
+from walletdesk.exchanges.http import HttpReply
+from walletdesk.exchanges.profiles.bybit import PROFILE
 from walletdesk.exchanges.responses import amount, fail, mapping, price
 from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter, symbol_sides
 
-DEFAULT_BASE_URL = "https://api.bybit.com"
 WALLET_BALANCE = "/v5/account/wallet-balance"
 FUND_BALANCE = "/v5/asset/transfer/query-account-coins-balance"
 QUERY_API = "/v5/user/query-api"
@@ -45,6 +44,7 @@ _KEY = "Bybit rejected the API key: check that it was copied completely and has 
 
 
 class BybitAdapter(RestAdapter):
+    profile = PROFILE
     time_path = TIME
     clock_codes = frozenset({"10002"})
     rate_limit_codes = frozenset({"10006"})
@@ -249,14 +249,3 @@ def _classic(row: Mapping[str, object], coin: str, exchange: str) -> Holding:
     free = amount(row.get("free") or "0", exchange, f"{coin} free")
     locked = amount(row.get("locked") or "0", exchange, f"{coin} locked")
     return Holding(coin, TRADING, free, locked)
-
-
-PROFILE = BybitAdapter.profile = ExchangeProfile(
-    name="BYBIT",
-    display_name="Bybit",
-    adapter=BybitAdapter.create,
-    default_base_url=DEFAULT_BASE_URL,
-    help_url="https://www.bybit.com/en/help-center/article/How-to-create-your-API-key",
-    # Per UID and endpoint; the account endpoints allow about 10 a second, public 20.
-    rate_limit=RateLimit(weight=10, seconds=1),
-)

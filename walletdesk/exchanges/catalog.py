@@ -1,14 +1,16 @@
-"""The exchanges WalletDesk supports: one line per exchange module, in the order users see.
+"""The exchanges WalletDesk supports: one line per exchange, in the order users see.
 
 Names, display names, secret fields, base-URL variables, help links and adapters are read
-from each module's ``PROFILE``. Adding an exchange is its module plus one line here (see
-docs/adding-an-exchange.md).
+from each exchange's ``PROFILE`` (``profiles/<name>.py``), whose adapter module is imported
+only when a refresh or key check first needs it, never at first paint. Adding an exchange is
+its profile and adapter modules plus one line here (see docs/adding-an-exchange.md).
 """
 
 from __future__ import annotations
 
 from walletdesk.core.errors import UnsupportedExchangeError
-from walletdesk.exchanges import (
+from walletdesk.exchanges.profile import ExchangeProfile
+from walletdesk.exchanges.profiles import (
     binance,
     binance_us,
     bitget,
@@ -21,7 +23,6 @@ from walletdesk.exchanges import (
     mexc,
     okx,
 )
-from walletdesk.exchanges.profile import ExchangeProfile
 
 PROFILES: tuple[ExchangeProfile, ...] = (
     mexc.PROFILE,

@@ -17,16 +17,15 @@ from collections.abc import Mapping
 from decimal import Decimal
 from urllib.parse import urlencode, urlsplit
 
-from walletdesk.core.errors import ExchangeAuthError, ValidationError
+from walletdesk.core.errors import ExchangeAuthError
 from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.holdings import SPOT, Holding, fold
-from walletdesk.exchanges.http import HttpReply, RateLimit
-from walletdesk.exchanges.profile import ExchangeProfile, SecretField
+from walletdesk.exchanges.http import HttpReply
+from walletdesk.exchanges.profiles.coinbase import PROFILE
 from walletdesk.exchanges.responses import amount, fail, mapping, price, read_flag
 from walletdesk.exchanges.rest_adapter import RestAdapter
 
-DEFAULT_BASE_URL = "https://api.coinbase.com"
 ACCOUNTS = "/api/v3/brokerage/accounts"
 KEY_PERMISSIONS = "/api/v3/brokerage/key_permissions"
 PRODUCTS = "/api/v3/brokerage/market/products"
@@ -37,6 +36,7 @@ CLOCK_TOLERANCE_MS = 5000
 
 
 class CoinbaseAdapter(RestAdapter):
+    profile = PROFILE
     time_path = TIME
     unauthorised = (
         "Coinbase rejected the key: check that the API key name and the private key belong "
@@ -154,49 +154,3 @@ def _value(money: object) -> object:
     if money is None:
         return "0"
     return money.get("value") if isinstance(money, Mapping) else money
-
-
-def _clean_private_key(text: str) -> str:
-    """The PEM, from pasted text (literal ``\\n`` accepted) or the CDP JSON file's content."""
-    from walletdesk.exchanges.signers import coinbase
-
-    if not text.strip():
-        raise ValidationError(
-            "secret", "Paste the private key, or load the key file Coinbase downloaded."
-        )
-    try:
-        pem = coinbase.read_key_text(text).pem
-        coinbase.load_private_key(pem)
-    except coinbase.CoinbaseKeyError as error:
-        raise ValidationError("secret", str(error)) from None
-    return pem
-
-
-def _key_name(text: str) -> str | None:
-    from walletdesk.exchanges.signers import coinbase
-
-    try:
-        return coinbase.read_key_text(text).key_name
-    except coinbase.CoinbaseKeyError:
-        return None
-
-
-PRIVATE_KEY = SecretField(
-    "secret",
-    "Private key",
-    _clean_private_key,
-    multiline=True,
-    key_name=_key_name,
-    key_file_filter="CDP API key file (*.json);;PEM key (*.pem);;All files (*)",
-)
-
-PROFILE = CoinbaseAdapter.profile = ExchangeProfile(
-    name="COINBASE",
-    display_name="Coinbase",
-    adapter=CoinbaseAdapter.create,
-    default_base_url=DEFAULT_BASE_URL,
-    secret_fields=(PRIVATE_KEY,),
-    help_url="https://docs.cdp.coinbase.com/coinbase-app/authentication-authorization/api-key-authentication",
-    # Private endpoints: 30 requests a second per user; public ones 10 a second per IP.
-    rate_limit=RateLimit(weight=10, seconds=1),
-)

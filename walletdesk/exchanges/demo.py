@@ -12,7 +12,7 @@ from decimal import Decimal
 from walletdesk.core.models import AssetAmount, Holdings
 from walletdesk.core.sample import SAMPLE_EXCHANGE
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck
-from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
+from walletdesk.exchanges.profile import AdapterSettings
 
 _BALANCES: tuple[tuple[str, str, str], ...] = (  # asset, free, locked
     ("BTC", "0.42180000", "0.05000000"),
@@ -76,11 +76,3 @@ class DemoAdapter:
 
     def close(self) -> None:
         pass
-
-
-PROFILE = ExchangeProfile(
-    name=DemoAdapter.name,
-    display_name="Demo (offline sample)",
-    adapter=DemoAdapter.create,
-    is_demo=True,
-)

@@ -20,12 +20,10 @@ from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeRat
 from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck
 from walletdesk.exchanges.holdings import SPOT, Holding, fold
-from walletdesk.exchanges.http import RateLimit
-from walletdesk.exchanges.profile import ExchangeProfile
+from walletdesk.exchanges.profiles.gate import PROFILE
 from walletdesk.exchanges.responses import amount, fail, mapping, price
 from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter
 
-DEFAULT_BASE_URL = "https://api.gateio.ws"
 SPOT_ACCOUNTS = "/api/v4/spot/accounts"
 ACCOUNT_DETAIL = "/api/v4/account/detail"
 TICKERS = "/api/v4/spot/tickers"
@@ -40,6 +38,7 @@ class GateUnifiedAccountError(ExchangeError):
 
 
 class GateAdapter(RestAdapter):
+    profile = PROFILE
     time_path = TIME
     clock_codes = frozenset({"REQUEST_EXPIRED"})
     unauthorised = _KEY
@@ -149,15 +148,3 @@ class GateAdapter(RestAdapter):
         if isinstance(stamp, int) and not isinstance(stamp, bool):
             return stamp
         fail(self._display, "the server time is not a number")
-
-
-PROFILE = GateAdapter.profile = ExchangeProfile(
-    name="GATE",
-    display_name="Gate",
-    adapter=GateAdapter.create,
-    default_base_url=DEFAULT_BASE_URL,
-    help_url="https://www.gate.com/help/guide/common/10085/how-to-create-an-api-key",
-    reports_permissions=False,
-    # Spot private endpoints: about 200 requests per 10 s.
-    rate_limit=RateLimit(weight=20, seconds=1),
-)

@@ -28,14 +28,14 @@ from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck
 from walletdesk.exchanges.cached import Cached
 from walletdesk.exchanges.holdings import Holding, fold
-from walletdesk.exchanges.http import Outgoing, RateLimit
+from walletdesk.exchanges.http import Outgoing
 from walletdesk.exchanges.kraken_assets import SPOT, common_asset, common_code
 from walletdesk.exchanges.nonces import NonceSource
-from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile, SecretField
+from walletdesk.exchanges.profile import AdapterSettings
+from walletdesk.exchanges.profiles.kraken import PROFILE
 from walletdesk.exchanges.responses import amount, fail, mapping, price
 from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter
 
-DEFAULT_BASE_URL = "https://api.kraken.com"
 BALANCE_EX = "/0/private/BalanceEx"
 ASSETS = "/0/public/Assets"
 ASSET_PAIRS = "/0/public/AssetPairs"
@@ -52,6 +52,7 @@ _RATE = (
 
 
 class KrakenAdapter(RestAdapter):
+    profile = PROFILE
     time_path = TIME
     unauthorised = _KEY
     rate_limit_codes = frozenset({"EAPI:Rate limit exceeded", "EGeneral:Temporary lockout"})
@@ -252,36 +253,3 @@ def _text(value: object, exchange: str, what: str) -> str:
     if not isinstance(value, str) or not value:
         fail(exchange, f"{what} has no name")
     return value
-
-
-def _clean_secret(text: str) -> str:
-    from walletdesk.core.errors import ValidationError
-    from walletdesk.exchanges.signers import kraken
-
-    value = text.strip()
-    if not value:
-        raise ValidationError(
-            "secret", "Enter the private key Kraken showed when the key was created."
-        )
-    try:
-        kraken.decode_secret(value)
-    except kraken.KrakenSecretError:
-        raise ValidationError(
-            "secret",
-            "A Kraken private key is 88 characters of base64 ending in ==: copy all of it.",
-        ) from None
-    return value
-
-
-PROFILE = KrakenAdapter.profile = ExchangeProfile(
-    name="KRAKEN",
-    display_name="Kraken",
-    adapter=KrakenAdapter.create,
-    default_base_url=DEFAULT_BASE_URL,
-    secret_fields=(SecretField("secret", "Private key", _clean_secret),),
-    help_url="https://support.kraken.com/hc/en-us/articles/360000919966-How-to-create-an-API-key",
-    reports_permissions=False,
-    # About one public call a second per IP, in bursts; private calls have their own
-    # per-key counter (15, decaying by 0.33/s), which a refresh's one call never fills.
-    rate_limit=RateLimit(weight=10, seconds=10),
-)

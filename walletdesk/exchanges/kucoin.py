@@ -21,12 +21,10 @@ from walletdesk.core.errors import ExchangeAuthError, ExchangeRateLimitError
 from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.holdings import FUNDING, MARGIN, TRADING, Holding, fold
-from walletdesk.exchanges.http import RateLimit
-from walletdesk.exchanges.profile import API_PASSPHRASE, API_SECRET, ExchangeProfile
+from walletdesk.exchanges.profiles.kucoin import PROFILE
 from walletdesk.exchanges.responses import amount, fail, mapping, price
 from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter
 
-DEFAULT_BASE_URL = "https://api.kucoin.com"
 ACCOUNTS = "/api/v1/accounts"
 API_KEY_INFO = "/api/v1/user/api-key"
 ALL_TICKERS = "/api/v1/market/allTickers"
@@ -39,6 +37,7 @@ _KEY = "KuCoin rejected the API key: check that it was copied completely and has
 
 
 class KucoinAdapter(RestAdapter):
+    profile = PROFILE
     time_path = TIME
     clock_codes = frozenset({"400002"})
     unauthorised = _KEY
@@ -143,15 +142,3 @@ class KucoinAdapter(RestAdapter):
 
     def _data(self, payload: object) -> object:
         return mapping(payload, self._display, "answer").get("data")
-
-
-PROFILE = KucoinAdapter.profile = ExchangeProfile(
-    name="KUCOIN",
-    display_name="KuCoin",
-    adapter=KucoinAdapter.create,
-    default_base_url=DEFAULT_BASE_URL,
-    secret_fields=(API_SECRET, API_PASSPHRASE),
-    help_url="https://www.kucoin.com/support/360015102174",
-    # Spot resource pool: 4000 weight per 30 s at VIP0; accounts weigh 5, allTickers 15.
-    rate_limit=RateLimit(weight=30, seconds=1),
-)

@@ -10,13 +10,11 @@ from walletdesk.core.keys import ApiCredentials
 from walletdesk.core.models import Holdings
 from walletdesk.exchanges.clock import ExchangeClock
 from walletdesk.exchanges.holdings import as_holdings, fold, parse_account
-from walletdesk.exchanges.http import RateLimit, RetryPolicy, Timeouts
+from walletdesk.exchanges.http import RetryPolicy, Timeouts
 from walletdesk.exchanges.mexc_futures import MexcFutures
-from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
+from walletdesk.exchanges.profile import AdapterSettings
+from walletdesk.exchanges.profiles.mexc import PROFILE
 from walletdesk.exchanges.spot_v3 import Dialect, SpotV3Adapter
-
-DEFAULT_BASE_URL = "https://api.mexc.com"
-FUTURES_BASE_URL = "https://contract.mexc.com"
 
 _KEY_REJECTED = (
     "MEXC rejected the API key: check that it was copied completely and has not been deleted."
@@ -54,6 +52,7 @@ MEXC_DIALECT = Dialect(
 class MexcAdapter(SpotV3Adapter):
     """Spot, plus the futures account when a futures address is given (``mexc_futures``)."""
 
+    profile = PROFILE
     dialect = MEXC_DIALECT
 
     def __init__(
@@ -92,19 +91,3 @@ class MexcAdapter(SpotV3Adapter):
         super().close()
         if self._futures is not None:
             self._futures.close()
-
-
-PROFILE = MexcAdapter.profile = ExchangeProfile(
-    name="MEXC",
-    display_name="MEXC",
-    adapter=MexcAdapter.create,
-    default_base_url=DEFAULT_BASE_URL,
-    help_url="https://www.mexc.com/user/openapi",
-    # MEXC has no endpoint that tells what a key may do: the account's canTrade and
-    # canWithdraw describe the account, not the key.
-    reports_permissions=False,
-    extra_hosts={"FUTURES": FUTURES_BASE_URL},
-    # Spot v3: 500 weight per 10 s per IP, each endpoint; the account call weighs 10. A
-    # bucket of 500 lets eight keys refresh at once and still paces a runaway loop.
-    rate_limit=RateLimit(weight=500, seconds=10),
-)

@@ -18,12 +18,10 @@ from walletdesk.core.errors import ExchangeAuthError, ExchangeRateLimitError
 from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.holdings import FUNDING, TRADING, Holding, fold
-from walletdesk.exchanges.http import RateLimit
-from walletdesk.exchanges.profile import API_PASSPHRASE, API_SECRET, ExchangeProfile
+from walletdesk.exchanges.profiles.okx import PROFILE
 from walletdesk.exchanges.responses import amount, fail, mapping, price
 from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter
 
-DEFAULT_BASE_URL = "https://www.okx.com"
 TRADING_BALANCE = "/api/v5/account/balance"
 FUNDING_BALANCE = "/api/v5/asset/balances"
 ACCOUNT_CONFIG = "/api/v5/account/config"
@@ -34,6 +32,7 @@ _KEY = "OKX rejected the API key: check that it was copied completely and has no
 
 
 class OkxAdapter(RestAdapter):
+    profile = PROFILE
     time_path = TIME
     clock_codes = frozenset({"50102", "50112"})
     unauthorised = _KEY
@@ -158,15 +157,3 @@ class OkxAdapter(RestAdapter):
         free = amount(row.get(free_key) or "0", self._display, f"{ccy} available")
         locked = amount(row.get(locked_key) or "0", self._display, f"{ccy} frozen")
         return Holding(ccy, place, free, locked)
-
-
-PROFILE = OkxAdapter.profile = ExchangeProfile(
-    name="OKX",
-    display_name="OKX",
-    adapter=OkxAdapter.create,
-    default_base_url=DEFAULT_BASE_URL,
-    secret_fields=(API_SECRET, API_PASSPHRASE),
-    help_url="https://www.okx.com/help/how-do-i-create-an-api-key",
-    # account/balance allows 10 requests per 2 s per user; the others are looser.
-    rate_limit=RateLimit(weight=5, seconds=1),
-)

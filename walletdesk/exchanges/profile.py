@@ -1,13 +1,13 @@
-"""What an exchange module declares about itself: its ``PROFILE``.
+"""What an exchange declares about itself: its ``PROFILE`` (``profiles/<name>.py``).
 
 Everything the rest of WalletDesk knows about an exchange is read from its profile: the
 canonical name (stored in ``exchange``), the display name, the secret parts a key has, the
 base-URL variables, the help page on creating a read-only key, whether the exchange reports
 a key's permissions, and how to build its adapter. ``catalog.py`` lists the profiles.
 
-Exchange modules are imported at first paint (the window shows display names), so their
-top-level imports stay light: httpx, hashlib, cryptography and friends are imported inside
-the functions that use them (``tests/exchanges/test_catalog.py`` checks it).
+Profiles are imported at first paint (the window shows display names), their adapters only
+when first used: a profile's ``adapter`` factory imports the adapter module, and its
+top-level imports stay light (``tests/exchanges/test_catalog.py`` checks both).
 """
 
 from __future__ import annotations

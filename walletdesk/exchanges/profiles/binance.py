@@ -1,0 +1,31 @@
+"""Binance as the catalog knows it; the adapter is ``exchanges/binance.py``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from walletdesk.exchanges.pacing import RateLimit
+from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
+
+if TYPE_CHECKING:
+    from walletdesk.exchanges.base import ExchangeAdapter
+
+# 6,000 request weight per minute per IP (the /api/v3 REQUEST_WEIGHT limit); the SAPI
+# wallets have their own per-IP budget of 12,000 a minute, counted here against the same one.
+BINANCE_RATE_LIMIT = RateLimit(weight=6000, seconds=60)
+
+
+def _adapter(settings: AdapterSettings) -> ExchangeAdapter:
+    from walletdesk.exchanges.binance import BinanceAdapter
+
+    return BinanceAdapter.create(settings)
+
+
+PROFILE = ExchangeProfile(
+    name="BINANCE",
+    display_name="Binance",
+    adapter=_adapter,
+    default_base_url="https://api.binance.com",
+    help_url="https://www.binance.com/en/support/faq/how-to-create-api-keys-on-binance-360002502072",
+    rate_limit=BINANCE_RATE_LIMIT,
+)

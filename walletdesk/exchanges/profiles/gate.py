@@ -1,0 +1,29 @@
+"""Gate as the catalog knows it; the adapter is ``exchanges/gate.py``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from walletdesk.exchanges.pacing import RateLimit
+from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
+
+if TYPE_CHECKING:
+    from walletdesk.exchanges.base import ExchangeAdapter
+
+
+def _adapter(settings: AdapterSettings) -> ExchangeAdapter:
+    from walletdesk.exchanges.gate import GateAdapter
+
+    return GateAdapter.create(settings)
+
+
+PROFILE = ExchangeProfile(
+    name="GATE",
+    display_name="Gate",
+    adapter=_adapter,
+    default_base_url="https://api.gateio.ws",
+    help_url="https://www.gate.com/help/guide/common/10085/how-to-create-an-api-key",
+    reports_permissions=False,
+    # Spot private endpoints: about 200 requests per 10 s.
+    rate_limit=RateLimit(weight=20, seconds=1),
+)
