@@ -16,6 +16,7 @@ from tests.oidc.accounts import ALICE, BOB
 from tests.oidc.provider import OidcProvider
 from walletdesk.auth import provider as provider_module
 from walletdesk.auth.config import SignInConfig
+from walletdesk.auth.errors import SIGNED_OUT
 from walletdesk.auth.keychain import SERVICE, SessionStore, StoredSession, account_name
 from walletdesk.auth.profile_file import load_profile, profile_path
 from walletdesk.controllers.session import (
@@ -84,8 +85,7 @@ def test_editing_the_profile_file_to_another_user_signs_out_and_reaches_none_of_
                     lambda: again.credentials.get(alices_key.id)):
         with pytest.raises(AuthError) as caught:
             command()
-        assert str(caught.value) in (PROFILE_MISMATCH, "You are signed out. Run `walletdesk "
-                                     "login` or use Sign in.")
+        assert str(caught.value) in (PROFILE_MISMATCH, SIGNED_OUT)
     assert memory_keyring.items == {} and not profile_path(paths.data_dir).exists()
     sign_in(again.session, ALICE)  # Alice's data is all there for Alice
     assert [c.id for c in again.credentials.list()] == [alices_key.id]

@@ -16,6 +16,8 @@ from tests.auth.signing_in import stored_refresh_token
 from tests.oidc.accounts import ALICE, MALLORY
 from tests.oidc.provider import OidcProvider
 from walletdesk.app import main
+from walletdesk.auth.errors import SIGNED_OUT
+from walletdesk.cli.session_commands import LOCAL_CHOSEN
 
 BROWSER_CLI = Path(__file__).resolve().parents[1] / "oidc" / "browser_cli.py"
 
@@ -78,7 +80,7 @@ def test_login_without_configuration_says_how_to_set_it_up(cli: Cli) -> None:
 def test_whoami_when_signed_out_asks_you_to_sign_in(cli: Cli, oidc: OidcProvider) -> None:
     result = cli("whoami")
     assert (result.code, result.err) == (
-        1, "walletdesk: You are signed out. Run `walletdesk login` or use Sign in.\n")
+        1, f"walletdesk: {SIGNED_OUT}\n")
 
 
 @pytest.mark.oidc
@@ -138,3 +140,26 @@ def test_terminal_escapes_in_the_providers_name_never_reach_the_terminal(
     for output in (login.out, login.err, whoami.out, whoami.err):
         assert "\x1b" not in output and "\x07" not in output
     assert "Mallory [31mRed]0;pwned <b>bold</b>" in whoami.out  # the rest is kept, inert
+
+
+@pytest.mark.oidc
+def test_login_local_uses_the_local_profile_until_a_real_login(
+    cli: Cli, oidc: OidcProvider, browser_env: None, memory_keyring: MemoryKeyring,
+    master_key: bytes,
+) -> None:
+    assert cli("credentials", "list").code == 1  # signed out: data commands refuse
+    chosen = cli("login", "--local")
+    assert (chosen.code, chosen.err) == (0, "")
+    assert "local profile" in chosen.out
+    assert oidc.events("token") == []  # no browser, no provider
+    assert cli("whoami").out == f"{LOCAL_CHOSEN}\n"
+    added = cli("credentials", "add", "--exchange", "demo", "--api-key", "local-key")
+    assert added.code == 0, added.err
+    assert "local-key" in cli("credentials", "list").out
+
+    assert cli("login").code == 0  # signs in: the choice ends, Alice sees only her data
+    assert ALICE.email in cli("whoami").out
+    listed = cli("credentials", "list", "--format", "json")
+    assert (listed.code, listed.out.strip()) == (0, "[]")
+    assert "You were not signed in" not in cli("logout").out
+    assert cli("whoami").code == 1  # signed out again: the sign-in question comes back

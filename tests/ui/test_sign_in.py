@@ -17,6 +17,7 @@ from walletdesk.auth import browser_sign_in
 from walletdesk.auth.config import ENV_ISSUER
 from walletdesk.auth.redirect import DEFAULT_REDIRECT_URI
 from walletdesk.services import Services
+from walletdesk.ui.presenters.session_presenter import LOCAL_CHOSEN_HINT, LOCAL_CHOSEN_STATUS
 
 _QUIRK = "?error=unsupported_response_type&state="
 
@@ -133,6 +134,66 @@ def test_the_known_clerk_quirk_offers_to_try_again(
     with qtbot.waitSignal(desk.loaded, timeout=30_000):
         qtbot.mouseClick(view.sign_in, Qt.MouseButton.LeftButton)
     assert ALICE.email in desk.window.user.text()
+
+
+@pytest.mark.oidc
+def test_continue_without_signing_in_shows_the_local_profile_and_is_remembered(
+        qtbot: QtBot, open_desk: OpenDesk, oidc: OidcProvider, services: Services) -> None:
+    seed(services.paths.database, {"MEXC": [valued("BTC", "1", usd="65000")]})  # the local's
+    desk = open_desk()
+    assert desk.window.screens.currentWidget() is desk.window.sign_in
+    with qtbot.waitSignal(desk.loaded, timeout=15_000):
+        qtbot.mouseClick(desk.window.sign_in.local, Qt.MouseButton.LeftButton)
+    assert desk.window.screens.currentWidget() is desk.window.desk
+    assert desk.balances.model.rowCount() == 1
+    assert desk.window.user.text() == "Local profile"
+    assert desk.window.user.toolTip() == LOCAL_CHOSEN_HINT
+    assert desk.status.text() == LOCAL_CHOSEN_STATUS
+    actions = desk.window.commands
+    assert actions.sign_in.isVisible() and not actions.sign_out.isEnabled()
+    desk.window.close()
+
+    again = open_desk(start=False)  # the next start: the local portfolio at first paint
+    assert again.window.screens.currentWidget() is again.window.desk
+    assert again.balances.model.rowCount() == 1
+    with qtbot.waitSignal(again.loaded, timeout=15_000):
+        again.start()
+    assert again.window.user.text() == "Local profile"
+    assert again.window.commands.sign_in.isVisible()
+
+
+@pytest.mark.oidc
+def test_sign_in_from_the_local_profile_shows_only_the_accounts_data(
+        qtbot: QtBot, open_desk: OpenDesk, oidc: OidcProvider, services: Services) -> None:
+    seed(services.paths.database, {"MEXC": [valued("BTC", "1", usd="65000")]})  # the local's
+    services.session.use_local_profile()
+    desk = open_desk()
+    assert desk.balances.model.rowCount() == 1
+    with qtbot.waitSignal(desk.session.signed_out, timeout=15_000):
+        desk.window.commands.sign_in.trigger()  # File → Sign in…
+    assert desk.window.screens.currentWidget() is desk.window.sign_in
+    assert desk.balances.model.rowCount() == 0  # hidden while nobody is chosen
+    desk.session.open_browser = FakeBrowser(ALICE.sub)
+    with qtbot.waitSignal(desk.loaded, timeout=30_000):
+        qtbot.mouseClick(desk.window.sign_in.sign_in, Qt.MouseButton.LeftButton)
+    assert desk.window.user.text() == f"{ALICE.name} <{ALICE.email}>"
+    assert desk.window.screens.currentWidget() is desk.window.empty  # none of the local's
+    assert desk.balances.model.rowCount() == 0
+    assert not desk.window.commands.sign_in.isVisible()
+    assert desk.window.commands.sign_out.isEnabled()
+
+
+def test_continue_without_signing_in_leaves_a_misconfigured_sign_in(
+        qtbot: QtBot, open_desk: OpenDesk, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_ISSUER, "https://example.clerk.accounts.dev")  # no client id
+    desk = open_desk()
+    view = desk.window.sign_in
+    assert view.local.isVisible() and view.local.isEnabled()
+    with qtbot.waitSignal(desk.loaded, timeout=15_000):
+        qtbot.mouseClick(view.local, Qt.MouseButton.LeftButton)
+    assert desk.window.screens.currentWidget() is desk.window.empty
+    assert desk.window.user.text() == "Local profile"
+    assert desk.window.commands.add_credential.isEnabled()
 
 
 def test_settings_dialog_saves_the_issuer_and_client_id(

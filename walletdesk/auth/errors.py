@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from walletdesk.core.errors import AuthError
 
-SIGNED_OUT = "You are signed out. Run `walletdesk login` or use Sign in."
+SIGNED_OUT = ("You are signed out. Run `walletdesk login` to sign in, or `walletdesk login "
+              "--local` to use this computer's local profile without signing in.")
 
 
 class SignInRetryError(AuthError):

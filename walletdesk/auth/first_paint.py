@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from walletdesk.auth.config import load_config
-from walletdesk.auth.profile_file import load_stored_profile
+from walletdesk.auth.profile_file import load_stored_profile, local_profile_chosen
 from walletdesk.core.errors import SignInNotConfiguredError
 from walletdesk.core.models import LOCAL_USER, User
 
@@ -20,11 +20,14 @@ if TYPE_CHECKING:
 
 
 def startup_user(paths: AppPaths, environ: Mapping[str, str] = os.environ) -> User | None:
-    """LOCAL_USER when sign-in is not set up; the stored user when signed in with the
-    configured Clerk instance; None when the sign-in screen should be shown instead.
+    """LOCAL_USER when sign-in is not set up or the person chose to continue without
+    signing in; the stored user when signed in with the configured Clerk instance; None when
+    the sign-in screen should be shown instead.
 
     The session itself is checked later, off the GUI thread (``SessionController.check``).
     """
+    if local_profile_chosen(paths.data_dir):
+        return LOCAL_USER
     try:
         config = load_config(paths, environ)
     except SignInNotConfiguredError:

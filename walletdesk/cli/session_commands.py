@@ -14,6 +14,8 @@ from walletdesk.core.text import printable
 from walletdesk.services import Services
 
 LOCAL_PROFILE = f"local profile (sign-in is not set up: {SETUP_HINT})"
+LOCAL_CHOSEN = ("local profile (you chose to continue without signing in; `walletdesk login` "
+                "signs in)")
 
 
 def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -21,8 +23,13 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
         "login", parents=parents, help="sign in with Clerk in your browser",
         description="Opens your default browser (or $BROWSER) at Clerk's sign-in page and "
         "waits for you to come back signed in. The link is printed too, for when no browser "
-        "opens.",
+        "opens. With --local, no browser: WalletDesk uses the local profile on this computer "
+        "(its own keys and balances, apart from any account's), here and in the app, until "
+        "you sign in.",
     )
+    login.add_argument("--local", action="store_true",
+                       help="continue without signing in (offline, or no account): use the "
+                       "local profile until a later `walletdesk login`")
     login.set_defaults(handler=log_in)
 
     logout = subparsers.add_parser("logout", parents=parents,
@@ -35,6 +42,11 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
 
 
 def log_in(args: argparse.Namespace, services: Services) -> int:
+    if args.local:
+        services.session.use_local_profile()
+        print("Using the local profile on this computer. `walletdesk login` signs in later.")
+        return EXIT_OK
+
     def show(url: str) -> None:
         print("Opening your browser to sign in to WalletDesk. If it does not open, visit:\n"
               f"  {url}\nWaiting for the sign-in to finish (Ctrl+C to cancel)...", flush=True)
@@ -60,7 +72,7 @@ def who_am_i(args: argparse.Namespace, services: Services) -> int:
     session = services.session
     user = session.whoami()
     if user is None:
-        print(LOCAL_PROFILE)
+        print(LOCAL_CHOSEN if session.local_profile_chosen() else LOCAL_PROFILE)
         return EXIT_OK
     try:
         user = session.check()  # SessionExpiredError: exit 1, "sign in again"

@@ -13,10 +13,18 @@ Configuration
     ``clear_config()`` for the Settings dialog (ValidationError with ``field``).
 
 Who
-    ``current_user() -> User``: LOCAL_USER when sign-in is not set up; the signed-in user
-    otherwise (offline and fast after the first call); AuthError "You are signed out..."
-    when configured and there is no session. ``whoami() -> User | None``: like
-    ``current_user`` but None for the local profile.
+    ``current_user() -> User``: LOCAL_USER when sign-in is not set up or the local profile
+    was chosen; the signed-in user otherwise (offline and fast after the first call);
+    AuthError "You are signed out..." when configured and there is no session.
+    ``whoami() -> User | None``: like ``current_user`` but None for the local profile.
+    ``local_profile_chosen() -> bool``.
+
+Continue without signing in
+    ``use_local_profile() -> User`` (LOCAL_USER): for when the sign-in service is offline or
+    misconfigured, or the person just does not want an account. Remembered in
+    ``DIR/profile.json`` (so the next start, and the CLI, use the local profile too) until a
+    ``login`` replaces it. The local profile is its own ``users`` row: its keys and balances
+    never mix with a signed-in user's. AuthError when someone is signed in (sign out first).
 
 Sign in / out
     ``login(open_browser=webbrowser.open, *, timeout=300, cancel=None, on_url=None,
@@ -65,7 +73,9 @@ from walletdesk.auth.config import SETUP_HINT, SignInConfig, clear_config, load_
 from walletdesk.auth.errors import SIGNED_OUT
 from walletdesk.auth.profile_file import (
     StoredProfile,
+    choose_local_profile,
     load_stored_profile,
+    local_profile_chosen,
     remove_profile,
     save_profile,
 )
@@ -77,6 +87,7 @@ from walletdesk.core.errors import (
     StorageError,
 )
 from walletdesk.core.models import LOCAL_USER, User
+from walletdesk.core.text import printable
 
 if TYPE_CHECKING:
     from walletdesk.auth.browser_sign_in import SignInResult
@@ -107,6 +118,8 @@ FORGOTTEN_HERE = (
     "Signed out: WalletDesk forgot the session on this computer. The sign-in service offers "
     "no way for an app to end the session itself, so it stays valid there. " + WHERE_TO_REVOKE
 )
+ALREADY_SIGNED_IN = ("You are signed in as {email}: sign out first to use the local profile "
+                     "instead (your data is kept).")
 ACCESS_LEEWAY_SECONDS = 60.0
 DEFAULT_LOGIN_TIMEOUT = 300.0
 
@@ -174,6 +187,8 @@ class SessionController:
     # --- who -----------------------------------------------------------------------------
 
     def current_user(self) -> User:
+        if self.local_profile_chosen():
+            return LOCAL_USER
         config = self.config()
         if config is None:
             return LOCAL_USER
@@ -188,8 +203,34 @@ class SessionController:
         return self._remember(key, stored)
 
     def whoami(self) -> User | None:
-        """The signed-in user; None for the local profile (sign-in not set up)."""
-        return None if self.config() is None else self.current_user()
+        """The signed-in user; None for the local profile (not set up, or chosen)."""
+        user = self.current_user()
+        return None if user == LOCAL_USER else user
+
+    def local_profile_chosen(self) -> bool:
+        """Sign-in may be set up, but the person chose to continue without signing in."""
+        return local_profile_chosen(self._paths.data_dir)
+
+    def use_local_profile(self) -> User:
+        """Continue without signing in, now and at every next start, until a sign-in."""
+        from walletdesk.auth.session_lock import session_lock
+
+        with self._session_lock, session_lock(self._paths.data_dir):
+            signed_in = self._signed_in_user()
+            if signed_in is not None:
+                raise AuthError(ALREADY_SIGNED_IN.format(email=printable(signed_in.email)))
+            try:
+                choose_local_profile(self._paths.data_dir)
+            except OSError as exc:
+                raise StorageError(
+                    f"Could not save the choice in {self._paths.data_dir} ({exc.strerror}): "
+                    "check that the folder is writable."
+                ) from exc
+            with self._lock:
+                self._signed_in = None
+                self._access = None
+        log.info("continuing with the local profile instead of signing in")
+        return LOCAL_USER
 
     # --- sign in / out -------------------------------------------------------------------
 
@@ -276,7 +317,7 @@ class SessionController:
             return access.token
 
     def check(self) -> User:
-        config = self.config()
+        config = None if self.local_profile_chosen() else self.config()
         if config is None:
             return LOCAL_USER
         self._bound_session(config)
@@ -287,10 +328,13 @@ class SessionController:
     def check_session(self) -> SessionState:
         """Who is signed in, and is the session still alive? Offline keeps the session."""
         try:
-            if not self.is_configured():
-                return SessionState(False, LOCAL_USER)
+            configured = self.is_configured()
         except SignInNotConfiguredError as error:
+            if self.local_profile_chosen():
+                return SessionState(True, LOCAL_USER)
             return SessionState(True, None, str(error))
+        if not configured or self.local_profile_chosen():
+            return SessionState(configured, LOCAL_USER)
         try:
             user = self.current_user()
         except AuthError as error:  # signed out, or why the session was just ended
@@ -303,6 +347,24 @@ class SessionController:
             return SessionState(True, user, f"Working offline: {error}")
 
     # --- internals -----------------------------------------------------------------------
+
+    def _signed_in_user(self) -> User | None:
+        """Whoever holds a stored session of the configuration in force (None: nobody)."""
+        from walletdesk.core.errors import KeychainUnavailableError
+
+        try:
+            config = self.config()
+        except SignInNotConfiguredError:
+            return None
+        if config is None:
+            return None
+        try:
+            stored = self._keychain().load(config)
+        except KeychainUnavailableError:
+            return None  # no keychain, no session
+        if stored is None or stored.identity is None:
+            return None
+        return stored.identity.user
 
     def _due(self, checked_at: float) -> bool:
         return self._clock() - checked_at >= SESSION_CHECK_SECONDS

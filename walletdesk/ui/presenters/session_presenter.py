@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from walletdesk.controllers.session_state import SessionState
 from walletdesk.core.errors import CancelledError, WalletDeskError
-from walletdesk.core.models import User
+from walletdesk.core.models import LOCAL_USER, User
 from walletdesk.ui.presenters.settings_flow import SettingsFlow
 from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.views.actions import WindowActions
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 SIGN_IN_TIMEOUT_SECONDS = 300.0
 NOT_SET_UP_HINT = ("Sign-in is not set up: WalletDesk runs as the local profile on this "
                    "computer. To let each person sign in, see File → Settings → Account.")
+LOCAL_CHOSEN_HINT = ("Not signed in: this is the local profile on this computer, with keys "
+                     "and balances of its own. File → Sign in… signs in.")
+LOCAL_CHOSEN_STATUS = "Using the local profile on this computer. File → Sign in… signs in later."
 
 
 def system_browser(url: str) -> object:
@@ -58,22 +61,28 @@ class SessionPresenter(QObject):
         self.open_browser: Callable[[str], object] = system_browser
         view.sign_in.clicked.connect(self.sign_in)
         view.cancel.clicked.connect(self.cancel)
+        view.local.clicked.connect(self.continue_locally)
         view.settings.clicked.connect(self.open_settings)
+        actions.sign_in.triggered.connect(self.offer_sign_in)
         actions.sign_out.triggered.connect(self.sign_out)
         actions.settings.triggered.connect(self.open_settings)
         actions.sign_out.setEnabled(False)
+        actions.sign_in.setVisible(False)
 
     def show_state(self, state: SessionState) -> None:
         self.state = state
         user = state.user
-        self._actions.sign_out.setEnabled(state.configured and user is not None)
+        local = user == LOCAL_USER
+        self._actions.sign_out.setEnabled(state.configured and user is not None and not local)
+        self._actions.sign_in.setVisible(state.configured and local)
         if user is None:
             self._user_label.setText("Signed out")
             self._user_label.setToolTip("")
             self._show_problem(state.note)
-        elif not state.configured:
+        elif local:
             self._user_label.setText("Local profile")
-            self._user_label.setToolTip(NOT_SET_UP_HINT)
+            self._user_label.setToolTip(LOCAL_CHOSEN_HINT if state.configured
+                                        else NOT_SET_UP_HINT)
         else:
             name = user.name or user.email
             self._user_label.setText(f"{name} <{user.email}>" if user.name else name)
@@ -134,6 +143,7 @@ class SessionPresenter(QObject):
         if not waiting:
             self._cancel = None
         self._view.sign_in.setEnabled(not waiting)
+        self._view.local.setEnabled(not waiting)
         self._view.cancel.setVisible(waiting)
         self._view.waiting.setVisible(waiting)
         if not waiting:
@@ -142,6 +152,30 @@ class SessionPresenter(QObject):
     def _show_problem(self, text: str | None) -> None:
         self._view.error.setText(f"⚠ {text}" if text else "")
         self._view.error.setVisible(bool(text))
+
+    # --- the local profile ---------------------------------------------------------------
+
+    def continue_locally(self) -> None:
+        """Continue without signing in; remembered until someone signs in."""
+        if self._cancel is not None:
+            return
+        self._show_problem(None)
+        session = self._session
+
+        def chosen(user: User) -> None:
+            self.show_state(SessionState(True, user))
+            self._status.info(LOCAL_CHOSEN_STATUS)
+            self.signed_in.emit(user)
+
+        (self._bridge.op(lambda: session().use_local_profile()).success(chosen)
+         .failure(lambda error: self._show_problem(str(error))).run())
+
+    def offer_sign_in(self) -> None:
+        """From the local profile: the sign-in screen (its data is hidden, not touched; the
+        choice holds until a sign-in succeeds)."""
+        self._view.sign_in.setText(SIGN_IN)
+        self.show_state(SessionState(True, None))
+        self.signed_out.emit()
 
     # --- sign out ------------------------------------------------------------------------
 

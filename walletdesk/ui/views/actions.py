@@ -46,6 +46,8 @@ class WindowActions(QObject):
         self.search = self._action("&Find", "Search the balances", [QKeySequence("Ctrl+F")])
         self.settings = self._action("&Settings…", "Sign-in settings", [])
         self.settings.setIcon(toolbar_icon("settings"))
+        self.sign_in = self._action("Sign &in…", "Sign in, leaving the local profile", [])
+        self.sign_in.setIcon(toolbar_icon("sign-in"))
         self.sign_out = self._action("Sign &out", "Sign out of WalletDesk", [])
         self.sign_out.setIcon(toolbar_icon("sign-out"))
         self.about = self._action("&About WalletDesk", "Version and where files are kept", [])

@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.back_up, a.restore])
         file_menu.addSeparator()
-        file_menu.addActions([a.sign_out, a.quit])
+        file_menu.addActions([a.sign_in, a.sign_out, a.quit])
         view_menu = bar.addMenu("&View")
         view_menu.addActions([a.show_credentials, a.show_wallets, a.show_balances])
         view_menu.addSeparator()

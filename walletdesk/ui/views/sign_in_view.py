@@ -1,4 +1,5 @@
-"""The sign-in screen shown when sign-in is set up and nobody is signed in."""
+"""The sign-in screen shown when sign-in is set up and nobody is signed in (or when someone
+using the local profile chose Sign in…)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from walletdesk.ui.widgets.centred import button_row, centred_column, centred_te
 from walletdesk.ui.widgets.plain_text import plain_label
 
 SIGN_IN = "Sign in…"
+CONTINUE_LOCALLY = "Continue without signing in"
 
 
 class SignInView(QWidget):
@@ -25,6 +27,12 @@ class SignInView(QWidget):
         self.cancel = QPushButton("Cancel")
         self.cancel.setAccessibleName("Cancel sign-in")
         self.cancel.setVisible(False)
+        self.local = QPushButton(CONTINUE_LOCALLY)
+        self.local.setAccessibleName("Continue with the local profile, without signing in")
+        self.local.setToolTip(
+            "For when the sign-in service cannot be reached, or you have no account: "
+            "WalletDesk keeps a local profile on this computer, with keys and balances of "
+            "its own. File → Sign in… signs in later.")
         self.settings = QPushButton("Sign-in settings…")
         self.settings.setAccessibleName("Sign-in settings")
         self.waiting = centred_text()
@@ -39,6 +47,6 @@ class SignInView(QWidget):
         self.error.setAccessibleName("Sign-in problem")
         self.error.setVisible(False)
 
-        buttons = button_row(self.sign_in, self.cancel, self.settings)
+        buttons = button_row(self.sign_in, self.cancel, self.local, self.settings)
         self.setLayout(centred_column([title, 8, intro, 16, buttons, 12, self.waiting,
                                        self.hint, self.error]))
