@@ -43,6 +43,19 @@ def test_ties_round_to_even_and_ecb_rates_divide_exactly() -> None:
     assert btc.convert(Decimal("65000.12345679")) == Decimal("1.00000000")
 
 
+@given(price=st.decimals(min_value=Decimal("0"), max_value=Decimal("99999999"), places=20),
+       numerator=rate_terms, denominator=rate_terms)
+def test_a_unit_price_with_more_decimals_is_converted_whole_then_rounded_once(
+        price: Decimal, numerator: Decimal, denominator: Decimal) -> None:
+    rate = Rate("EUR", numerator, denominator, TODAY, "test")
+    assert rate.convert(price) == reference(price, numerator, denominator)
+
+
+def test_a_quotient_is_not_rounded_to_8_places_before_it_is_converted() -> None:
+    double = Rate("EUR", Decimal(2), Decimal(1), TODAY, "test")
+    assert double.convert(Decimal("0.0000000126")) == Decimal("0.00000003")  # not 0.00000002
+
+
 def test_a_rate_older_than_three_days_is_stale() -> None:
     friday = Rate("EUR", Decimal("0.9"), Decimal(1), date(2026, 11, 27), "ECB")
     assert not friday.is_stale(date(2026, 11, 30))  # Monday: three days

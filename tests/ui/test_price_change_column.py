@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import OpenDesk
 from tests.ui.test_history_tab import seed_history
 from walletdesk.core.models import Balance
 from walletdesk.services import Services
+from walletdesk.ui.change_colours import change_colour
 from walletdesk.ui.formatting import HIDDEN
 from walletdesk.ui.models.balance_columns import CHANGE, COLUMNS, NO_CHANGE_TIP
 from walletdesk.ui.models.roles import EXACT_ROLE, RECORD_ROLE
-from walletdesk.ui.presenters.desk_presenter import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import DeskPresenter, theme_switch
 from walletdesk.ui.views.desk_view import BALANCES_TAB
 
 
@@ -85,3 +88,47 @@ def test_without_history_24_hours_back_the_change_is_a_dash(
     model = desk.balances.model
     assert model.index(0, CHANGE).data(Qt.ItemDataRole.ToolTipRole) == NO_CHANGE_TIP
     assert COLUMNS[-1].header == "24h change"  # last: saved layouts keep their positions
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_gains_and_losses_are_coloured_for_the_palette_and_keep_their_sign(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services, theme: str) -> None:
+    # Steps 0-5 at 36, 30, 24, 12, 6 and 0 h ago: BTC falls from 60,680 (24 h back) to
+    # 60,200, ETH rises by a dollar, USDT stays.
+    seed_history(services.paths.database, [0, 6, 12, 24, 30, 36])
+    desk = opened(qtbot, open_desk)
+    theme_switch().apply(theme)  # after the window applied the saved theme ("system")
+    try:
+        base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
+        model = desk.balances.model
+        colours = {}
+        for row in range(model.rowCount()):
+            index = model.index(row, CHANGE)
+            colours[index.data(RECORD_ROLE).asset] = (
+                index.data()[0], index.data(Qt.ItemDataRole.ForegroundRole))
+        assert colours["BTC"] == ("-", change_colour(-1, base))
+        assert colours["ETH"] == ("+", change_colour(1, base))
+        assert colours["USDT"][1] is None  # no change: the palette's own text colour
+        assert change_colour(1, base) != change_colour(-1, base)
+        assert (change_colour(1, base) == change_colour(1, QColor("#ffffff"))) == (
+            theme == "light")
+
+        qtbot.waitUntil(lambda: desk.history.loads >= 1, timeout=10_000)
+        figures = desk.window.desk.header.changes
+        day, week = figures.figure_labels()
+        assert figures.text().startswith("24h: −$")  # BTC's fall outweighs ETH's dollar
+        window = figures.palette().color(QPalette.ColorRole.Window)
+        assert day.palette().color(QPalette.ColorRole.WindowText) == change_colour(-1, window)
+        assert week.text() == "7d: —"
+        assert week.palette().color(QPalette.ColorRole.WindowText) == figures.palette().color(
+            QPalette.ColorRole.WindowText)
+        other = "dark" if theme == "light" else "light"
+        theme_switch().apply(other)  # switched while shown: the figures take the new colours
+        qtbot.waitUntil(lambda: (figures.palette().color(QPalette.ColorRole.Window).lightness()
+                                 < 128) == (other == "dark"))
+        window = figures.palette().color(QPalette.ColorRole.Window)
+        assert day.palette().color(QPalette.ColorRole.WindowText) == change_colour(-1, window)
+        desk.set_private(True)  # privacy: no colour tells which way the price went
+        assert model.index(0, CHANGE).data(Qt.ItemDataRole.ForegroundRole) is None
+    finally:
+        theme_switch().apply("system")

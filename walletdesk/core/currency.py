@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from walletdesk.core.errors import ValidationError
-from walletdesk.core.money import from_units, quantize8, to_units
+from walletdesk.core.money import PLACES, from_units, quantize8
 
 USD = "USD"
 DISPLAY_CURRENCIES: tuple[str, ...] = (USD, "EUR", "GBP", "CHF", "JPY", "CAD", "AUD", "BTC")
@@ -61,9 +61,15 @@ class Rate:
         return quantize8(self.numerator / self.denominator)
 
     def convert(self, usd_value: Decimal) -> Decimal:
-        """``usd_value`` in this currency: the exact quotient, rounded once (module doc)."""
+        """``usd_value`` in this currency: the exact quotient, rounded once (module doc).
+
+        ``usd_value`` may have more than 8 decimals (a unit price, a quotient): it is
+        converted whole, so the one rounding is still the last step."""
         numerator, denominator = _integer_fraction(self.numerator, self.denominator)
-        return from_units(_divide_half_even(to_units(usd_value) * numerator, denominator))
+        exponent = min(_exponent(usd_value), -PLACES)  # usd_value = scaled * 10**exponent
+        scaled = _scaled(usd_value, exponent)
+        return from_units(_divide_half_even(scaled * numerator,
+                                            denominator * 10 ** (-PLACES - exponent)))
 
     def is_stale(self, today: date) -> bool:
         return (today - self.as_of).days > STALE_AFTER_DAYS
@@ -102,3 +108,21 @@ def _divide_half_even(numerator: int, denominator: int) -> int:
         quotient += 1
     return quotient
 
+
+
+@dataclass(frozen=True, slots=True)
+class ShownCurrency:
+    """What values are shown in: USD as stored (no rate), or a display currency's rate."""
+
+    rate: Rate | None = None
+
+    @property
+    def code(self) -> str:
+        return USD if self.rate is None else self.rate.currency
+
+    def of(self, usd_value: Decimal) -> Decimal:
+        """``usd_value`` in this currency (``Rate.convert``'s one rounding); USD as is."""
+        return usd_value if self.rate is None else self.rate.convert(usd_value)
+
+
+AS_STORED = ShownCurrency()

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from walletdesk.core.currency import USD, display_places
 from walletdesk.core.money import format_plain
 
 _CENT = Decimal("0.01")
@@ -38,6 +39,19 @@ class NumberStyle:
         cents = value.quantize(_CENT, rounding=ROUND_HALF_EVEN)
         text = self.localise(f"{abs(cents):f}")
         return f"{self.minus}${text}" if cents < 0 else f"${text}"
+
+    def money(self, value: Decimal, currency: str) -> str:
+        """A value in a display currency, to its usual places, code after ("1,234.56 EUR",
+        "0.01234567 BTC"); USD as ``usd`` writes it. A nonzero value under the smallest
+        shown unit reads "< 0.01 EUR"."""
+        if currency == USD:
+            return self.usd(value)
+        unit = Decimal(1).scaleb(-display_places(currency))
+        if value != 0 and abs(value) < unit:
+            return f"< {self.localise(f'{unit:f}')} {currency}"
+        rounded = value.quantize(unit, rounding=ROUND_HALF_EVEN)
+        text = self.localise(f"{abs(rounded):f}")
+        return f"{self.minus}{text} {currency}" if rounded < 0 else f"{text} {currency}"
 
     def share(self, fraction: Decimal) -> str:
         """A share of the portfolio as a percentage with one decimal ("12.5 %")."""

@@ -53,6 +53,10 @@ class Formatter:
     def usd(self, value: Decimal) -> str:
         return HIDDEN if self.private else self.style.usd(value)
 
+    def money(self, value: Decimal, currency: str) -> str:
+        """A value already in ``currency`` (``core.currency`` converts), as people read it."""
+        return HIDDEN if self.private else self.style.money(value, currency)
+
     def share(self, fraction: Decimal) -> str:
         return HIDDEN if self.private else self.style.share(fraction)
 

@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from walletdesk.core.balance_table import AmountField, BalanceTable
+from walletdesk.core.currency import AS_STORED, ShownCurrency
+from walletdesk.core.currency import USD as US_DOLLAR
 from walletdesk.core.models import Balance
 from walletdesk.core.money import PLACES, from_units, quantize8
 from walletdesk.core.price_change import price_change
@@ -40,6 +42,16 @@ class Cell:
     # Decimals per amount field, so the points of a column line up.
     decimals: Mapping[str, int] = dataclasses.field(default_factory=dict)
     past_price: Decimal | None = None  # 24 h before; None where history does not reach
+    shown: ShownCurrency = AS_STORED  # what money is shown in (stored values stay USD)
+    value: Decimal | None = None  # the balance's value in ``shown``; None: its USD value
+
+    @property
+    def shown_value(self) -> Decimal:
+        return self.balance.usd_value if self.value is None else self.value
+
+
+Widest = Callable[[BalanceTable, Formatter, int, ShownCurrency], str]
+"""A column's widest text for a table, its amount decimals and the shown currency."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +66,14 @@ class BalanceColumn:
     needs_price: bool = False  # shown greyed when the asset has no USD price
     field: AmountField | None = None  # the amount shown, for amounts aligned on the point
     # The column's widest text for a table (numbers are sized to it, never cut off).
-    widest: Callable[[BalanceTable, Formatter, int], str] | None = None
+    widest: Widest | None = None
+    # The header when a display currency is chosen ("{}": its code); None: ``header``.
+    currency_header: str | None = None
+
+    def header_in(self, currency: str) -> str:
+        if self.currency_header is None or currency == US_DOLLAR:
+            return self.header
+        return self.currency_header.format(currency)
 
 
 def share_of(balance: Balance, total_usd: Decimal) -> Decimal:
@@ -79,7 +98,7 @@ def _amount(field: AmountField, header: str, width: int,
         value: Decimal = getattr(cell.balance, field)
         return aligned(cell.fmt, cell.fmt.amount(value), cell.decimals.get(field, 0))
 
-    def widest(table: BalanceTable, fmt: Formatter, decimals: int) -> str:
+    def widest(table: BalanceTable, fmt: Formatter, decimals: int, _in: ShownCurrency) -> str:
         largest = max(table.units(field), default=0)
         return aligned(fmt, fmt.amount(from_units(largest)), decimals)
 
@@ -108,15 +127,37 @@ def decimals_needed(units: list[int]) -> int:
     return PLACES
 
 
-def _usd_text(cell: Cell) -> str:
-    return cell.fmt.usd(cell.balance.usd_value) if cell.balance.priced else "no price"
+def _value_text(cell: Cell) -> str:
+    if not cell.balance.priced:
+        return "no price"
+    return cell.fmt.money(cell.shown_value, cell.shown.code)
 
 
-def _usd_tooltip(cell: Cell) -> str:
+def _value_exact(cell: Cell) -> str:
+    return cell.fmt.exact(cell.shown_value)
+
+
+def _value_tooltip(cell: Cell) -> str:
+    """The exact value; in a display currency, the stored USD value beside it."""
     if not cell.balance.priced:
         return NO_PRICE_TIP
-    exact = cell.fmt.exact(cell.balance.usd_value)
+    exact = _in_both(cell, cell.shown_value, cell.balance.usd_value)
     return f"{exact}\nvia {cell.balance.route}" if cell.balance.route else exact
+
+
+def _in_both(cell: Cell, shown: Decimal, usd: Decimal) -> str:
+    """``shown`` exactly, and in a display currency the USD it is made from and the rate."""
+    fmt, rate = cell.fmt, cell.shown.rate
+    if rate is None:
+        return fmt.exact(shown)
+    return (f"{fmt.exact(shown)} {rate.currency}\n= {fmt.exact(usd)} USD at "
+            f"{rate.per_usd:f} {rate.currency} per USD ({rate.source}, {rate.as_of:%Y-%m-%d})")
+
+
+def _widest_value(table: BalanceTable, fmt: Formatter, _decimals: int,
+                  shown: ShownCurrency) -> str:
+    """Converting keeps the order (one rate, rounded once), so the largest stays largest."""
+    return fmt.money(shown.of(from_units(max(table.units("usd_value"), default=0))), shown.code)
 
 
 def _total_tooltip(cell: Cell) -> str:
@@ -157,11 +198,13 @@ ASSET_WIDTH_CAP = 20  # characters: longer (spam) names elide, their tooltip sho
 ICON_ROOM = "\u2003\u2003"  # the width of the stale marker's icon beside the exchange
 
 
-def _widest_asset(table: BalanceTable, _fmt: Formatter, _decimals: int) -> str:
+def _widest_asset(table: BalanceTable, _fmt: Formatter, _decimals: int,
+                  _in: ShownCurrency) -> str:
     return max(table.assets(), key=len, default="")[:ASSET_WIDTH_CAP]
 
 
-def _widest_exchange(table: BalanceTable, _fmt: Formatter, _decimals: int) -> str:
+def _widest_exchange(table: BalanceTable, _fmt: Formatter, _decimals: int,
+                     _in: ShownCurrency) -> str:
     names = [display_name(name) for name in set(table.exchanges())]
     return max(names, key=len, default="") + ICON_ROOM
 
@@ -179,19 +222,34 @@ def _prices(table: BalanceTable, _past: PastPrices = {}) -> list[Decimal]:  # no
             for usd, total in zip(table.units("usd_value"), table.units("total"), strict=True)]
 
 
-def _widest_price(table: BalanceTable, fmt: Formatter, _decimals: int) -> str:
-    return fmt.usd(max(_prices(table), default=Decimal(0)))
+def _widest_price(table: BalanceTable, fmt: Formatter, _decimals: int,
+                  shown: ShownCurrency) -> str:
+    return fmt.money(shown.of(max(_prices(table), default=Decimal(0))), shown.code)
+
+
+def shown_price(cell: Cell) -> Decimal | None:
+    """The unit price in the shown currency: the exact USD quotient converted whole
+    (``Rate.convert``), so prices sort as their USD prices do."""
+    price = unit_price(cell.balance)
+    return None if price is None else cell.shown.of(price)
 
 
 def _price_text(cell: Cell) -> str:
-    price = unit_price(cell.balance)
-    return "no price" if price is None else cell.fmt.usd(price)
+    price = shown_price(cell)
+    return "no price" if price is None else cell.fmt.money(price, cell.shown.code)
 
 
 def _price_exact(cell: Cell) -> str:
     """A quotient rarely ends: copied to 8 places (the money rule), as amounts are."""
-    price = unit_price(cell.balance)
+    price = shown_price(cell)
     return "" if price is None else cell.fmt.exact(quantize8(price))
+
+
+def _price_tooltip(cell: Cell) -> str:
+    price, usd = shown_price(cell), unit_price(cell.balance)
+    if price is None or usd is None:
+        return NO_PRICE_TIP
+    return _in_both(cell, quantize8(price), quantize8(usd))
 
 
 def change_of(cell: Cell) -> Decimal | None:
@@ -226,8 +284,10 @@ def _change_tooltip(cell: Cell) -> str:
         return NO_CHANGE_TIP
     if cell.fmt.private:
         return HIDDEN
-    return (f"{quantize8(change * 100)} %: ${cell.fmt.exact(quantize8(then))} 24 h before, "
-            f"${_price_exact(cell)} now")
+    now = unit_price(cell.balance)
+    assert now is not None  # a change needs a price now
+    return (f"{quantize8(change * 100)} % (USD prices): ${cell.fmt.exact(quantize8(then))} "
+            f"24 h before, ${cell.fmt.exact(quantize8(now))} now")
 
 
 COLUMNS: tuple[BalanceColumn, ...] = (
@@ -236,20 +296,20 @@ COLUMNS: tuple[BalanceColumn, ...] = (
     _amount("free", "Free", 16),
     _amount("locked", "Locked", 14),
     _amount("total", "Total", 16, tooltip=_total_tooltip),
-    BalanceColumn("USD value", 16, lambda t, _p: t.units("usd_value"), _usd_text,
-                  lambda cell: cell.fmt.exact(cell.balance.usd_value), _usd_tooltip,
-                  numeric=True, needs_price=True,
-                  widest=lambda t, fmt, _: fmt.usd(from_units(max(t.units("usd_value"),
-                                                                  default=0)))),
+    # Sorted by the stored USD value in every currency: one rate keeps the order.
+    BalanceColumn("USD value", 16, lambda t, _p: t.units("usd_value"), _value_text,
+                  _value_exact, _value_tooltip, numeric=True, needs_price=True,
+                  widest=_widest_value, currency_header="{} value"),
     BalanceColumn("Share", 10, lambda t, _p: t.units("usd_value"), _share_text, _share_exact,
                   _share_tooltip, numeric=True, needs_price=True,
-                  widest=lambda _t, fmt, _: fmt.share(Decimal(1))),
+                  widest=lambda _t, fmt, _d, _in: fmt.share(Decimal(1))),
     # Last, so that column positions a user's saved layout refers to stay where they were.
-    BalanceColumn("Price", 14, _prices, _price_text, _price_exact, numeric=True,
-                  needs_price=True, widest=_widest_price),
+    BalanceColumn("Price", 14, _prices, _price_text, _price_exact, _price_tooltip,
+                  numeric=True, needs_price=True, widest=_widest_price,
+                  currency_header="Price ({})"),
     BalanceColumn("24h change", 11, _changes, _change_text, _change_exact, _change_tooltip,
                   numeric=True, needs_price=True,
-                  widest=lambda _t, fmt, _: fmt.change(Decimal("-0.9999"))),
+                  widest=lambda _t, fmt, _d, _in: fmt.change(Decimal("-0.9999"))),
 )
 
 ASSET, EXCHANGE, FREE, LOCKED, TOTAL, USD, SHARE, PRICE, CHANGE = range(len(COLUMNS))

@@ -24,7 +24,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from walletdesk.core.balance_table import EMPTY_TABLE, BalanceTable
+from walletdesk.core.currency import AS_STORED, ShownCurrency
 from walletdesk.core.sample import is_sample
+from walletdesk.ui.change_colours import change_colour
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.balance_columns import (
     CHANGE,
@@ -33,6 +35,7 @@ from walletdesk.ui.models.balance_columns import (
     USD,
     Cell,
     PastPrices,
+    change_of,
     decimals_needed,
     share_of,
 )
@@ -41,7 +44,8 @@ from walletdesk.ui.models.icons import status_icon
 from walletdesk.ui.models.roles import EXACT_ROLE, LEFT, RECORD_ROLE, RIGHT
 
 Index = QModelIndex | QPersistentModelIndex
-_ShownRow = tuple[Cell, tuple[str, ...]]  # a row's record and its cells' text
+_ShownRow = tuple[Cell, tuple[str, ...], int]  # a row's record, its cells' text, the
+# sign of its 24h change (its colour)
 _ICON = Qt.ItemDataRole.DecorationRole
 _STALE_ROLES = (_ICON, Qt.ItemDataRole.ToolTipRole)
 
@@ -62,6 +66,7 @@ class BalancesModel(QAbstractTableModel):
         self._sort = (USD, Qt.SortOrder.DescendingOrder)
         self._stale: Mapping[str, str] = {}  # exchange -> why its rows are not current
         self._past: PastPrices = {}  # loaded after the first paint (history is not on its path)
+        self._currency = AS_STORED  # a display currency's rate arrives after the first paint
 
     # --- content ---------------------------------------------------------------------------
 
@@ -92,6 +97,22 @@ class BalancesModel(QAbstractTableModel):
         if self.order:
             self.dataChanged.emit(self.index(0, CHANGE), self.index(len(self.order) - 1, CHANGE))
 
+    def set_currency(self, shown: ShownCurrency) -> None:
+        """Show money in this currency: texts are remade (converted) as rows show again;
+        sorting stays on the stored USD columns, whose order one rate keeps."""
+        if shown == self._currency:
+            return
+        self._currency = shown
+        self._shown = [None] * len(self.balances)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.order:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.order) - 1, len(COLUMNS) - 1))
+
+    @property
+    def currency(self) -> ShownCurrency:
+        return self._currency
+
     def set_stale(self, stale: Mapping[str, str]) -> None:
         """Mark the rows of these exchanges (the text says why) as not current."""
         if stale == self._stale:
@@ -107,7 +128,8 @@ class BalancesModel(QAbstractTableModel):
         if spec.widest is None:
             return None
         return spec.widest(self.balances, self._format,
-                           self._decimals.get(spec.field, 0) if spec.field else 0)
+                           self._decimals.get(spec.field, 0) if spec.field else 0,
+                           self._currency)
 
     # --- Qt model interface ----------------------------------------------------------------
 
@@ -122,7 +144,7 @@ class BalancesModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section].header
+                return COLUMNS[section].header_in(self._currency.code)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return RIGHT if COLUMNS[section].numeric else LEFT
         return None
@@ -133,7 +155,7 @@ class BalancesModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if column.numeric else LEFT
-        cell, text = self._row(self.order[index.row()])
+        cell, text, change_sign = self._row(self.order[index.row()])
         if role == Qt.ItemDataRole.DisplayRole:
             return text[index.column()]
         if index.column() == EXCHANGE and role in _STALE_ROLES:
@@ -147,6 +169,9 @@ class BalancesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column.needs_price and not cell.balance.priced:
                 return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            if index.column() == CHANGE and change_sign and not self._format.private:
+                return change_colour(change_sign,
+                                     QGuiApplication.palette().color(QPalette.ColorRole.Base))
             return None
         if role == RECORD_ROLE:
             return cell.balance
@@ -193,9 +218,13 @@ class BalancesModel(QAbstractTableModel):
         if shown is None:
             balance = self.balances[position]
             counted = self._demo_counted or not is_sample(balance.exchange)
+            shown_in = self._currency
             cell = Cell(balance, share_of(balance, self._total), self._format, counted,
-                        self._decimals, self._past.get((balance.exchange, balance.asset)))
-            shown = self._shown[position] = (cell, tuple(c.text(cell) for c in COLUMNS))
+                        self._decimals, self._past.get((balance.exchange, balance.asset)),
+                        shown_in, shown_in.of(balance.usd_value) if shown_in.rate else None)
+            change = change_of(cell)
+            sign = 0 if change is None or change == 0 else 1 if change > 0 else -1
+            shown = self._shown[position] = (cell, tuple(c.text(cell) for c in COLUMNS), sign)
         return shown
 
 

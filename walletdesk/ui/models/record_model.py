@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -47,6 +47,15 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         self._rows = [change(row) for row in self._rows]
         self.dataChanged.emit(self.index(0, 0),
                               self.index(len(self._rows) - 1, len(self._columns) - 1))
+
+    def rename(self, section: int, header: str) -> None:
+        """A header that says what its numbers are in (the display currency, say)."""
+        column = self._columns[section]
+        if column.header == header:
+            return
+        self._columns = (*self._columns[:section], replace(column, header=header),
+                         *self._columns[section + 1:])
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
 
     def rows(self) -> list[R]:
         return list(self._rows)

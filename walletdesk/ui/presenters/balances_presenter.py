@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from walletdesk.core.balance_table import BalanceTable
+from walletdesk.core.currency import ShownCurrency
 from walletdesk.core.models import Balance
 from walletdesk.core.price_change import PastHoldings
 from walletdesk.core.totals import Totals
@@ -87,6 +88,14 @@ class BalancesPresenter(QObject):
         self.model.set_past_prices(row_past_prices(
             self.model.balances, self._shown[0], self._holdings,
             grouped=self.view.group.isChecked()))
+
+    def show_currency(self, shown: ShownCurrency) -> None:
+        """Money in the display currency (its rate arrived), or back in USD."""
+        if shown == self.model.currency:
+            return
+        self.model.set_currency(shown)
+        self._fit_numbers()
+        self._show_totals(self.proxy.totals())
 
     def _grouping_toggled(self, grouped: bool) -> None:
         if grouped:
@@ -195,10 +204,13 @@ class BalancesPresenter(QObject):
         if totals.of == 0:
             self.view.totals.setText("No balances yet.")
             return
-        fmt = self._format
+        fmt, money = self._format, self.model.currency
         shown = (f"all {fmt.count(totals.of)} balances" if totals.count == totals.of
                  else f"{fmt.count(totals.count)} of {fmt.count(totals.of)} balances")
-        demo = (f" (demo sample of {fmt.usd(totals.demo_apart)} not counted)"
-                if totals.demo_apart else "")
-        self.view.totals.setText(f"Showing {shown}, worth {fmt.usd(totals.usd_value)}{demo}")
-        self.view.totals.setToolTip(f"Exactly ${fmt.exact(totals.usd_value)}")
+        demo = (f" (demo sample of {fmt.money(money.of(totals.demo_apart), money.code)} "
+                "not counted)" if totals.demo_apart else "")
+        worth = money.of(totals.usd_value)  # the sum converted once, as the header's total
+        self.view.totals.setText(f"Showing {shown}, worth {fmt.money(worth, money.code)}{demo}")
+        self.view.totals.setToolTip(
+            f"Exactly ${fmt.exact(totals.usd_value)}" if money.rate is None else
+            f"Exactly {fmt.exact(worth)} {money.code} ({fmt.exact(totals.usd_value)} USD)")

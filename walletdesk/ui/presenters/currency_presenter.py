@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from walletdesk.core.currency import USD, Rate, display_places
+from walletdesk.core.currency import USD, Rate, ShownCurrency
 from walletdesk.core.errors import WalletDeskError
+from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.presenters.history_presenter import HistoryPresenter
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.views.currency_menu import CurrencyMenu
@@ -27,19 +28,18 @@ if TYPE_CHECKING:
     from walletdesk.controllers.currency import CurrencyController
 
 
-def money_text(value: Decimal, currency: str) -> str:
-    """``48,123.45 EUR``: grouped, to the currency's usual places (display only)."""
-    return f"{value:,.{display_places(currency)}f} {currency}"
-
-
 class CurrencyPresenter(QObject):
     shown = Signal()  # the values in the chosen currency (or the reason they are not) show
+    # ShownCurrency: what the tables' money is now shown in (after a rate arrives, or USD)
+    currency_changed = Signal(object)
 
     def __init__(self, menu: CurrencyMenu, header: PortfolioHeader, history: HistoryPresenter,
-                 rates: Callable[[], CurrencyController], bridge: WorkerBridge, *,
-                 settings: UiSettings, today: Callable[[], date] | None = None) -> None:
+                 rates: Callable[[], CurrencyController], bridge: WorkerBridge,
+                 *, formatter: Formatter, settings: UiSettings,
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(menu)
         self._menu, self._header, self._history = menu, header, history
+        self._format = formatter
         self._rates, self._bridge, self._settings = rates, bridge, settings
         self._today = today or (lambda: datetime.now(UTC).date())
         self._code = settings.display_currency()
@@ -88,11 +88,10 @@ class CurrencyPresenter(QObject):
 
     def _set_rate(self, rate: Rate | None) -> None:
         self._rate = rate
-        self._history.set_money(rate, None if rate is None else self._money)
+        shown = ShownCurrency(rate)
+        self._history.show_currency(shown)
+        self.currency_changed.emit(shown)
         self._render()
-
-    def _money(self, value: Decimal) -> str:
-        return money_text(value, self._code)
 
     def _render(self) -> None:
         rate, total = self._rate, self._total
@@ -101,11 +100,12 @@ class CurrencyPresenter(QObject):
                 self._header.show_in_currency("", "")
                 self.shown.emit()
             return
-        converted = rate.convert(total)
+        converted, fmt = rate.convert(total), self._format
         stale = rate.is_stale(self._today())
-        text = f"≈ {money_text(converted, rate.currency)}" + ("  (rate stale)" if stale else "")
-        tip = (f"Exactly {converted:f} {rate.currency}: {total:f} USD at {rate.per_usd:f} "
-               f"{rate.currency} per USD ({rate.source}, {rate.as_of:%Y-%m-%d}).")
+        text = f"≈ {fmt.money(converted, rate.currency)}" + ("  (rate stale)" if stale else "")
+        tip = (f"Exactly {fmt.exact(converted)} {rate.currency}: {fmt.exact(total)} USD at "
+               f"{rate.per_usd:f} {rate.currency} per USD ({rate.source}, "
+               f"{rate.as_of:%Y-%m-%d}).")
         if stale:
             tip += " The rate is more than 3 days old."
         self._header.show_in_currency(text, tip)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from walletdesk.controllers.freshness import Clock, FailedRefreshes, utc_now
 from walletdesk.controllers.session_state import SessionState
 from walletdesk.core.balance_table import EMPTY_TABLE
+from walletdesk.core.currency import ShownCurrency
 from walletdesk.core.errors import AuthError, DatabaseUnusableError, WalletDeskError
 from walletdesk.core.models import LOCAL_USER, Credential, Portfolio, User
 from walletdesk.core.portfolio_summary import summarise
@@ -99,7 +100,7 @@ class DeskPresenter(QObject):
                                         formatter, settings=settings, status=self.status)
         self.currency = CurrencyPresenter(window.currency_menu, desk.header, self.history,
                                           lambda: services.currency, self.bridge,
-                                          settings=settings)
+                                          formatter=formatter, settings=settings)
         self.export = ExportFlow(window, self.bridge, settings=settings, status=self.status,
                                  rows=self.balances, rate=lambda: self.currency.rate)
         self.backups = BackupFlow(window, services, self.bridge, status=self.status,
@@ -265,6 +266,7 @@ class DeskPresenter(QObject):
         actions.restore.triggered.connect(self.backups.restore)
         actions.about.triggered.connect(self._about)
         actions.privacy.toggled.connect(self.set_private)
+        self.currency.currency_changed.connect(self._show_currency)
         actions.quit.triggered.connect(window.close)
         window.empty.add_key.clicked.connect(lambda: self.credentials.add())  # noqa: PLW0108
         window.empty.try_demo.clicked.connect(self.credentials.try_demo)
@@ -312,6 +314,12 @@ class DeskPresenter(QObject):
         self.show_portfolio(self.portfolio)
         self.status.info("Amounts hidden (Ctrl+Shift+H shows them)." if private
                          else "Amounts shown.")
+
+    def _show_currency(self, shown: ShownCurrency) -> None:
+        """The tables' money in the display currency (its rate arrived), or in USD."""
+        self.balances.show_currency(shown)
+        self.wallets_model.set_currency(shown)
+        self.window.desk.wallets.table.fit_numbers()
 
     def _open_wallet(self, index: QModelIndex) -> None:
         """Double-click: that wallet's balances."""

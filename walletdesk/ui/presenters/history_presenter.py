@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from walletdesk.core.balance_table import EMPTY_TABLE
-from walletdesk.core.currency import Rate
+from walletdesk.core.currency import AS_STORED, ShownCurrency
 from walletdesk.core.history import AssetPoint, Change, PortfolioPoint, change_over
 from walletdesk.core.models import Balance, Portfolio
 from walletdesk.core.totals import counted_in_total
@@ -30,6 +30,7 @@ from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.views.header_view import PortfolioHeader
 from walletdesk.ui.views.history_view import PORTFOLIO_CHOICE, HistoryView
+from walletdesk.ui.widgets.change_figures import Figure
 from walletdesk.ui.widgets.net_worth_chart import RANGES
 from walletdesk.ui.worker import WorkerBridge
 
@@ -53,14 +54,12 @@ class HistoryPresenter(QObject):
         self._points: list[PortfolioPoint] = []
         self._asset_series: list[tuple[datetime, Decimal]] = []
         self._asset_points: list[AssetPoint] = []
-        self._rate: Rate | None = None  # the display currency's, if one is chosen
-        self._convert: Callable[[Decimal], Decimal] | None = None  # USD -> display currency
+        self._currency = AS_STORED  # or the display currency's rate, once it is known
         self.exporter = HistoryExport(view, self.shown_table, bridge, settings=settings,
                                       status=status)
         for fmt, label in FORMAT_CHOICES:
             action = view.export.menu().addAction(label)
             action.triggered.connect(self._exports_as(fmt))
-        self._money: Callable[[Decimal], str] = formatter.usd
         self._asset_request = 0
         self.confirmation: QMessageBox | None = None
         self.loads = 0  # how many results have been shown (tests and benchmarks wait on it)
@@ -88,7 +87,7 @@ class HistoryPresenter(QObject):
         self._asset_request += 1
         self._points, self._asset_series = [], []
         self._view.chart.set_points([])
-        self._header.show_changes("", "")
+        self._header.show_changes([], "")
         self.show_portfolio(Portfolio(wallets=(), balances=EMPTY_TABLE))
 
     def reload(self) -> None:
@@ -99,20 +98,26 @@ class HistoryPresenter(QObject):
         if asset is not None:
             self._asset_chosen(asset)
 
-    def set_money(self, rate: Rate | None, text: Callable[[Decimal], str] | None) -> None:
-        """Show the chart and change figures in a display currency (None: USD)."""
-        self._rate = rate
-        self._convert = None if rate is None else rate.convert
-        self._money = text or self._format.usd
+    def show_currency(self, shown: ShownCurrency) -> None:
+        """Show the chart, change figures and asset detail in this currency."""
+        self._currency = shown
         self._view.chart.money = self._money
         self._header.show_changes(*self._changes_text(self._points))
         self._plot()
+        self._show_detail(self._current_asset())
+
+    def _money(self, value: Decimal) -> str:
+        """A value already in the shown currency, as people read it."""
+        return self._format.money(value, self._currency.code)
+
+    def _shown_money(self, usd_value: Decimal) -> str:
+        return self._money(self._currency.of(usd_value))
 
     def shown_table(self) -> HistoryTable:
         """The series on screen as the export writes it (all points, not only the range)."""
         if self._current_asset() is not None:
-            return asset_table(self._asset_points, self._rate)
-        return portfolio_table(self._points, self._rate)
+            return asset_table(self._asset_points, self._currency.rate)
+        return portfolio_table(self._points, self._currency.rate)
 
     def _exports_as(self, fmt: str) -> Callable[[], None]:
         return lambda: self.exporter.choose_file(fmt)
@@ -182,8 +187,8 @@ class HistoryPresenter(QObject):
     def _plot(self) -> None:
         series = (self._asset_series if self._current_asset() is not None
                   else [(p.at, p.total_usd_value) for p in self._points])
-        convert = self._convert
-        if convert is not None:
+        if self._currency.rate is not None:
+            convert = self._currency.of
             series = [(at, convert(value)) for at, value in series]
         self._view.chart.set_points(series)
 
@@ -200,23 +205,22 @@ class HistoryPresenter(QObject):
 
     # --- text ----------------------------------------------------------------------------
 
-    def _changes_text(self, points: Sequence[PortfolioPoint]) -> tuple[str, str]:
+    def _changes_text(self, points: Sequence[PortfolioPoint]) -> tuple[list[Figure], str]:
         shown, tips = [], []
         for label, span in CHANGE_SPANS:
             change = change_over(points, span)
-            shown.append(f"{label}: {self._change(change)}")
+            shown.append(Figure(f"{label}: {self._change(change)}", _sign(change)))
             if change is not None:
                 tips.append(f"{label}: since {self._format.when(change.since)}, exactly "
                             f"{self._format.exact(change.amount)} USD")  # stored: USD
         tip = "\n".join(tips) or "Change figures need history that reaches back that far."
-        return "  ·  ".join(shown), tip
+        return shown, tip
 
     def _change(self, change: Change | None) -> str:
         if change is None:
             return "—"
         sign = "+" if change.amount >= 0 else "−"
-        amount = abs(change.amount)
-        text = f"{sign}{self._money(amount if self._convert is None else self._convert(amount))}"
+        text = f"{sign}{self._shown_money(abs(change.amount))}"
         if change.fraction is not None:
             percent = abs(change.fraction * 100).quantize(Decimal("0.01"))
             text += f" ({sign}{percent}%)"
@@ -236,17 +240,26 @@ class HistoryPresenter(QObject):
         value = sum((b.usd_value for b in counted), Decimal(0))
         detail.title.setText(asset or "")
         detail.amount.setText(fmt.amount(total))
-        detail.value.setText(fmt.usd(value) if all(b.priced for b in counted) else "no price")
-        detail.price.setText(fmt.usd(value / total) if total and value else "—")
+        money = self._shown_money
+        detail.value.setText(money(value) if all(b.priced for b in counted) else "no price")
+        detail.price.setText(money(value / total) if total and value else "—")
         detail.route.setText(_route(rows))
-        detail.places.setText("\n".join(_held(b, fmt, in_total(b.exchange)) for b in rows))
+        detail.places.setText("\n".join(_held(b, fmt, money, in_total(b.exchange))
+                                        for b in rows))
 
 
-def _held(balance: Balance, fmt: Formatter, counted: bool = True) -> str:
+def _sign(change: Change | None) -> int:
+    if change is None or change.amount == 0:
+        return 0
+    return 1 if change.amount > 0 else -1
+
+
+def _held(balance: Balance, fmt: Formatter, money: Callable[[Decimal], str],
+          counted: bool = True) -> str:
     """One exchange's amount and value, then each place it sits in (spot, earn, ...); the
     demo's sample beside real money is listed but not counted (``core.totals``)."""
     line = (f"{display_name(balance.exchange)}: {fmt.amount(balance.total)} "
-            f"({fmt.usd(balance.usd_value)})") + ("" if counted else ", not counted")
+            f"({money(balance.usd_value)})") + ("" if counted else ", not counted")
     places: dict[str, Decimal] = {}
     for source in balance.sources:
         places[source.place] = places.get(source.place, Decimal(0)) + source.free + source.locked

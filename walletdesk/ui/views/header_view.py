@@ -3,7 +3,7 @@ and the allocation chart."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -14,6 +14,7 @@ from walletdesk.controllers.freshness import Staleness, age
 from walletdesk.core.portfolio_summary import Summary
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.widgets.allocation_chart import AllocationChart
+from walletdesk.ui.widgets.change_figures import ChangeFigures, Figure
 
 
 class PortfolioHeader(QWidget):
@@ -32,7 +33,7 @@ class PortfolioHeader(QWidget):
         self.in_currency = QLabel()
         self.in_currency.setAccessibleName("Total in the display currency")
         self.in_currency.setVisible(False)
-        self.changes = QLabel()
+        self.changes = ChangeFigures()
         self.changes.setAccessibleName("Change over 24 hours and 7 days")
         self.stale = _Marker(self, QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.demo = _Marker(self, QStyle.StandardPixmap.SP_MessageBoxInformation)
@@ -105,10 +106,11 @@ class PortfolioHeader(QWidget):
         self.in_currency.setToolTip(tooltip)
         self.in_currency.setVisible(bool(text))
 
-    def show_changes(self, text: str, tooltip: str) -> None:
+    def show_changes(self, figures: Sequence[Figure], tooltip: str) -> None:
         """The change over 24h and 7d (``HistoryPresenter``)."""
-        self.changes.setText(text)
+        self.changes.set_figures(figures)
         self.changes.setToolTip(tooltip)
+
 
 class _Marker(QWidget):
     """A small icon + text line, hidden while it has nothing to say."""
