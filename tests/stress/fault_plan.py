@@ -43,7 +43,7 @@ CASES = (
     FaultCase(Fault.RATE_LIMIT, ExchangeRateLimitError, None, {"retry_after": 0.02}),
     FaultCase(Fault.BANNED, ExchangeRateLimitError, None, {"retry_after": 0.02}),
     FaultCase(Fault.SERVER_ERROR, ExchangeUnavailableError, None, {"status": 502}),
-    FaultCase(Fault.TIMEOUT, ExchangeUnavailableError, None, {"seconds": 0.3}),
+    FaultCase(Fault.TIMEOUT, ExchangeUnavailableError, None, {"seconds": 1.0}),  # > read time-out
     FaultCase(Fault.DISCONNECT, ExchangeUnavailableError, None),
     FaultCase(Fault.MALFORMED_JSON, ExchangeResponseError, ExchangeResponseError),
     FaultCase(Fault.TRUNCATED_JSON, ExchangeResponseError, ExchangeResponseError),
