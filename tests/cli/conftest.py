@@ -6,12 +6,13 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.exchange_server import ExchangeServer
 from walletdesk.app import main
 
 
@@ -63,3 +64,12 @@ def cli_process(data_dir: Path, master_key: bytes) -> CliRunner:
         return Result(completed.returncode, completed.stdout, completed.stderr)
 
     return run
+
+
+@pytest.fixture
+def mexc(monkeypatch: pytest.MonkeyPatch) -> Iterator[ExchangeServer]:
+    """A MEXC stand-in that WalletDesk is pointed at, BTC at 50,000 USDT."""
+    with ExchangeServer("mexc") as server:
+        monkeypatch.setenv("WALLETDESK_MEXC_BASE_URL", server.url)
+        server.set_prices({"BTCUSDT": "50000"})
+        yield server

@@ -5,7 +5,6 @@ a file."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,14 +12,6 @@ import pytest
 from tests.cli.conftest import CliRunner
 from tests.exchange_server import Account, ExchangeServer, Fault
 from walletdesk.exchanges.catalog import SUPPORTED
-
-
-@pytest.fixture
-def mexc(monkeypatch: pytest.MonkeyPatch) -> Iterator[ExchangeServer]:
-    with ExchangeServer("mexc") as server:
-        monkeypatch.setenv("WALLETDESK_MEXC_BASE_URL", server.url)
-        server.set_prices({"BTCUSDT": "50000"})
-        yield server
 
 
 def add_mexc(cli: CliRunner, account: Account, label: str = "main") -> str:

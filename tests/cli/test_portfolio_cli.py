@@ -6,11 +6,8 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-
-import pytest
 
 from tests.cli.conftest import CliRunner
 from tests.exchange_server import ExchangeServer, Fault
@@ -56,14 +53,6 @@ def test_demo_exchange_works_end_to_end(cli: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "out.xlsx"
     exported = cli("export", "--format", "xlsx", "--output", str(target))
     assert exported.code == 0 and target.stat().st_size > 0
-
-
-@pytest.fixture
-def mexc(monkeypatch: pytest.MonkeyPatch) -> Iterator[ExchangeServer]:
-    with ExchangeServer("mexc") as server:
-        monkeypatch.setenv("WALLETDESK_MEXC_BASE_URL", server.url)
-        server.set_prices({"BTCUSDT": "50000"})
-        yield server
 
 
 def test_refresh_reports_each_failed_credential_and_stores_the_others(

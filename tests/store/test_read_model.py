@@ -76,7 +76,9 @@ def test_reading_the_snapshot_never_imports_sqlalchemy(db: Database) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=REPO)
-    assert result.stdout.splitlines() == ["Portfolio(wallets=(), balances=BalanceTable([]))", "[]"]
+    assert result.stdout.splitlines() == [
+        "Portfolio(wallets=(), balances=BalanceTable([]), hidden=frozenset(), refreshes=())",
+        "[]"]
 
 
 def test_ten_thousand_balances_load_as_the_orm_reads_them(

@@ -61,6 +61,42 @@ def test_a_failed_refresh_marks_its_rows_and_the_header_names_it(
         Qt.ItemDataRole.DecorationRole) is None  # its refresh worked
 
 
+def test_a_failed_wallet_is_still_marked_after_a_restart(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services, mexc: ExchangeServer) -> None:
+    account = mexc.add_account(balances={"BTC": "2"})
+    key = services.credentials.add(exchange="MEXC", api_key=account.api_key,
+                                   secret=account.secret, label="Main")
+    services.credentials.add_demo()
+    assert all(outcome.ok for outcome in services.portfolio.refresh())
+    mexc.remove_account(account.api_key)  # the exchange now refuses the key
+    first = open_desk()
+    with qtbot.waitSignal(first.loaded, timeout=15_000):
+        qtbot.keyClick(first.window, Qt.Key.Key_F5)
+    first.window.close()
+
+    again = open_desk(start=False)  # a new window: the first paint already knows
+    header = again.window.desk.header
+    assert header.stale.isVisible()
+    with qtbot.waitSignal(again.loaded, timeout=15_000):
+        again.start()
+    later = datetime.now(UTC) + timedelta(hours=3)
+    again.clock = lambda: later
+    again.live.tick.timeout.emit()
+    assert "MEXC: the last refresh failed, so these are the balances from " in (
+        header.stale.text())
+    assert "(3 h ago). MEXC rejected the API key" in header.stale.text()
+    [mexc_row] = rows_of(again, "MEXC")
+    cell = again.balances.proxy.index(mexc_row, EXCHANGE)
+    assert cell.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert "the last refresh failed" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    wallets = again.wallets_model
+    [mexc_wallet] = [r for r in range(wallets.rowCount()) if wallets.exchange_at(r) == "MEXC"]
+    assert wallets.index(mexc_wallet, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+    keys = again.credentials_model
+    [key_row] = [r for r, row in enumerate(keys.rows()) if row.credential.id == key.id]
+    assert keys.index(key_row, 4).data().startswith("Failed at the last refresh")
+
+
 def test_the_header_age_and_stale_marker_follow_the_clock(
         qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
     stored = datetime.now(UTC)

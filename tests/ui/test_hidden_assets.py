@@ -3,7 +3,7 @@ after a restart, and come back with "Show hidden"; this is not the dust filter."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import OpenDesk
@@ -51,3 +51,28 @@ def test_hidden_assets_stay_hidden_and_can_be_shown_again(
     view.show_hidden.click()
     assert shown(again) == ["BTC", "FREEAIRDROP", "FREEAIRDROP"]
     assert not view.show_hidden.isVisible()
+
+
+def test_what_the_window_hides_the_command_line_leaves_out_too(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seed(services.paths.database, {"MEXC": [valued("BTC", "1", usd="65000"),
+                                            valued("FREEAIRDROP", "1000000", usd="0")]})
+    desk = open_desk()
+    select(desk, "FREEAIRDROP")
+    desk.balances.hide_action.trigger()
+    qtbot.waitUntil(lambda: services.portfolio.hidden_assets() == {("MEXC", "FREEAIRDROP")},
+                    timeout=15_000)
+    assert [b.asset for b in services.portfolio.balances()] == ["BTC"]  # as `balances` reads
+    assert len(services.portfolio.balances(include_hidden=True)) == 2
+
+
+def test_assets_hidden_in_the_old_settings_move_to_the_database_once(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seed(services.paths.database, {"MEXC": [valued("BTC", "1", usd="65000"),
+                                            valued("FREEAIRDROP", "1000000", usd="0")]})
+    QSettings().setValue("balances/hidden_assets", ["MEXC\tFREEAIRDROP"])  # as before 0006
+    desk = open_desk()
+    qtbot.waitUntil(lambda: not desk.settings.legacy_hidden_assets(), timeout=15_000)
+    assert shown(desk) == ["BTC"]
+    assert services.portfolio.hidden_assets() == {("MEXC", "FREEAIRDROP")}
+    assert QSettings().value("balances/hidden_assets") is None  # forgotten there

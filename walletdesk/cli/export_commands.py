@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from walletdesk.cli.arguments import add_currency_option
-from walletdesk.cli.portfolio_commands import add_filter_options
+from walletdesk.cli.portfolio_commands import add_filter_options, read_balances
 from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
 from walletdesk.core.errors import ExportTargetExistsError
 from walletdesk.export.formats import FORMAT_NAMES
@@ -35,7 +35,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
 def export_balances(args: argparse.Namespace, services: Services) -> int:
     from walletdesk.export import files
 
-    balances = services.portfolio.balances(args.exchange, args.min_usd)
+    balances = read_balances(args, services)
     rate = services.currency.rate(args.currency) if args.currency else None
     if args.output == STDOUT:
         if args.format == "xlsx" and sys.stdout.isatty():

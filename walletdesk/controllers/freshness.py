@@ -1,9 +1,10 @@
 """Whether what the window shows is current: one model that the header, the wallets table
 and the balances rows all read, so none of them can call stale numbers fresh.
 
-A wallet is stale when its last refresh in this window failed (its numbers are the
-previous ones), or when it is older than ``STALE_AFTER``. Age depends on the clock, so
-views ask again on a timer (``FreshnessClock``); nothing here is computed once and kept.
+A wallet is stale when its last refresh failed (its numbers are the previous ones; kept in
+the database, so a restart still knows), or when it is older than ``STALE_AFTER``. Age
+depends on the clock, so views ask again on a timer (``FreshnessClock``); nothing here is
+computed once and kept.
 Qt-free: the clock is injected.
 """
 
@@ -28,7 +29,7 @@ def utc_now() -> datetime:
 class Staleness:
     exchange: str
     last_updated: datetime
-    failure: str | None  # the error of this window's last refresh of it, if that failed
+    failure: str | None  # the error of its last refresh, if that failed
 
     def describe(self, when: Callable[[datetime], str], now: datetime) -> str:
         """One sentence for a tooltip or the header: why, and from when the numbers are."""
@@ -41,10 +42,15 @@ class Staleness:
 
 
 class FailedRefreshes:
-    """What the last refresh of each exchange said, when it failed (kept for this window)."""
+    """What the last refresh of each exchange said, when it failed: recorded as a refresh
+    ends, and restored from what the database keeps whenever the portfolio is read."""
 
     def __init__(self) -> None:
         self._errors: dict[str, str] = {}
+
+    def restore(self, errors: Mapping[str, str]) -> None:
+        """The stored failures (``Portfolio.failures()``) replace what is known."""
+        self._errors = dict(errors)
 
     def record(self, refreshed: set[str] | None, errors: Mapping[str, str]) -> None:
         """A refresh covered ``refreshed`` (None: every exchange): forget their old errors."""

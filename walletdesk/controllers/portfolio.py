@@ -4,6 +4,10 @@ Refresh runs every credential concurrently (one thread per request) and persists
 exchange's wallet in its own transaction, so one failing exchange never blocks or rolls
 back another, and a failed wallet keeps its previous balances exactly.
 
+Each key's outcome (worked, or the error shown) is stored after the refresh
+(``store.refresh_outcomes``), so a failed wallet is still marked old after a restart and in
+the CLI; a cancelled key keeps its previous outcome.
+
 Several keys for one exchange: the spec allows one wallet per (user, exchange), so the
 wallet holds the exact sum of the keys' balances per asset (free + free, locked + locked).
 The wallet is only replaced when every key of that exchange succeeded; otherwise it keeps
@@ -15,7 +19,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -27,16 +31,28 @@ from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.errors import (
     AmountOutOfRangeError,
     CancelledError,
+    DecryptionError,
     ExchangeResponseError,
+    KeychainUnavailableError,
+    MasterKeyError,
     WalletDeskError,
 )
 from walletdesk.core.keys import ApiCredentials
-from walletdesk.core.models import Credential, Holdings, Portfolio, User, Wallet
+from walletdesk.core.models import (
+    Credential,
+    Holdings,
+    Portfolio,
+    User,
+    Wallet,
+    failed_exchanges,
+)
 from walletdesk.core.secret_parts import decode_secret_parts
 from walletdesk.exchanges.catalog import canonical_exchange, display_name
 from walletdesk.logging_setup import SECRETS
 from walletdesk.pricing import value_balances
 from walletdesk.store.credentials import CredentialRepository
+from walletdesk.store.hidden_assets import AssetKey, HiddenAssetRepository
+from walletdesk.store.refresh_outcomes import RefreshOutcomeRepository
 from walletdesk.store.wallets import WalletRepository
 
 log = logging.getLogger(__name__)
@@ -45,6 +61,7 @@ log = logging.getLogger(__name__)
 # key or two each must not queue behind one another (connections stay capped per host).
 MAX_PARALLEL_REQUESTS = 32
 OutcomeCallback = Callable[[RefreshOutcome], None]
+_NOT_ASKED = (CancelledError, MasterKeyError, KeychainUnavailableError, DecryptionError)
 
 
 class PortfolioController(UserController):
@@ -60,10 +77,34 @@ class PortfolioController(UserController):
         return self._wallets().wallets()
 
     def balances(
-        self, exchange: str | None = None, min_usd: Decimal | None = None
+        self, exchange: str | None = None, min_usd: Decimal | None = None, *,
+        include_hidden: bool = False,
     ) -> BalanceTable:
+        """The stored balances, without the assets the user hid unless ``include_hidden``."""
         canonical = canonical_exchange(exchange) if exchange else None
-        return self._wallets().balances(exchange=canonical, min_usd=min_usd)
+        return self._wallets().balances(exchange=canonical, min_usd=min_usd,
+                                        without_hidden=not include_hidden)
+
+    def failures(self) -> dict[str, str]:
+        """Exchanges whose last refresh failed, with why (``core.models.failed_exchanges``)."""
+        refreshes = RefreshOutcomeRepository(self._scope.database, self._scope.user().id).last()
+        return failed_exchanges(refreshes)
+
+    # --- hidden assets -------------------------------------------------------------------
+
+    def _hidden(self) -> HiddenAssetRepository:
+        return HiddenAssetRepository(self._scope.database, self._scope.user().id)
+
+    def hidden_assets(self) -> frozenset[AssetKey]:
+        """(exchange, asset) pairs the user hid one by one (spam airdrops, say)."""
+        return self._hidden().hidden()
+
+    def hide_assets(self, assets: Iterable[AssetKey]) -> None:
+        self._hidden().hide(assets)
+
+    def show_assets(self, assets: Iterable[AssetKey]) -> None:
+        """Show these hidden assets again."""
+        self._hidden().show(assets)
 
     # --- refresh -------------------------------------------------------------------------
 
@@ -108,9 +149,23 @@ class PortfolioController(UserController):
                     if on_outcome is not None:
                         on_outcome(outcome)
                 outcomes.extend(wallet_outcomes)
+        self._record_outcomes(user, refreshed_at, outcomes)
         if any(outcome.ok for outcome in outcomes):
             self._compact_history(user)
         return outcomes
+
+    def _record_outcomes(self, user: User, at: datetime,
+                         outcomes: Sequence[RefreshOutcome]) -> None:
+        """Keep what each key's refresh said; a failure to keep it must not fail the
+        refresh (the balances are stored), so it is logged. A cancelled key, or one whose
+        secret could not be opened here (a wrong or missing master key: the exchange was
+        never asked, and such a run must change nothing), keeps its previous outcome."""
+        said = [(o.credential.id, None if o.error is None else str(o.error))
+                for o in outcomes if not isinstance(o.error, _NOT_ASKED)]
+        try:
+            RefreshOutcomeRepository(self._scope.database, user.id).record(at, said)
+        except WalletDeskError as error:
+            log.warning("could not store the refresh outcomes: %s", error)
 
     def _compact_history(self, user: User) -> None:
         """Thin out old history (``store.history_compaction``); the refresh already ran off

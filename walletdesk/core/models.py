@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -123,9 +123,35 @@ class Wallet:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyRefresh:
+    """The last refresh of one key: when, and the error the user was shown (None: it
+    worked). Stored, so a failed wallet is still marked old after a restart."""
+
+    credential_id: str
+    exchange: str
+    at: datetime
+    error: str | None
+
+
+def failed_exchanges(refreshes: Iterable[KeyRefresh]) -> dict[str, str]:
+    """Exchanges whose last refresh failed (their balances are the previous ones), with what
+    their keys said, each message once."""
+    said: dict[str, dict[str, None]] = {}
+    for refresh in refreshes:
+        if refresh.error is not None:
+            said.setdefault(refresh.exchange, {})[refresh.error] = None
+    return {exchange: " ".join(messages) for exchange, messages in said.items()}
+
+
+@dataclass(frozen=True, slots=True)
 class Portfolio:
     wallets: tuple[Wallet, ...]
-    balances: BalanceTable
+    balances: BalanceTable  # every stored row, hidden assets too (views leave those out)
+    hidden: frozenset[tuple[str, str]] = frozenset()  # (exchange, asset) the user hid
+    refreshes: tuple[KeyRefresh, ...] = ()  # each key's last refresh, where it has one
+
+    def failures(self) -> dict[str, str]:
+        return failed_exchanges(self.refreshes)
 
     @property
     def total_usd_value(self) -> Decimal:

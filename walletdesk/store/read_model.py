@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from walletdesk.core.balance_table import ROW_COLUMNS, BalanceTable
-from walletdesk.core.models import Portfolio, Wallet
+from walletdesk.core.models import KeyRefresh, Portfolio, Wallet
 from walletdesk.core.money import from_units
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,13 @@ _BALANCES = (  # the column names are constants, not input
     "FROM balances AS b JOIN wallets AS w ON b.wallet_id = w.id "
     "WHERE w.user_id = ? ORDER BY b.usd_value DESC, w.exchange, b.asset"
 )
+
+_HIDDEN = "SELECT exchange, asset FROM hidden_assets WHERE user_id = ?"
+_REFRESHES = """
+    SELECT o.credential_id, c.exchange, o.attempted_at, o.error
+    FROM refresh_outcomes AS o JOIN api_credentials AS c ON c.id = o.credential_id
+    WHERE c.user_id = ? ORDER BY c.exchange, o.credential_id
+"""
 
 
 def read_portfolio_snapshot(database_path: Path, user_id: str) -> Portfolio | None:
@@ -48,6 +55,7 @@ def read_portfolio_snapshot(database_path: Path, user_id: str) -> Portfolio | No
             connection.execute("BEGIN")  # both queries read one snapshot
             wallet_rows = connection.execute(_WALLETS, (user_id,)).fetchall()
             balance_rows = connection.execute(_BALANCES, (user_id,)).fetchall()
+            hidden, refreshes = _desk_state(connection, user_id)
     except sqlite3.Error as exc:
         log.info("No stored portfolio to show yet (%s)", type(exc).__name__)
         return None
@@ -63,4 +71,19 @@ def read_portfolio_snapshot(database_path: Path, user_id: str) -> Portfolio | No
     )
     # The rows stay as fetched (amounts in integer units): the table builds a Balance only
     # for a row that is read, so 10,000 balances cost one query, not 40,000 decimals.
-    return Portfolio(wallets=wallets, balances=BalanceTable.of_wallets(wallets, balance_rows))
+    return Portfolio(wallets=wallets, balances=BalanceTable.of_wallets(wallets, balance_rows),
+                     hidden=hidden, refreshes=refreshes)
+
+
+def _desk_state(connection: sqlite3.Connection,
+                user_id: str) -> tuple[frozenset[tuple[str, str]], tuple[KeyRefresh, ...]]:
+    """Hidden assets and the keys' last refreshes; none in a database not yet migrated to
+    0006 (the ORM's open migrates it; the first paint just shows what there is)."""
+    try:
+        hidden = connection.execute(_HIDDEN, (user_id,)).fetchall()
+        refreshes = connection.execute(_REFRESHES, (user_id,)).fetchall()
+    except sqlite3.OperationalError:
+        return frozenset(), ()
+    return (frozenset((exchange, asset) for exchange, asset in hidden),
+            tuple(KeyRefresh(key, exchange, datetime.fromisoformat(at).replace(tzinfo=UTC),
+                             error) for key, exchange, at, error in refreshes))

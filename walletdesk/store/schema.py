@@ -117,6 +117,7 @@ class BalanceRow(Base):
 # Tables of the product beyond the spec's four live in modules of their own; importing them
 # here puts them on ``Base.metadata`` wherever that is used (Alembic's env, the schema tests).
 from walletdesk.store import (  # noqa: E402, F401
+    desk_state_schema,
     history_schema,
     identity_schema,
     key_schema,

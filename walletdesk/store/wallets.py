@@ -21,7 +21,9 @@ from walletdesk.core.money import ceil_units, from_units
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.store.balance_writes import replace_rows, storable, usd_sum
 from walletdesk.store.database import Database
+from walletdesk.store.hidden_assets import is_hidden, read_hidden
 from walletdesk.store.history import append_snapshot
+from walletdesk.store.refresh_outcomes import read_refreshes
 from walletdesk.store.schema import BalanceRow, Base, CredentialRow, WalletRow
 from walletdesk.store.source_reads import read_details
 from walletdesk.store.source_writes import replace_sources
@@ -100,22 +102,26 @@ class WalletRepository:
         with self._db.read() as session:
             return self._wallets(session)
 
-    def balances(self, exchange: str | None = None,
-                 min_usd: Decimal | None = None) -> BalanceTable:
+    def balances(self, exchange: str | None = None, min_usd: Decimal | None = None, *,
+                 without_hidden: bool = False) -> BalanceTable:
         """Balances by ``usd_value`` (largest first), exchange, asset; optionally filtered.
 
         ``min_usd`` keeps balances worth at least that much, and those without a price
-        (unpriced is not dust).
+        (unpriced is not dust). ``without_hidden`` leaves out the assets the user hid.
         """
         with self._db.read() as session:
-            return self._balances(session, self._wallets(session), exchange, min_usd)
+            return self._balances(session, self._wallets(session), exchange, min_usd,
+                                  without_hidden)
 
     def portfolio(self) -> Portfolio:
-        """All wallets and balances, read from one snapshot."""
+        """All wallets and balances, what the user hid and the keys' last refreshes, read
+        from one snapshot."""
         with self._db.read() as session:
             wallets = self._wallets(session)
             return Portfolio(wallets=tuple(wallets),
-                             balances=self._balances(session, wallets, None, None))
+                             balances=self._balances(session, wallets, None, None),
+                             hidden=read_hidden(session, self._user_id),
+                             refreshes=read_refreshes(session, self._user_id))
 
     def _wallets(self, session: Session) -> list[Wallet]:
         asset_count = (select(func.count()).where(BalanceRow.wallet_id == WalletRow.id)
@@ -129,7 +135,7 @@ class WalletRepository:
                 in session.execute(query)]
 
     def _balances(self, session: Session, wallets: Sequence[Wallet], exchange: str | None,
-                  min_usd: Decimal | None) -> BalanceTable:
+                  min_usd: Decimal | None, without_hidden: bool = False) -> BalanceTable:
         query = (select(*_ROW_SELECT)
                  .join(WalletRow, BalanceRow.wallet_id == WalletRow.id)
                  .where(WalletRow.user_id == self._user_id)
@@ -142,6 +148,8 @@ class WalletRepository:
             usd_units = as_units(BalanceRow.usd_value)
             query = query.where(or_(usd_units >= ceil_units(min_usd),
                                     and_(usd_units == 0, as_units(BalanceRow.total) != 0)))
+        if without_hidden:
+            query = query.where(~is_hidden(self._user_id, WalletRow.exchange, BalanceRow.asset))
         rows = list(session.execute(query))
         return BalanceTable.of_wallets(wallets, rows, read_details(session, wallets, exchange))
 

@@ -102,15 +102,16 @@ class UiSettings:
     def set_theme(self, theme: str) -> None:
         self._settings.setValue(_THEME, theme)
 
-    def hidden_assets(self) -> frozenset[tuple[str, str]]:
-        """(exchange, asset) pairs the user hid one by one (spam airdrops, say)."""
+    def legacy_hidden_assets(self) -> frozenset[tuple[str, str]]:
+        """(exchange, asset) pairs hidden before they moved to the database (migration
+        0006): the window moves them to the user it shows first, then forgets them here."""
         raw = self._settings.value(_HIDDEN, [])
         items: list[object] = [raw] if isinstance(raw, str) else list(raw or [])  # type: ignore[call-overload]
         pairs = (str(item).split("\t", 1) for item in items)
         return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
 
-    def set_hidden_assets(self, hidden: frozenset[tuple[str, str]]) -> None:
-        self._settings.setValue(_HIDDEN, sorted(f"{e}\t{a}" for e, a in hidden))
+    def forget_legacy_hidden_assets(self) -> None:
+        self._settings.remove(_HIDDEN)
 
     def display_currency(self) -> str:
         """The currency values are also shown in (``core.currency``); USD: none other."""

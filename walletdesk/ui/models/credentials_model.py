@@ -11,8 +11,9 @@ from typing import Any
 from PySide6.QtGui import QIcon
 
 from walletdesk.controllers.freshness import age, utc_now
-from walletdesk.core.models import Credential, Wallet
+from walletdesk.core.models import Credential, KeyRefresh, Wallet
 from walletdesk.exchanges.catalog import display_name
+from walletdesk.ui.error_words import in_window_words
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.check_status import CheckLevel, CheckStatus
 from walletdesk.ui.models.icons import status_icon
@@ -57,12 +58,21 @@ def credential_columns(fmt: Formatter) -> list[Column[CredentialRow]]:
     ]
 
 
-def _from_wallet(credential: Credential,
-                 refreshed: dict[str, datetime]) -> CheckStatus | None:
-    when = refreshed.get(credential.exchange)
-    if when is None or when < credential.created_at:
+def _from_storage(credential: Credential, refreshes: dict[str, KeyRefresh],
+                  refreshed: dict[str, datetime]) -> CheckStatus | None:
+    """What the key's last refresh said (stored); for a key refreshed before outcomes were
+    stored, whether its wallet was."""
+    last = refreshes.get(credential.id)
+    if last is not None:
+        ago = age(last.at, utc_now())
+        if last.error is None:
+            return CheckStatus(CheckLevel.OK, f"Worked at the last refresh ({ago})")
+        return CheckStatus(CheckLevel.ERROR,
+                           f"Failed at the last refresh ({ago}): {in_window_words(last.error)}")
+    stored = refreshed.get(credential.exchange)
+    if stored is None or stored < credential.created_at:
         return None  # never refreshed since it was added: "Not checked yet" is the truth
-    return CheckStatus(CheckLevel.OK, f"Worked at the last refresh ({age(when, utc_now())})")
+    return CheckStatus(CheckLevel.OK, f"Worked at the last refresh ({age(stored, utc_now())})")
 
 
 class CredentialsModel(RecordTableModel[CredentialRow]):
@@ -70,12 +80,15 @@ class CredentialsModel(RecordTableModel[CredentialRow]):
         super().__init__(credential_columns(fmt), parent)
         self._checks: dict[str, CheckStatus] = {}
 
-    def set_credentials(self, credentials: list[Credential],
-                        wallets: Iterable[Wallet] = ()) -> None:
-        """``wallets``: what the last refreshes stored, for keys not checked in this window
-        (after a restart): a wallet is only stored when all its exchange's keys worked."""
+    def set_credentials(self, credentials: list[Credential], wallets: Iterable[Wallet] = (),
+                        refreshes: Iterable[KeyRefresh] = ()) -> None:
+        """For keys not checked in this window (after a restart): ``refreshes``, what their
+        last refreshes said, and ``wallets``, what they stored (a wallet is only stored when
+        all its exchange's keys worked)."""
         refreshed = {w.exchange: w.last_updated for w in wallets}
-        self.set_rows([CredentialRow(c, self._checks.get(c.id) or _from_wallet(c, refreshed))
+        last = {r.credential_id: r for r in refreshes}
+        self.set_rows([CredentialRow(c, self._checks.get(c.id)
+                                     or _from_storage(c, last, refreshed))
                        for c in credentials])
 
     def set_check(self, credential_id: str, status: CheckStatus) -> None:

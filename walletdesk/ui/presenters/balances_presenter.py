@@ -1,4 +1,6 @@
-"""The balances view's filter bar: search, exchange, dust threshold, and the totals line."""
+"""The balances view's filter bar: search, exchange, dust threshold, hidden assets, and the
+totals line. Which assets are hidden is the user's data (``hidden_assets`` table): shown
+from the stored portfolio, changed through ``hidden_changed`` (the desk stores it)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ TABLE_KEY = "balances"
 
 class BalancesPresenter(QObject):
     changes_shown = Signal()  # the 24h change column shows what history says
+    hidden_changed = Signal(bool, object)  # hide (or show again), frozenset of (exchange, asset)
 
     def __init__(self, view: BalancesView, formatter: Formatter, settings: UiSettings) -> None:
         super().__init__(view)
@@ -46,7 +49,7 @@ class BalancesPresenter(QObject):
         view.dust.setEnabled(view.hide_dust.isChecked())
         view.search.textChanged.connect(self.apply_filter)  # ~15 ms for 10,000 rows: no delay
         view.search.down_pressed.connect(self._into_table)
-        self._hidden = settings.hidden_assets()
+        self._hidden: frozenset[tuple[str, str]] = frozenset()
         self.hide_action = QAction("Hide selected assets", view.table)
         self.hide_action.setToolTip("Hide these assets (spam, say) until you show them again")
         self.hide_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
@@ -75,6 +78,12 @@ class BalancesPresenter(QObject):
         self._show_changes()
         self._fit_numbers()
         self.apply_filter()
+
+    def show_hidden_assets(self, hidden: frozenset[tuple[str, str]]) -> None:
+        """What the user hid, as stored."""
+        if hidden != self._hidden:
+            self._hidden = hidden
+            self.apply_filter()
 
     def show_past_holdings(self, holdings: PastHoldings) -> None:
         """What the wallets held 24 h before (read from history after the first paint)."""
@@ -156,9 +165,11 @@ class BalancesPresenter(QObject):
         chosen = {(b.exchange, b.asset) for b in (
             index.data(RECORD_ROLE) for index in table.selectionModel().selectedRows())
             if isinstance(b, Balance)}
+        if not chosen:
+            return
         self._hidden = self._hidden | chosen if hide else self._hidden - chosen
-        self._settings.set_hidden_assets(self._hidden)
         self.apply_filter()
+        self.hidden_changed.emit(hide, frozenset(chosen))
 
     def save(self) -> None:
         self._settings.set_header_state(TABLE_KEY, self.view.table.header_state())

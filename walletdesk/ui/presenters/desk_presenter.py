@@ -160,6 +160,8 @@ class DeskPresenter(QObject):
         self.portfolio = portfolio
         summary = summarise(portfolio)
         self.window.desk.header.show_summary(summary)
+        self.failures.restore(portfolio.failures())
+        self.balances.show_hidden_assets(portfolio.hidden)
         self.wallets_model.set_wallets(portfolio.wallets, self.failures, self.clock(),
                                        {c.exchange for c in self.credentials_known or ()})
         self.window.desk.wallets.table.fit_numbers()
@@ -211,9 +213,11 @@ class DeskPresenter(QObject):
 
     def _loaded(self, loaded: Loaded) -> None:
         self.credentials_known = loaded.credentials
-        self.credentials_model.set_credentials(loaded.credentials, loaded.portfolio.wallets)
+        self.credentials_model.set_credentials(loaded.credentials, loaded.portfolio.wallets,
+                                               loaded.portfolio.refreshes)
         self.window.desk.credentials.show_empty(not loaded.credentials)
         self.show_portfolio(loaded.portfolio)
+        self._move_legacy_hidden_assets()
         self.history.reload()
         history = self.services.history
         self.bridge.op(history.holdings_a_day_before).success(
@@ -245,6 +249,29 @@ class DeskPresenter(QObject):
         self.balances.show_past_holdings({})
         self.history.clear()
 
+    def _store_hidden(self, hide: bool, assets: frozenset[tuple[str, str]]) -> None:
+        portfolio = self.services.portfolio
+        store = portfolio.hide_assets if hide else portfolio.show_assets
+        self.bridge.op(lambda: store(assets)).failure(self._hidden_not_stored).run()
+
+    def _hidden_not_stored(self, error: WalletDeskError) -> None:
+        self.status.error(error)
+        self.reload()  # show what is stored
+
+    def _move_legacy_hidden_assets(self) -> None:
+        """Assets hidden before migration 0006 were kept in the window's settings, for no
+        one user: they go to the user shown now (the only one, then), once."""
+        legacy = self.settings.legacy_hidden_assets()
+        if not legacy:
+            return
+        portfolio, settings = self.services.portfolio, self.settings
+
+        def moved(_: object) -> None:
+            settings.forget_legacy_hidden_assets()
+            self.balances.show_hidden_assets(self.portfolio.hidden | legacy)
+
+        self.bridge.op(lambda: portfolio.hide_assets(legacy)).success(moved).run()
+
     def _after_refresh(self) -> None:
         self.reload()
 
@@ -272,6 +299,7 @@ class DeskPresenter(QObject):
         window.empty.try_demo.clicked.connect(self.credentials.try_demo)
         window.closing.connect(self.shutdown)
         self.credentials.saved.connect(self._key_saved)
+        self.balances.hidden_changed.connect(self._store_hidden)
         self.credentials.removed.connect(self.reload)
         self.refresh.finished.connect(self._after_refresh)
         self.refresh.signed_out.connect(lambda _error: self._session_lost())
