@@ -1,13 +1,14 @@
-"""GUI cold start (issue 4), run on demand: python -m tests.benchmarks.bench_startup
+"""GUI cold start (issues 4 and 17), run on demand: python -m tests.benchmarks.bench_startup
 
 Whole-process time of ``python -m walletdesk --smoke`` (start, paint the stored portfolio,
 exit 0), offscreen, against data dirs holding 10, 1,000 and 10,000 stored balances, and of a
 bare PySide6 script that shows an empty QMainWindow and exits after its first paint, all
 measured in this run, interleaved, with byte-code compiled as an installed app has it
-(PYTHONDONTWRITEBYTECODE is dropped for the runs). Targets:
+(PYTHONDONTWRITEBYTECODE is dropped for the runs). Ratios are given of the medians and of
+the fastest runs (on a shared, noisy machine the fastest are the steadier figure). Targets:
 
-- smoke with 1,000 balances <= 3x the bare script;
-- smoke with 10,000 <= 1.2x smoke with 10, and its peak RSS <= 1.3x;
+- smoke with 1,000 balances <= 2x the bare script (issue 17);
+- smoke with 10,000 <= 1.1x smoke with 10 (issue 17), and its peak RSS <= 1.3x;
 - the platform-library check (walletdesk/platform_libraries.py) costs little: the start
   with 1,000 balances <= 1.1x the same start with the check switched off.
 """
@@ -65,6 +66,7 @@ EXCHANGES = ("MEXC", "BINANCE", "DEMO")
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system: what other processes on the machine change least
     max_rss_kib: int
 
 
@@ -77,7 +79,7 @@ def run(command: list[str], env: dict[str, str]) -> Run:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} exited with {process.returncode}")
-    return Run(elapsed, usage.ru_maxrss)
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
 def prepare(root: Path, count: int) -> Path:
@@ -114,21 +116,29 @@ def main() -> None:
         for _ in range(args.repeats):  # interleaved, so drift hits every command alike
             for name, command in commands.items():
                 runs[name].append(run(command, env))
-    seconds = {name: statistics.median(r.seconds for r in rs) for name, rs in runs.items()}
+    median = {name: statistics.median(r.seconds for r in rs) for name, rs in runs.items()}
+    fastest = {name: min(r.seconds for r in rs) for name, rs in runs.items()}
+    cpu = {name: statistics.median(r.cpu_seconds for r in rs) for name, rs in runs.items()}
     rss = {name: max(r.max_rss_kib for r in rs) for name, rs in runs.items()}
     for name in commands:
-        print(f"{name:14s} {seconds[name] * 1000:7.1f} ms (median of {args.repeats})   "
+        print(f"{name:16s} {median[name] * 1000:7.1f} ms median, {fastest[name] * 1000:7.1f} "
+              f"fastest (of {args.repeats}), CPU {cpu[name] * 1000:7.1f} ms median   "
               f"peak RSS {rss[name] / 1024:6.1f} MiB")
-    report("smoke 1,000 / bare", seconds["smoke 1,000"] / seconds["bare"], 3.0)
-    report("smoke 10,000 / smoke 10 (time)", seconds["smoke 10,000"] / seconds["smoke 10"], 1.2)
-    report("smoke 10,000 / smoke 10 (RSS)", rss["smoke 10,000"] / rss["smoke 10"], 1.3)
-    report("checked / unchecked 1,000", seconds["checked 1,000"] / seconds["unchecked 1,000"],
-           1.1)
+    for what, over, under, target in (
+        ("smoke 1,000 / bare", "smoke 1,000", "bare", 2.0),
+        ("smoke 10,000 / smoke 10 (time)", "smoke 10,000", "smoke 10", 1.1),
+        ("checked / unchecked 1,000", "checked 1,000", "unchecked 1,000", 1.1),
+    ):
+        report(what, median[over] / median[under], fastest[over] / fastest[under], target)
+        print(f"{'':32s} {cpu[over] / cpu[under]:5.2f}x of the median CPU times")
+    ratio = rss["smoke 10,000"] / rss["smoke 10"]
+    report("smoke 10,000 / smoke 10 (RSS)", ratio, ratio, 1.3)
 
 
-def report(what: str, ratio: float, target: float) -> None:
-    verdict = "ok" if ratio <= target else "OVER TARGET"
-    print(f"{what:32s} {ratio:5.2f}x  (target <= {target:.1f}x)  {verdict}")
+def report(what: str, of_medians: float, of_fastest: float, target: float) -> None:
+    verdict = "ok" if max(of_medians, of_fastest) <= target else "OVER TARGET"
+    print(f"{what:32s} {of_medians:5.2f}x medians, {of_fastest:5.2f}x fastest  "
+          f"(target <= {target:.1f}x)  {verdict}")
 
 
 if __name__ == "__main__":
