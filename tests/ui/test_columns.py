@@ -3,13 +3,16 @@ elides with the whole in its tooltip, and a small window gets a compact header."
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import OpenDesk
-from tests.ui.seeding import seed, valued
+from tests.ui.seeding import UPDATED, seed, valued
+from walletdesk.core.balance_table import BalanceTable, Row
 from walletdesk.services import Services
-from walletdesk.ui.models.balance_columns import ASSET, COLUMNS, LOCKED, TOTAL
+from walletdesk.ui.models.balance_columns import ASSET, COLUMNS, LOCKED, TOTAL, largest_price
 from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 
 LONG = "SPAMTOKEN" + "X" * 11  # 20 characters, the most the spec's asset column holds
@@ -63,3 +66,15 @@ def test_a_small_window_gets_a_compact_header(open_desk: OpenDesk, services: Ser
     desk.window.resize(1400, 900)
     QApplication.processEvents()
     assert not header.compact and header.chart.isVisible()
+
+
+def test_the_price_column_is_sized_by_the_exact_largest_price() -> None:
+    # Two prices whose integer quotients tie (0.333333333333 USD at 1e-12) and differ after:
+    # the larger exact one is found, whichever row comes first.
+    rows: list[Row] = [(0, "LOW", 0, 0, 3, 1), (0, "HIGH", 0, 0, 999_999_999_999_998,
+                                                333_333_333_333_333),
+                       (0, "FREE", 0, 0, 0, 5), (0, "NONE", 0, 0, 7, 0)]
+    for order in (rows, rows[::-1]):
+        table = BalanceTable({0: ("MEXC", UPDATED)}, order)
+        assert largest_price(table) == Decimal(333_333_333_333_333) / Decimal(999_999_999_999_998)
+    assert largest_price(BalanceTable({}, [])) == 0

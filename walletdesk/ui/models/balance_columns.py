@@ -224,7 +224,21 @@ def _prices(table: BalanceTable, _past: PastPrices = {}) -> list[Decimal]:  # no
 
 def _widest_price(table: BalanceTable, fmt: Formatter, _decimals: int,
                   shown: ShownCurrency) -> str:
-    return fmt.money(shown.of(max(_prices(table), default=Decimal(0))), shown.code)
+    return fmt.money(shown.of(largest_price(table)), shown.code)
+
+
+_QUOTIENT_SCALE = 10**12  # integer quotients to 1e-12 USD: ties between rows are rare
+
+
+def largest_price(table: BalanceTable) -> Decimal:
+    """The largest exact price, 0 if none: the rows whose integer quotient is the largest
+    are the only candidates, so a 10,000-row table needs a Decimal division or two, not
+    10,000 (~4 ms of the first paint)."""
+    usd, totals = table.units("usd_value"), table.units("total")
+    quotients = [u * _QUOTIENT_SCALE // t if t else 0 for u, t in zip(usd, totals, strict=True)]
+    top = max(quotients, default=0)
+    return max((Decimal(u) / Decimal(t) for u, t, q in zip(usd, totals, quotients, strict=True)
+                if q == top and t and u), default=Decimal(0))
 
 
 def shown_price(cell: Cell) -> Decimal | None:
