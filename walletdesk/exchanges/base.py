@@ -1,15 +1,24 @@
 """The protocol every exchange adapter speaks (its records, ``ApiCredentials`` and
-``KeyCheck``, are core records: the controllers and the UI use them too)."""
+``KeyCheck``, are core records: the controllers and the UI use them too), and the start
+every HTTP adapter shares."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol, Self
 
 from walletdesk.core.keys import ApiCredentials, KeyCheck
 from walletdesk.core.models import Holdings
+from walletdesk.exchanges.clock import ExchangeClock
+from walletdesk.exchanges.http import ExchangeHttpClient, RetryPolicy, Timeouts
 
-__all__ = ["ApiCredentials", "ExchangeAdapter", "KeyCheck", "describe_permissions"]
+if TYPE_CHECKING:
+    from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
+
+__all__ = ["ApiCredentials", "ExchangeAdapter", "HttpAdapter", "KeyCheck",
+           "describe_permissions"]
 
 
 class ExchangeAdapter(Protocol):
@@ -25,6 +34,43 @@ class ExchangeAdapter(Protocol):
     def fetch_prices(self) -> dict[str, Decimal]: ...
 
     def close(self) -> None: ...
+
+
+class HttpAdapter:
+    """What every HTTP adapter starts from: its profile's names, one paced HTTP client to
+    the exchange's main host, and the exchange's clock. Subclasses set ``profile``."""
+
+    profile: ClassVar[ExchangeProfile]
+    is_demo = False
+
+    @classmethod
+    def create(cls, settings: AdapterSettings) -> Self:
+        """The factory a profile names: addresses from the environment, shared policy."""
+        return cls(settings.base_url(), policy=settings.policy, timeouts=settings.timeouts)
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        policy: RetryPolicy | None = None,
+        timeouts: Timeouts | None = None,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.name = self.profile.name
+        self._display = self.profile.display_name
+        self._base_url = base_url or self.profile.default_base_url
+        self._policy = policy or RetryPolicy()
+        self._http = ExchangeHttpClient(self._base_url, exchange=self._display,
+                                        policy=self._policy, timeouts=timeouts,
+                                        rate_limit=self.profile.rate_limit)
+        self._clock = ExchangeClock(wall_clock)
+
+    def close(self) -> None:
+        self._http.close()
+
+    @property
+    def clock_offset_ms(self) -> int:
+        return self._clock.offset_ms
 
 
 def describe_permissions(

@@ -10,15 +10,12 @@ turns every refusal into one sentence that names what to fix.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Mapping
-from typing import ClassVar, Self
+from collections.abc import Mapping
+from typing import ClassVar
 
 from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeResponseError
-from walletdesk.exchanges.base import ApiCredentials
-from walletdesk.exchanges.clock import ExchangeClock
-from walletdesk.exchanges.http import ExchangeHttpClient, HttpReply, Outgoing, RetryPolicy, Timeouts
-from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
+from walletdesk.exchanges.base import ApiCredentials, HttpAdapter
+from walletdesk.exchanges.http import HttpReply, Outgoing
 from walletdesk.exchanges.refusals import refusal_by_status
 from walletdesk.exchanges.responses import decode_json, fail, mapping
 
@@ -26,49 +23,14 @@ from walletdesk.exchanges.responses import decode_json, fail, mapping
 Refusals = Mapping[str, tuple[type[ExchangeError], str]]
 
 
-class RestAdapter:
+class RestAdapter(HttpAdapter):
     """A thread-safe adapter; subclasses set ``profile`` and the class variables below."""
 
-    profile: ClassVar[ExchangeProfile]
     refusals: ClassVar[Refusals] = {}
     clock_codes: ClassVar[frozenset[str]] = frozenset()
     time_path: ClassVar[str] = ""
     unauthorised: ClassVar[str | None] = None  # HTTP 401 with no code we know
     rate_limit_codes: ClassVar[frozenset[str]] = frozenset()  # "slow down", in the body
-    is_demo = False
-
-    @classmethod
-    def create(cls, settings: AdapterSettings) -> Self:
-        """The factory a profile names: addresses from the environment, shared policy."""
-        return cls(settings.base_url(), policy=settings.policy, timeouts=settings.timeouts)
-
-    def __init__(
-        self,
-        base_url: str | None = None,
-        *,
-        policy: RetryPolicy | None = None,
-        timeouts: Timeouts | None = None,
-        wall_clock: Callable[[], float] = time.time,
-    ) -> None:
-        self.name = self.profile.name
-        self._display = self.profile.display_name
-        self._base_url = base_url or self.profile.default_base_url
-        self._policy = policy or RetryPolicy()
-        self._http = ExchangeHttpClient(
-            self._base_url,
-            exchange=self._display,
-            policy=self._policy,
-            timeouts=timeouts,
-            rate_limit=self.profile.rate_limit,
-        )
-        self._clock = ExchangeClock(wall_clock)
-
-    def close(self) -> None:
-        self._http.close()
-
-    @property
-    def clock_offset_ms(self) -> int:
-        return self._clock.offset_ms
 
     # --- what subclasses provide ----------------------------------------------------------
 

@@ -8,25 +8,19 @@ where it differs, an override in its subclass.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
 from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeResponseError
 from walletdesk.core.models import Holdings
-from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
-from walletdesk.exchanges.clock import ExchangeClock
+from walletdesk.exchanges.base import ApiCredentials, HttpAdapter, KeyCheck, describe_permissions
 from walletdesk.exchanges.holdings import parse_account
 from walletdesk.exchanges.http import (
-    ExchangeHttpClient,
     HttpReply,
     Outgoing,
-    RetryPolicy,
-    Timeouts,
 )
-from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
 from walletdesk.exchanges.refusals import EndpointMissingError, refusal_by_status
 from walletdesk.exchanges.responses import (
     decode_json,
@@ -58,36 +52,10 @@ class Dialect:
     ticker_weight: int = 2
 
 
-class SpotV3Adapter:
+class SpotV3Adapter(HttpAdapter):
     """A thread-safe adapter; subclasses set ``profile`` and ``dialect``."""
 
-    profile: ClassVar[ExchangeProfile]
     dialect: ClassVar[Dialect]
-    is_demo = False
-
-    @classmethod
-    def create(cls, settings: AdapterSettings) -> SpotV3Adapter:
-        """The factory a profile names: addresses from the environment, shared policy."""
-        return cls(settings.base_url(), policy=settings.policy, timeouts=settings.timeouts)
-
-    def __init__(
-        self,
-        base_url: str | None = None,
-        *,
-        policy: RetryPolicy | None = None,
-        timeouts: Timeouts | None = None,
-        wall_clock: Callable[[], float] = time.time,
-    ) -> None:
-        self.name = self.profile.name
-        self._display = self.profile.display_name
-        self._http = ExchangeHttpClient(
-            base_url or self.profile.default_base_url,
-            exchange=self._display,
-            policy=policy,
-            timeouts=timeouts,
-            rate_limit=self.profile.rate_limit,
-        )
-        self._clock = ExchangeClock(wall_clock)
 
     # --- the adapter protocol -------------------------------------------------------------
 
@@ -107,13 +75,6 @@ class SpotV3Adapter:
     def fetch_prices(self) -> dict[str, Decimal]:
         ticker = self._public_get(TICKER_PATH, weight=self.dialect.ticker_weight)
         return parse_ticker(ticker, self._display)
-
-    def close(self) -> None:
-        self._http.close()
-
-    @property
-    def clock_offset_ms(self) -> int:
-        return self._clock.offset_ms
 
     # --- requests -------------------------------------------------------------------------
 
