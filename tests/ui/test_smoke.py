@@ -9,7 +9,8 @@ from pathlib import Path
 
 from tests.ui.seeding import seed, synthetic
 
-HEAVY = ("sqlalchemy", "alembic", "httpx", "keyring", "openpyxl", "authlib", "cryptography")
+HEAVY = ("sqlalchemy", "alembic", "httpx", "keyring", "openpyxl", "authlib", "cryptography",
+         "hashlib", "json")  # OpenSSL; json only once a sign-in or key file is read
 # Parts of WalletDesk itself that only a command, a dialog or a refresh needs: every module
 # of walletdesk/exchanges/ but the catalog and its light profiles (checked in PROBE).
 NOT_PAINTED = ("walletdesk.cli.credentials_commands", "walletdesk.cli.session_commands",

@@ -6,7 +6,6 @@ Standard library only: the GUI's first paint reads these files.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -25,7 +24,9 @@ def read_object(path: Path) -> dict[str, Any] | None:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return None
+        return None  # the first paint of a local profile: json is not even imported
+    import json
+
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -37,6 +38,8 @@ def read_object(path: Path) -> dict[str, Any] | None:
 
 def write_object(path: Path, data: dict[str, Any]) -> None:
     """Replace ``path`` in one step with ``data`` (mode 0600; folder created 0700)."""
+    import json
+
     path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:

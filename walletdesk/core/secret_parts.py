@@ -12,7 +12,6 @@ so it still reads: as ``{"secret": <text>}``. A later layout gets a new version 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -45,6 +44,8 @@ class SecretParts:
 
 
 def encode_secret_parts(parts: SecretParts) -> str:
+    import json  # the first paint imports this module for the part names only
+
     return _TAG_V2 + json.dumps(dict(parts.as_mapping()), sort_keys=True, separators=(",", ":"))
 
 
@@ -54,6 +55,8 @@ def decode_secret_parts(plaintext: str) -> SecretParts:
         return SecretParts(secret=plaintext)  # version 1: the bare secret
     if not plaintext.startswith(_TAG_V2):
         raise DecryptionError(_unknown_layout())
+    import json
+
     try:
         parts = json.loads(plaintext[len(_TAG_V2) :])
     except ValueError:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
 import logging
 import os
 from collections.abc import Iterator, MutableMapping
@@ -58,6 +56,9 @@ def encode_key(key: bytes) -> str:
 
 def key_check(key: bytes) -> bytes:
     """A value that tells this key from any other without revealing it (HMAC-SHA256)."""
+    import hashlib  # loads OpenSSL: not at first paint, which only takes the key out of
+    import hmac  # the environment
+
     return hmac.new(key, _CHECK_LABEL, hashlib.sha256).digest()
 
 
