@@ -36,6 +36,20 @@ def test_usd_rounds_half_even_to_the_cent_and_marks_dust() -> None:
     assert fmt.usd(Decimal(0)) == "$0.00"
 
 
+def test_display_currencies_have_their_own_places_and_the_locale_s_separators() -> None:
+    fmt, nbsp = Formatter(), "\u00a0"
+    assert fmt.money(Decimal("1234.565"), "EUR") == f"1,234.56{nbsp}EUR"  # half-even
+    assert fmt.money(Decimal("-1234.575"), "GBP") == f"-1,234.58{nbsp}GBP"
+    assert fmt.money(Decimal("162500.5"), "JPY") == f"162,500{nbsp}JPY"
+    assert fmt.money(Decimal("0.01234567"), "BTC") == f"0.01234567{nbsp}BTC"
+    assert fmt.money(Decimal("0.004"), "CHF") == f"< 0.01{nbsp}CHF"
+    assert fmt.money(Decimal("0.4"), "JPY") == f"< 1{nbsp}JPY"
+    assert fmt.money(Decimal("1234.5"), "USD") == fmt.usd(Decimal("1234.5"))
+    assert german().money(Decimal("1234.5"), "EUR") == f"1.234,50{nbsp}EUR"
+    fmt.private = True
+    assert fmt.money(Decimal("1"), "EUR") == "•••••"
+
+
 def test_shares_are_percentages_with_one_decimal() -> None:
     fmt = Formatter()
     assert fmt.share(Decimal("0.5083")) == "50.8 %"

@@ -162,10 +162,10 @@ def test_a_display_currency_shows_the_total_chart_and_changes_in_it_with_the_rat
     rate = desk.currency.rate
     assert rate is not None and rate.source == "European Central Bank"
     total = desk.portfolio.total_usd_value
-    assert header.in_currency.text() == f"≈ {rate.convert(total):,.2f} GBP  (rate stale)"
+    assert header.in_currency.text() == f"≈ {rate.convert(total):,.2f}\u00a0GBP  (rate stale)"
     assert "0.78981481 GBP per USD (European Central Bank, 2026-11-20)" in \
         header.in_currency.toolTip()
-    assert desk.history._money(Decimal(1)) == "1.00 GBP"
+    assert desk.history._money(Decimal(1)) == "1.00\u00a0GBP"
     _at, last_value = desk.window.desk.history.chart.shown_points()[-1]
     assert last_value == rate.convert(desk.history._points[-1].total_usd_value)
     assert "GBP" in header.changes.text()

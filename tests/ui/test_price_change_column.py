@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import OpenDesk
@@ -90,6 +91,12 @@ def test_without_history_24_hours_back_the_change_is_a_dash(
     assert COLUMNS[-1].header == "24h change"  # last: saved layouts keep their positions
 
 
+def loss_colour(widget: QWidget) -> QColor:
+    colour = change_colour(-1, widget.palette().color(QPalette.ColorRole.Window))
+    assert colour is not None
+    return colour
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_gains_and_losses_are_coloured_for_the_palette_and_keep_their_sign(
         qtbot: QtBot, open_desk: OpenDesk, services: Services, theme: str) -> None:
@@ -115,20 +122,21 @@ def test_gains_and_losses_are_coloured_for_the_palette_and_keep_their_sign(
 
         qtbot.waitUntil(lambda: desk.history.loads >= 1, timeout=10_000)
         figures = desk.window.desk.header.changes
-        day, week = figures.figure_labels()
         assert figures.text().startswith("24h: −$")  # BTC's fall outweighs ETH's dollar
-        window = figures.palette().color(QPalette.ColorRole.Window)
-        assert day.palette().color(QPalette.ColorRole.WindowText) == change_colour(-1, window)
-        assert week.text() == "7d: —"
-        assert week.palette().color(QPalette.ColorRole.WindowText) == figures.palette().color(
-            QPalette.ColorRole.WindowText)
+        assert figures.text().endswith("7d: —")
+        red = loss_colour(figures)
+        assert figures.colours() == [red, None]
+        assert f'<span style="color:{red.name()}">24h:' in figures.label.text()
         other = "dark" if theme == "light" else "light"
         theme_switch().apply(other)  # switched while shown: the figures take the new colours
         qtbot.waitUntil(lambda: (figures.palette().color(QPalette.ColorRole.Window).lightness()
                                  < 128) == (other == "dark"))
-        window = figures.palette().color(QPalette.ColorRole.Window)
-        assert day.palette().color(QPalette.ColorRole.WindowText) == change_colour(-1, window)
+        assert loss_colour(figures).name() in figures.label.text()
         desk.set_private(True)  # privacy: no colour tells which way the price went
         assert model.index(0, CHANGE).data(Qt.ItemDataRole.ForegroundRole) is None
+        assert figures.text() == f"24h: {HIDDEN}  ·  7d: —" and figures.colours() == [None] * 2
+        assert f"exactly {HIDDEN} USD" in figures.toolTip()
+        desk.set_private(False)
+        assert figures.text().startswith("24h: −$")
     finally:
         theme_switch().apply("system")

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from walletdesk.core.currency import USD, display_places
 from walletdesk.core.money import format_plain
 
+NO_BREAK_SPACE = "\u00a0"
 _CENT = Decimal("0.01")
 _TENTH = Decimal("0.1")
 _HUNDRED = Decimal(100)
@@ -43,15 +44,17 @@ class NumberStyle:
     def money(self, value: Decimal, currency: str) -> str:
         """A value in a display currency, to its usual places, code after ("1,234.56 EUR",
         "0.01234567 BTC"); USD as ``usd`` writes it. A nonzero value under the smallest
-        shown unit reads "< 0.01 EUR"."""
+        shown unit reads "< 0.01 EUR". The code is held to its number by a no-break space,
+        so wrapped text never leaves it alone on a line."""
         if currency == USD:
             return self.usd(value)
         unit = Decimal(1).scaleb(-display_places(currency))
+        code = f"{NO_BREAK_SPACE}{currency}"
         if value != 0 and abs(value) < unit:
-            return f"< {self.localise(f'{unit:f}')} {currency}"
+            return f"< {self.localise(f'{unit:f}')}{code}"
         rounded = value.quantize(unit, rounding=ROUND_HALF_EVEN)
         text = self.localise(f"{abs(rounded):f}")
-        return f"{self.minus}{text} {currency}" if rounded < 0 else f"{text} {currency}"
+        return f"{self.minus}{text}{code}" if rounded < 0 else f"{text}{code}"
 
     def share(self, fraction: Decimal) -> str:
         """A share of the portfolio as a percentage with one decimal ("12.5 %")."""

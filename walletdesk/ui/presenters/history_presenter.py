@@ -24,7 +24,7 @@ from walletdesk.core.totals import counted_in_total
 from walletdesk.exchanges.catalog import display_name
 from walletdesk.export.history_table import HistoryTable, asset_table, portfolio_table
 from walletdesk.pricing import USD_STABLECOINS
-from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.formatting import HIDDEN, Formatter
 from walletdesk.ui.presenters.history_export import FORMAT_CHOICES, HistoryExport
 from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.settings import UiSettings
@@ -81,6 +81,7 @@ class HistoryPresenter(QObject):
         combo.setCurrentIndex(max(0, combo.findText(chosen)))
         combo.blockSignals(False)
         self._show_detail(self._current_asset())
+        self._header.show_changes(*self._changes_text(self._points))  # privacy may have changed
 
     def clear(self) -> None:
         """Signed out: another person must not see this user's history."""
@@ -209,7 +210,10 @@ class HistoryPresenter(QObject):
         shown, tips = [], []
         for label, span in CHANGE_SPANS:
             change = change_over(points, span)
-            shown.append(Figure(f"{label}: {self._change(change)}", _sign(change)))
+            if change is not None and self._format.private:  # neither amount nor direction
+                shown.append(Figure(f"{label}: {HIDDEN}", 0))
+            else:
+                shown.append(Figure(f"{label}: {self._change(change)}", _sign(change)))
             if change is not None:
                 tips.append(f"{label}: since {self._format.when(change.since)}, exactly "
                             f"{self._format.exact(change.amount)} USD")  # stored: USD

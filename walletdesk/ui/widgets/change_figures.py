@@ -1,14 +1,19 @@
 """The header's change figures ("24h: +$12.00 (+0.50%)  ·  7d: ..."), each in the colour of
-its sign: green for a gain, red for a loss, the palette's own for none (``change_colours``)."""
+its sign: green for a gain, red for a loss, the palette's own for none (``change_colours``).
+
+One word-wrapped label: in a narrow window the second figure moves to a line of its own
+instead of holding the window wide.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from walletdesk.ui.change_colours import change_colour
 
@@ -24,43 +29,36 @@ class ChangeFigures(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._figures: tuple[Figure, ...] = ()
-        self._labels: list[QLabel] = []
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.setSpacing(0)
-        self._row.addStretch(1)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
 
     def set_figures(self, figures: Sequence[Figure]) -> None:
         self._figures = tuple(figures)
-        texts = [part for figure in figures for part in (SEPARATOR, figure.text)][1:]
-        while len(self._labels) < len(texts):
-            label = QLabel()
-            self._row.insertWidget(len(self._labels), label)
-            self._labels.append(label)
-        for position, label in enumerate(self._labels):
-            label.setVisible(position < len(texts))
-            label.setText(texts[position] if position < len(texts) else "")
         self.setAccessibleDescription(self.text())
-        self._colour()
+        self._write()
 
     def text(self) -> str:
         """The figures as one line of plain text."""
         return SEPARATOR.join(figure.text for figure in self._figures)
 
-    def figure_labels(self) -> list[QLabel]:
-        """The labels the figures are written in (every other shown label is a separator)."""
-        return [label for label in self._labels if label.isVisibleTo(self)][::2]
+    def colours(self) -> list[QColor | None]:
+        """Each figure's colour on the current palette (None: the palette's text colour)."""
+        background = self.palette().color(QPalette.ColorRole.Window)
+        return [change_colour(figure.sign, background) for figure in self._figures]
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: other colours
-            self._colour()
+            self._write()
 
-    def _colour(self) -> None:
-        background = self.palette().color(QPalette.ColorRole.Window)
-        for label, figure in zip(self.figure_labels(), self._figures, strict=False):
-            colour = change_colour(figure.sign, background)
-            palette = QPalette()  # sets no role of its own: the label inherits the rest
-            if colour is not None:
-                palette.setColor(QPalette.ColorRole.WindowText, colour)
-            label.setPalette(palette)
+    def _write(self) -> None:
+        parts = []
+        for figure, colour in zip(self._figures, self.colours(), strict=True):
+            text = escape(figure.text).replace(" ", "&nbsp;")  # a figure wraps as one word
+            parts.append(text if colour is None
+                         else f'<span style="color:{colour.name()}">{text}</span>')
+        self.label.setText(escape(SEPARATOR).replace("  ", "&nbsp; ").join(parts))
