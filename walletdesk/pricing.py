@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.models import AssetAmount, ValuedBalance
@@ -37,8 +37,7 @@ _REFERENCES = frozenset({"USD", "USDT"})
 _QUOTES = ("USD", "USDT", "USDC")
 
 
-@dataclass(frozen=True, slots=True)
-class Price:
+class Price(NamedTuple):  # a tuple: one per asset of a 10,000-asset account
     usd: Decimal
     route: str  # the tickers used: "ETHUSDT", "USDTTRY inverted", "ETHBTC x BTCUSDT"
     per_usd: Decimal | None = None  # an inverted pair's price: value = amount / per_usd
@@ -52,7 +51,8 @@ class PriceBook:
     """Every asset's USD price from one ticker, each found once and remembered."""
 
     def __init__(self, tickers: Mapping[str, Decimal]) -> None:
-        self._tickers = tickers
+        # A zero or negative price is no route: such tickers are left out once, here.
+        self._tickers = {symbol: price for symbol, price in tickers.items() if price > 0}
         self._known: dict[str, Price | None] = {}
 
     def price(self, asset: str) -> Price | None:
@@ -69,7 +69,7 @@ class PriceBook:
         inverted = self._inverted(asset)
         if inverted is not None:
             return inverted
-        in_btc = self._ticker(asset + "BTC")
+        in_btc = self._tickers.get(asset + "BTC")
         btc = self.price("BTC") if asset != "BTC" else None
         if in_btc is not None and btc is not None:
             return Price(in_btc * btc.usd, f"{asset}BTC x {btc.route}")
@@ -78,8 +78,9 @@ class PriceBook:
         return None
 
     def _quoted(self, asset: str) -> Price | None:
+        tickers = self._tickers
         for quote in _QUOTES:
-            price = self._ticker(asset + quote)
+            price = tickers.get(asset + quote)
             if price is None:
                 continue
             if quote == "USDC" and asset != "USDC":
@@ -93,14 +94,10 @@ class PriceBook:
 
     def _inverted(self, asset: str) -> Price | None:
         for quote in ("USD", "USDT"):
-            price = self._ticker(quote + asset)
+            price = self._tickers.get(quote + asset)
             if price is not None:
                 return Price(ONE / price, f"{quote}{asset} inverted", per_usd=price)
         return None
-
-    def _ticker(self, symbol: str) -> Decimal | None:
-        price = self._tickers.get(symbol)
-        return price if price is not None and price > 0 else None
 
 
 def value_balances(
@@ -112,19 +109,14 @@ def value_balances(
 
 
 def _value(amount: AssetAmount, price: Price | None) -> ValuedBalance:
-    usd_value = ZERO
+    asset, free, locked, _ = amount
     if price is not None:
         try:
-            usd_value = quantize8(price.value_of(amount.total))
+            usd_value = quantize8(price.value_of(free + locked))
         except WalletDeskError:
             # Over ten billion dollars in one balance is a broken price, not a fortune.
-            log.warning("Value of %s out of range; shown as unpriced", amount.asset)
-            price = None
-    return ValuedBalance(
-        asset=amount.asset,
-        free=quantize8(amount.free),
-        locked=quantize8(amount.locked),
-        usd_value=usd_value,
-        priced=price is not None,
-        route=price.route if price is not None else "",
-    )
+            log.warning("Value of %s out of range; shown as unpriced", asset)
+        else:
+            return ValuedBalance(asset, quantize8(free), quantize8(locked), usd_value, True,
+                                 price.route)
+    return ValuedBalance(asset, quantize8(free), quantize8(locked), ZERO, False, "")

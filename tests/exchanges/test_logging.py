@@ -24,7 +24,9 @@ def test_logs_name_method_and_path_but_no_key_secret_or_signature(
     exchange_server.inject(Fault.RATE_LIMIT, times=1, retry_after=0)
     adapter.check_credentials(creds)
     adapter.fetch_balances(creds)
-    exchange_server.inject(Fault.BAD_SIGNATURE)
+    # On the account call itself: Binance reads its other wallets at the same moment, and a
+    # refusal there only skips that wallet.
+    exchange_server.inject(Fault.BAD_SIGNATURE, path="/api/v3/account")
     with pytest.raises(ExchangeError):
         adapter.fetch_balances(creds)
 

@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 from walletdesk.core.errors import ExchangeResponseError
 from walletdesk.core.money import quantize8
 from walletdesk.exchanges.holdings import parse_account
+from walletdesk.exchanges.responses import amount as strict_amount
 from walletdesk.exchanges.responses import (
     decode_json,
     error_code,
     parse_server_time,
     parse_ticker,
+    plain_amount,
 )
 from walletdesk.pricing import value_balances
 
@@ -148,3 +150,15 @@ def test_valid_accounts_are_read_exactly(balances: dict[str, tuple[str, str]]) -
         (a, Decimal(f), Decimal(lk)) for a, (f, lk) in balances.items()
         if Decimal(f) or Decimal(lk)  # an empty balance holds nothing to store
     ]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(amount_texts | json_scalars)
+def test_the_quick_reading_of_plain_amounts_agrees_with_the_strict_one(value: object) -> None:
+    quick = plain_amount(value)
+    try:
+        strict: Decimal | None = strict_amount(value, "MEXC", "BTC free")
+    except ExchangeResponseError:
+        strict = None
+    if quick is not None:  # read at once only what the strict reader reads the same way
+        assert strict is not None and quick.as_tuple() == strict.as_tuple()

@@ -8,14 +8,13 @@ DECIMAL(18,8) is left out alone (with all its parts) and named for every key tha
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from walletdesk.core.models import AssetAmount, BalanceSource, Holdings, LeftOut
-from walletdesk.core.money import ZERO, quantize8
-from walletdesk.exchanges.holdings import fits, too_large_reason
+from walletdesk.core.money import fits, quantize8
+from walletdesk.exchanges.holdings import too_large_reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,32 +26,31 @@ class Fold:
 
 def fold(holdings: Mapping[str, Holdings]) -> Fold:
     """``holdings``: credential id -> what that key holds."""
-    parts: dict[tuple[str, str, str], list[Decimal]] = {}
+    parts: dict[tuple[str, str, str], tuple[Decimal, Decimal]] = {}
     for credential_id, held in holdings.items():
-        for amount in held.amounts:
-            key = (credential_id, amount.asset, amount.place)
-            part = parts.setdefault(key, [ZERO, ZERO])
-            part[0] += quantize8(amount.free)
-            part[1] += quantize8(amount.locked)
-    totals: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
-    holders: dict[str, set[str]] = defaultdict(set)
-    for (credential_id, asset, _), (free, locked) in parts.items():
-        totals[asset][0] += free
-        totals[asset][1] += locked
-        holders[asset].add(credential_id)
+        for asset, free, locked, place in held.amounts:
+            key = (credential_id, asset, place)
+            known = parts.get(key)
+            part = (quantize8(free), quantize8(locked))
+            parts[key] = part if known is None else (known[0] + part[0], known[1] + part[1])
+    totals: dict[str, tuple[Decimal, Decimal]] = {}
+    for (_, asset, _), part in parts.items():
+        known = totals.get(asset)
+        totals[asset] = part if known is None else (known[0] + part[0], known[1] + part[1])
     left_out: dict[str, list[LeftOut]] = {cid: list(h.left_out) for cid, h in holdings.items()}
     amounts: list[AssetAmount] = []
+    too_large: dict[str, Decimal] = {}
     for asset, (free, locked) in totals.items():
-        too_large = next((a for a in (free, locked, free + locked) if not fits(a)), None)
-        if too_large is None:
+        if fits(free) and fits(locked) and fits(free + locked):
             amounts.append(AssetAmount(asset, free, locked, "all"))
-            continue
-        for credential_id in holders[asset]:
-            left_out[credential_id].append(LeftOut(asset, too_large_reason(too_large)))
-    kept = {a.asset for a in amounts}
+        else:
+            too_large[asset] = next(a for a in (free, locked, free + locked) if not fits(a))
+    if too_large:  # named once for every key that holds it
+        for credential_id, asset in dict.fromkeys((c, a) for c, a, _ in parts if a in too_large):
+            left_out[credential_id].append(LeftOut(asset, too_large_reason(too_large[asset])))
     sources = [
         BalanceSource(credential_id, asset, place, free, locked)
         for (credential_id, asset, place), (free, locked) in parts.items()
-        if asset in kept and (free or locked)
+        if (free or locked) and asset not in too_large
     ]
     return Fold(amounts, sources, {cid: tuple(lost) for cid, lost in left_out.items()})

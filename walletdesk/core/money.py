@@ -19,10 +19,18 @@ INTEGER_DIGITS = 10
 LIMIT = Decimal(10) ** INTEGER_DIGITS  # smallest magnitude that no longer fits
 ZERO = Decimal("0E-8")
 SCALE = 10**PLACES
+# The smallest magnitude that rounds (half to even, at 8 places) to LIMIT: 9999999999.99999999
+# ends in an odd digit, so its half step rounds up. Below it every amount fits.
+_FIT_BOUND = LIMIT - QUANTUM / 2
+_SCALE = Decimal(SCALE)
+_MAX_UNITS = int(LIMIT) * SCALE
 
 # ASCII digits only, an optional sign, point and exponent: what exchanges and users write.
 # Decimal() alone also takes "1_000" (as 1000), "١٢٣" (Arabic-Indic digits), "Infinity".
 _DECIMAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?")
+# The form balances nearly always come in: digits and a point, no sign, no exponent. Such
+# text is a finite, non-negative amount that ``Decimal`` reads exactly as ``parse_amount`` does.
+PLAIN_AMOUNT = re.compile(r"[0-9]{1,40}(?:\.[0-9]{0,40})?")
 
 
 def parse_amount(text: str | int | Decimal) -> Decimal:
@@ -52,9 +60,26 @@ def quantize8(value: Decimal) -> Decimal:
     return quantized
 
 
+def fits(value: Decimal) -> bool:
+    """Whether ``quantize8(value)`` succeeds: finite, and within DECIMAL(18,8) once rounded."""
+    return value.is_finite() and abs(value) < _FIT_BOUND
+
+
 def to_units(value: Decimal) -> int:
-    """An amount as an integer count of 1e-8 units: the exact storage form in SQLite."""
-    return int(quantize8(value).scaleb(PLACES))
+    """An amount as an integer count of 1e-8 units: the exact storage form in SQLite.
+
+    ``quantize8``'s rule, written out: a refresh converts every amount of 10,000 assets."""
+    if not value:  # most locked amounts (NaN is true, so it is refused below)
+        return 0
+    if not value.is_finite():
+        raise InvalidAmountError("Amounts must be finite numbers.")
+    if value.adjusted() >= INTEGER_DIGITS + 2:
+        raise AmountOutOfRangeError(value)
+    # The quantized coefficient has at most 20 digits, so scaling it by 1e8 is exact.
+    units = int(value.quantize(QUANTUM, rounding=ROUND_HALF_EVEN) * _SCALE)
+    if abs(units) >= _MAX_UNITS:
+        raise AmountOutOfRangeError(value)
+    return units
 
 
 def from_units(units: int) -> Decimal:

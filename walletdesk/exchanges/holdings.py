@@ -15,14 +15,14 @@ named, and the rest of the account is stored.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.models import AssetAmount, Holdings, LeftOut
-from walletdesk.core.money import quantize8
-from walletdesk.exchanges.responses import amount, fail, mapping
+from walletdesk.core.money import fits
+from walletdesk.exchanges.responses import amount, fail, mapping, plain_amount
 
 SPOT = "spot"
 FUNDING = "funding"
@@ -34,10 +34,10 @@ FUTURES = "futures"
 
 ASSET_MAX = 20  # balances.asset is VARCHAR(20)
 _SHOWN = 24
+_NO_SPACE = re.compile(rf"\S{{1,{ASSET_MAX}}}")  # \s is str.isspace, character for character
 
 
-@dataclass(frozen=True)
-class Holding:
+class Holding(NamedTuple):  # a tuple: a 10,000-asset account builds one per entry
     asset: str
     place: str
     free: Decimal
@@ -45,7 +45,7 @@ class Holding:
 
     @property
     def is_zero(self) -> bool:
-        return self.free == 0 and self.locked == 0
+        return not (self.free or self.locked)
 
 
 def fold(holdings: Iterable[Holding], exchange: str,
@@ -54,28 +54,28 @@ def fold(holdings: Iterable[Holding], exchange: str,
     cannot be stored is left out and named (after ``named``, left out already)."""
     sums: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}
     left_out: list[LeftOut] = list(named)
-    for holding in holdings:
-        if not is_asset_symbol(holding.asset):
-            left_out.append(LeftOut(_shown(holding.asset), "the symbol cannot be stored "
+    for asset, place, free, locked in holdings:
+        if not is_asset_symbol(asset):
+            left_out.append(LeftOut(_shown(asset), "the symbol cannot be stored "
                                     "(longer than 20 characters, or with spaces or control "
                                     "characters)"))
             continue
-        if holding.is_zero:
+        if not (free or locked):  # zero
             continue
-        key = (holding.asset, holding.place)
-        free, locked = sums.get(key, (Decimal(0), Decimal(0)))
-        sums[key] = (free + holding.free, locked + holding.locked)
+        key = (asset, place)
+        known = sums.get(key)
+        sums[key] = (free, locked) if known is None else (known[0] + free, known[1] + locked)
     amounts: list[AssetAmount] = []
     too_large: dict[str, Decimal] = {}
     for (asset, place), (free, locked) in sums.items():
-        over = next((a for a in (free, locked, free + locked) if not fits(a)), None)
-        if over is not None:
-            too_large.setdefault(asset, over)
-        else:
+        if fits(free) and fits(locked) and fits(free + locked):
             amounts.append(AssetAmount(asset, free, locked, place))
+        else:
+            too_large.setdefault(asset, next(a for a in (free, locked, free + locked)
+                                             if not fits(a)))
     left_out += [LeftOut(asset, too_large_reason(over)) for asset, over in too_large.items()]
-    kept = [a for a in amounts if a.asset not in too_large]  # an asset is stored whole or not
-    return Holdings(tuple(kept), tuple(left_out))
+    kept = [a for a in amounts if a.asset not in too_large] if too_large else amounts
+    return Holdings(tuple(kept), tuple(left_out))  # an asset is stored whole or not
 
 
 def as_holdings(amounts: Iterable[AssetAmount]) -> list[Holding]:
@@ -91,12 +91,19 @@ def parse_account(payload: object, exchange: str, place: str = SPOT) -> Holdings
     holdings: list[Holding] = []
     seen: set[str] = set()
     for index, entry in enumerate(balances):
-        item = mapping(entry, exchange, f"balance {index + 1}")
+        item = entry if type(entry) is dict else mapping(entry, exchange, f"balance {index + 1}")
         asset = item.get("asset")
         if not isinstance(asset, str):
             fail(exchange, f"balance {index + 1} has no asset symbol")
-        free = amount(item.get("free"), exchange, f"{_shown(asset)} free")
-        locked = amount(item.get("locked"), exchange, f"{_shown(asset)} locked")
+        free_text, locked_text = item.get("free"), item.get("locked")
+        # The plain form exchanges send is read at once; anything else goes through the
+        # strict reader, which names the entry when it refuses the answer.
+        free = plain_amount(free_text)
+        if free is None:
+            free = amount(free_text, exchange, f"{_shown(asset)} free")
+        locked = plain_amount(locked_text)
+        if locked is None:
+            locked = amount(locked_text, exchange, f"{_shown(asset)} locked")
         if asset in seen:
             fail(exchange, f"the asset {_shown(asset)} is listed twice")
         seen.add(asset)
@@ -107,16 +114,7 @@ def parse_account(payload: object, exchange: str, place: str = SPOT) -> Holdings
 def is_asset_symbol(asset: str) -> bool:
     """1-20 printable characters without spaces: stored as the exchange sends it (exports
     neutralise formula-like cells)."""
-    return 1 <= len(asset) <= ASSET_MAX and asset.isprintable() and not any(
-        ch.isspace() for ch in asset)
-
-
-def fits(amount: Decimal) -> bool:
-    try:
-        quantize8(amount)
-    except WalletDeskError:
-        return False
-    return True
+    return _NO_SPACE.fullmatch(asset) is not None and asset.isprintable()
 
 
 def too_large_reason(amount: Decimal) -> str:

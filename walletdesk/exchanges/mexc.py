@@ -84,6 +84,8 @@ class MexcAdapter(SpotV3Adapter):
             futures = pool.submit(self._futures.holdings, creds)
             spot = parse_account(self._account(creds), self._display)
             extra = futures.result()
+        if not extra:  # no futures holdings: spot is folded already
+            return spot
         return fold([*as_holdings(spot.amounts), *(extra or ())], self._display,
                     named=spot.left_out)
 

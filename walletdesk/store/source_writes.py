@@ -1,43 +1,78 @@
 """Writing a wallet's ``balance_sources`` and ``balance_valuations`` in its refresh's
-transaction: the old rows go, the new ones go in as plain tuples through the driver's
-``executemany`` (amounts as integer units, the stored form; see ``store/types.py``), since
-a 10,000-asset refresh writes 10,000 rows of each and SQLAlchemy's per-row parameter
-handling would cost more than SQLite's own work."""
+transaction, as plain tuples through the driver's ``executemany`` (amounts as integer units,
+the stored form; see ``store/types.py``): a 10,000-asset refresh carries 10,000 rows of each,
+and SQLAlchemy's per-row parameter handling would cost more than SQLite's own work.
+
+Only what changed is written, as for the balances (``balance_writes.py``): a part or a
+valuation as stored stays, one that is gone is deleted. From one refresh to the next almost
+every part and route of a large account is the same."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import delete
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from walletdesk.core.models import BalanceSource, ValuedBalance
 from walletdesk.core.money import to_units
-from walletdesk.store.sources_schema import ROUTE_MAX, BalanceSourceRow, BalanceValuationRow
+from walletdesk.store.balance_writes import fetch_rows
+from walletdesk.store.sources_schema import ROUTE_MAX
 
-_INSERT_SOURCE = (
-    "INSERT INTO balance_sources (wallet_id, asset, credential_id, place, free, locked) "
-    "VALUES (?, ?, ?, ?, ?, ?)"
+Rows = dict[tuple[str, ...], tuple[object, ...]]  # key columns -> value columns
+
+
+@dataclass(frozen=True)
+class _Table:
+    """The statements that read, delete and write one wallet's rows of a table."""
+
+    read: str  # key columns, then value columns
+    delete: str
+    write: str
+    key_size: int
+
+
+_SOURCES = _Table(
+    read="SELECT asset, credential_id, place, free, locked FROM balance_sources "
+    "WHERE wallet_id = ?",
+    delete="DELETE FROM balance_sources WHERE wallet_id = ? AND asset = ? "
+    "AND credential_id = ? AND place = ?",
+    write="INSERT OR REPLACE INTO balance_sources (wallet_id, asset, credential_id, place, "
+    "free, locked) VALUES (?, ?, ?, ?, ?, ?)",
+    key_size=3,
 )
-_INSERT_VALUATION = (
-    "INSERT OR REPLACE INTO balance_valuations (wallet_id, asset, route, priced) "
-    "VALUES (?, ?, ?, ?)"
+_VALUATIONS = _Table(
+    read="SELECT asset, route, priced FROM balance_valuations WHERE wallet_id = ?",
+    delete="DELETE FROM balance_valuations WHERE wallet_id = ? AND asset = ?",
+    write="INSERT OR REPLACE INTO balance_valuations (wallet_id, asset, route, priced) "
+    "VALUES (?, ?, ?, ?)",
+    key_size=1,
 )
 
 
 def replace_sources(session: Session, wallet_id: int, sources: Sequence[BalanceSource],
                     valued: Sequence[ValuedBalance], stored_assets: Collection[str]) -> None:
     """Only assets that have a ``balances`` row keep parts and a valuation."""
-    session.execute(delete(BalanceSourceRow).where(BalanceSourceRow.wallet_id == wallet_id))
-    session.execute(delete(BalanceValuationRow).where(
-        BalanceValuationRow.wallet_id == wallet_id))
-    kept = set(stored_assets)
     connection = session.connection()
-    parts = [(wallet_id, s.asset, s.credential_id, s.place, to_units(s.free), to_units(s.locked))
-             for s in sources if s.asset in kept]
-    if parts:
-        connection.exec_driver_sql(_INSERT_SOURCE, parts)
-    valuations = [(wallet_id, v.asset, v.route[:ROUTE_MAX], int(v.priced))
-                  for v in valued if v.asset in kept]
-    if valuations:
-        connection.exec_driver_sql(_INSERT_VALUATION, valuations)
+    kept = set(stored_assets)
+    parts: Rows = {(s.asset, s.credential_id, s.place): (to_units(s.free), to_units(s.locked))
+             for s in sources if s.asset in kept}
+    _replace(connection, _SOURCES, wallet_id, parts)
+    valuations: Rows = {(v.asset,): (v.route[:ROUTE_MAX], int(v.priced))
+                  for v in valued if v.asset in kept}
+    _replace(connection, _VALUATIONS, wallet_id, valuations)
+
+
+def _replace(connection: Connection, table: _Table, wallet_id: int,
+             wanted: Rows) -> None:
+    """Make ``wanted`` (key columns -> value columns) the wallet's rows of ``table``."""
+    size = table.key_size
+    stored = {row[:size]: row[size:] for row in fetch_rows(connection, table.read, (wallet_id,))}
+    gone = [(wallet_id, *key) for key in stored if key not in wanted]
+    if gone:
+        connection.exec_driver_sql(table.delete, gone)
+    changed = [(wallet_id, *key, *values) for key, values in wanted.items()
+               if stored.get(key) != values]
+    if changed:
+        connection.exec_driver_sql(table.write, changed)
