@@ -11,7 +11,7 @@ The repository runs this inside its transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -50,19 +50,30 @@ def storable(balances: Sequence[ValuedBalance]) -> dict[str, StoredAmounts]:
 
     Zero totals are left out. Raises ``AmountOutOfRangeError`` for what does not fit.
     """
-    sums: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
-    for asset, free, locked, usd_value, _, _ in balances:
-        known = sums.get(asset)
-        sums[asset] = (free, locked, usd_value) if known is None else (
-            known[0] + free, known[1] + locked, known[2] + usd_value)
+    summed: Iterable[tuple[str, Decimal, Decimal, Decimal]]
+    if len({balance.asset for balance in balances}) == len(balances):  # the usual case
+        summed = ((b.asset, b.free, b.locked, b.usd_value) for b in balances)
+    else:
+        sums: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
+        for asset, free, locked, usd_value, _, _ in balances:
+            known = sums.get(asset)
+            sums[asset] = (free, locked, usd_value) if known is None else (
+                known[0] + free, known[1] + locked, known[2] + usd_value)
+        summed = ((asset, *amounts) for asset, amounts in sums.items())
     rows: dict[str, StoredAmounts] = {}
-    for asset, (free, locked, usd_value) in sums.items():
-        free_units, locked_units = to_units(free), to_units(locked)
-        total = free_units + locked_units
-        if total:
-            rows[asset] = StoredAmounts(free_units, locked_units, _in_range(total),
-                                        to_units(usd_value))
+    for asset, free, locked, usd_value in summed:
+        row = _stored(free, locked, usd_value)
+        if row is not None:
+            rows[asset] = row
     return rows
+
+
+def _stored(free: Decimal, locked: Decimal, usd_value: Decimal) -> StoredAmounts | None:
+    free_units, locked_units = to_units(free), to_units(locked)
+    total = free_units + locked_units
+    if not total:
+        return None
+    return StoredAmounts(free_units, locked_units, _in_range(total), to_units(usd_value))
 
 
 def usd_sum(rows: dict[str, StoredAmounts]) -> int:

@@ -9,7 +9,8 @@ every part and route of a large account is the same."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from walletdesk.core.models import BalanceSource, ValuedBalance
 from walletdesk.core.money import to_units
-from walletdesk.store.balance_writes import fetch_rows
+from walletdesk.store.balance_writes import StoredAmounts, fetch_rows
 from walletdesk.store.sources_schema import ROUTE_MAX
 
 Rows = dict[tuple[str, ...], tuple[object, ...]]  # key columns -> value columns
@@ -52,15 +53,22 @@ _VALUATIONS = _Table(
 
 
 def replace_sources(session: Session, wallet_id: int, sources: Sequence[BalanceSource],
-                    valued: Sequence[ValuedBalance], stored_assets: Collection[str]) -> None:
-    """Only assets that have a ``balances`` row keep parts and a valuation."""
+                    valued: Sequence[ValuedBalance],
+                    rows: Mapping[str, StoredAmounts]) -> None:
+    """Only assets that have a ``balances`` row (``rows``) keep parts and a valuation. The
+    parts of an asset add up to its row exactly (``controllers/wallet_fold.py``), so a lone
+    part is its row: its units are the row's, not converted again."""
     connection = session.connection()
-    kept = set(stored_assets)
-    parts: Rows = {(s.asset, s.credential_id, s.place): (to_units(s.free), to_units(s.locked))
-             for s in sources if s.asset in kept}
+    count = Counter(s.asset for s in sources)
+    parts: Rows = {}
+    for credential_id, asset, place, free, locked in sources:
+        row = rows.get(asset)
+        if row is not None:
+            parts[(asset, credential_id, place)] = (
+                (row.free, row.locked) if count[asset] == 1 else (to_units(free), to_units(locked)))
     _replace(connection, _SOURCES, wallet_id, parts)
     valuations: Rows = {(v.asset,): (v.route[:ROUTE_MAX], int(v.priced))
-                  for v in valued if v.asset in kept}
+                        for v in valued if v.asset in rows}
     _replace(connection, _VALUATIONS, wallet_id, valuations)
 
 

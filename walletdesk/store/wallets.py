@@ -77,7 +77,7 @@ class WalletRepository:
                 .returning(_wallets.c.id)
             ).scalar_one()
             replace_rows(session, wallet_id, rows, now)
-            replace_sources(session, wallet_id, sources, balances, rows.keys())
+            replace_sources(session, wallet_id, sources, balances, rows)
             append_snapshot(session, self._user_id, exchange, updated_at, rows,
                             total_usd_units=total_units)
         return Wallet(id=wallet_id, exchange=exchange, total_usd_value=total_usd,
