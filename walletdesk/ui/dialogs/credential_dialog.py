@@ -22,12 +22,12 @@ from walletdesk.core.models import Credential
 from walletdesk.core.validation import API_KEY_MAX, LABEL_MAX, PASSPHRASE_MAX, SECRET_MAX
 from walletdesk.exchanges.catalog import SUPPORTED, display_name
 from walletdesk.ui.dialogs.field_message import FieldMessage, buddy_label
+from walletdesk.ui.widgets.link_label import LinkLabel
 
 # Placeholders short enough for the field beside Show and Load key file at the smallest
 # width; the tooltip says it in full.
 _ONE_LINE_HINT = "Shown once, when the key was made"
 _KEY_FILE_HINT = "Paste the key, or load its file"
-MESSAGE_LINES = 2  # the longest field message's lines at the smallest width
 _HINT_IN_FULL = {
     _ONE_LINE_HINT: "The secret is shown once by the exchange, when the key was made.",
     _KEY_FILE_HINT: "Paste the whole private key (several lines), or load the key file.",
@@ -62,10 +62,8 @@ class CredentialDialog(QDialog):
         self.load_key_file.setAccessibleName("Load key file")
         self.passphrase = _line("Passphrase", "Chosen when you created the key", PASSPHRASE_MAX)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_message = FieldMessage("Passphrase", reserve_lines=MESSAGE_LINES)
-        self.help_link = QLabel()
-        self.help_link.setOpenExternalLinks(True)
-        self.help_link.setWordWrap(True)
+        self.passphrase_message = FieldMessage("Passphrase", marks=self.passphrase)
+        self.help_link = LinkLabel()
         self.help_link.setAccessibleName("How to create a read-only key")
         self.show_secret = QToolButton()
         self.show_secret.setText("Show")
@@ -73,9 +71,9 @@ class CredentialDialog(QDialog):
         self.show_secret.setAccessibleName("Show the secret while typing")
         self.replace_secret = QCheckBox("Replace secret (the stored one is never shown)")
         self.replace_secret.setAccessibleName("Replace secret")
-        self.label_message = FieldMessage("Label", reserve_lines=MESSAGE_LINES)
-        self.api_key_message = FieldMessage("API key", reserve_lines=MESSAGE_LINES)
-        self.secret_message = FieldMessage("API secret", reserve_lines=MESSAGE_LINES)
+        self.label_message = FieldMessage("Label", marks=self.label)
+        self.api_key_message = FieldMessage("API key", marks=self.api_key)
+        self.secret_message = FieldMessage("API secret", marks=self.secret)
         self.demo_note = QLabel()
         self.demo_note.setWordWrap(True)
         self.test = QPushButton("Test connection")
@@ -102,21 +100,23 @@ class CredentialDialog(QDialog):
         form.addRow("&Exchange:", self.exchange)
         form.addRow("", self.demo_note)
         form.addRow("&Label:", self.label)
-        form.addRow("", self.label_message.room)
         form.addRow("API &key:", self.api_key)
-        form.addRow("", self.api_key_message.room)
         form.addRow("", self.replace_secret)
         self.secret_label = buddy_label("&Secret:", self.secret)
         form.addRow(self.secret_label, secret_row)
-        form.addRow("", self.secret_message.room)
         form.addRow(buddy_label("&Passphrase:", self.passphrase), self.passphrase)
-        form.addRow("", self.passphrase_message.room)
         form.addRow("", self.help_link)
+        # Every field's message in one place below the fields (see FieldMessage).
+        messages = QVBoxLayout()
+        for message in (self.label_message, self.api_key_message, self.secret_message,
+                        self.passphrase_message):
+            messages.addWidget(message)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test)
         test_row.addWidget(self.test_result, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addLayout(messages)
         layout.addLayout(test_row)
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -127,8 +127,7 @@ class CredentialDialog(QDialog):
 
     def set_key_rows_visible(self, visible: bool) -> None:
         """Hide the key fields (the demo needs none, nor a connection test) or show them."""
-        for row in (self.api_key, self.api_key_message.room, self.secret_message.room,
-                    self.help_link):
+        for row in (self.api_key, self.help_link):
             self._form.setRowVisible(row, visible)
         self._form.setRowVisible(self._secret_row, visible)
         self.test.setVisible(visible)
@@ -142,18 +141,13 @@ class CredentialDialog(QDialog):
         self.secret_label.setText(f"&{label}:")
         self.secret.setVisible(True)
         self.secret_text.setVisible(False)
-        self.secret_message.setAccessibleName(f"{label} problem")
+        self.secret_message.set_field_name(label)
         self.load_key_file.setVisible(multiline)
         hint = _KEY_FILE_HINT if multiline else _ONE_LINE_HINT
         self.secret.setPlaceholderText(hint)
         self.secret.setToolTip(_HINT_IN_FULL[hint])
         self._form.setRowVisible(self.passphrase, passphrase)
-        self._form.setRowVisible(self.passphrase_message.room, passphrase)
-        self.help_link.setText(
-            f'<a href="{help_url}">How to create a read-only {exchange} key</a>'
-            if help_url
-            else ""
-        )
+        self.help_link.set_link(help_url, f"How to create a read-only {exchange} key")
 
 
 def _line(name: str, placeholder: str, max_length: int) -> QLineEdit:

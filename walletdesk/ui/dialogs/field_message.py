@@ -2,60 +2,64 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QLineEdit, QStyle, QWidget
 
 _MARK = "⚠ "
 _GROWN_FROM = "fieldMessageGrownFrom"  # the window's height before a message made it grow
 
 
 class FieldMessage(QLabel):
+    """What is wrong with one field, in plain words; hidden when nothing is.
+
+    ``marks``: the field it is about. The message is then meant for one place below the
+    form, named ("API key: …"), and the field shows a warning sign at its end with the
+    message as its tooltip: the fields never move when a message comes or goes (a click
+    aimed at one would land in another), and no room is kept under each field for a message
+    that is not there.
+    """
+
     def __init__(self, field_name: str, parent: QWidget | None = None, *,
-                 reserve_lines: int = 0) -> None:
-        """``reserve_lines``: lay out ``room`` (not the message), which keeps that many lines
-        while the message is hidden, so the fields below do not move when a message comes or
-        goes (a click aimed at one field would land in another). A QFormLayout ignores a
-        hidden widget's retained size, hence a room that stays visible."""
+                 marks: QLineEdit | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setAccessibleName(f"{field_name} problem")
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setVisible(False)
-        self.room: QWidget = _Room(self, reserve_lines) if reserve_lines else self
+        self._message = ""
+        self._marked = marks
+        self._mark: QAction | None = None
+        if marks is not None:
+            icon = marks.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self._mark = marks.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+            self._mark.setVisible(False)
+        self.set_field_name(field_name)
+
+    def set_field_name(self, field_name: str) -> None:
+        """The field's name as its form label says it now (it may follow the exchange)."""
+        self._field_name = field_name
+        self.setAccessibleName(f"{field_name} problem")
+        self._show()
 
     def show_message(self, message: str | None) -> None:
-        self.setText(_MARK + message if message else "")
-        self.setVisible(bool(message))
-        self.room.updateGeometry()
-        _fit(self.window())
+        window = self.window()
+        before = window.height()  # Qt may grow the window as soon as the label shows
+        self._message = message or ""
+        self._show()
+        _fit(window, before)
 
     def message(self) -> str:
-        return self.text().removeprefix(_MARK)
+        return self._message
 
-
-class _Room(QWidget):
-    """Keeps ``lines`` lines for its message, shown or not, and grows to a longer one's height
-    at the width it is given (a wrapped label's own size hint guesses a narrower width)."""
-
-    def __init__(self, message: QLabel, lines: int) -> None:
-        super().__init__(message.parentWidget())
-        message.setParent(self)
-        self._message = message
-        self.setMinimumHeight(lines * message.fontMetrics().lineSpacing())
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        shown = self._message.isVisibleTo(self)
-        return max(self.minimumHeight(), self._message.heightForWidth(width) if shown else 0)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self._message.sizeHint().width(), self.heightForWidth(self.width()))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self._message.setGeometry(0, 0, self.width(), self.heightForWidth(self.width()))
-        super().resizeEvent(event)
+    def _show(self) -> None:
+        message = self._message
+        named = f"{self._field_name}: {message}" if self._marked is not None else message
+        self.setText(_MARK + named if message else "")
+        self.setVisible(bool(message))
+        if self._mark is not None and self._marked is not None:
+            self._mark.setVisible(bool(message))
+            self._mark.setToolTip(message)
+            self._marked.setAccessibleDescription(message)
 
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
@@ -83,15 +87,16 @@ def fit_height(window: QWidget) -> None:
         window.resize(window.width(), needed)
 
 
-def _fit(window: QWidget) -> None:
+def _fit(window: QWidget, before: int) -> None:
     """Grow the dialog so a message that just appeared is not clipped, and shrink it back
-    (never below the height it had, which may be the user's) once the messages need less."""
+    (never below the height it had, ``before``, which may be the user's) once the messages
+    need less."""
     if not window.isVisible() or (needed := needed_height(window)) is None:
         return
     grown_from = int(window.property(_GROWN_FROM) or 0)
-    if needed > window.height():
+    if needed > before:
         if not grown_from:
-            window.setProperty(_GROWN_FROM, window.height())
+            window.setProperty(_GROWN_FROM, before)
         window.resize(window.width(), needed)
     elif grown_from:
         window.resize(window.width(), max(needed, grown_from))
