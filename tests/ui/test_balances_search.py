@@ -33,7 +33,7 @@ def test_search_keys_and_an_empty_result(qtbot: QtBot, open_desk: OpenDesk, serv
     desk.window.commands.show_balances.trigger()
     view.search.setFocus()
     qtbot.keyClicks(view.search, "zzz")
-    assert desk.balances.proxy.rowCount() == 0
+    assert desk.balances.model.rowCount() == 0
     assert view.no_match.isVisible() and "“zzz”" in view.no_match.text()
     assert "Esc clears" in view.no_match.text()
 

@@ -32,24 +32,24 @@ def open_big(open_desk: OpenDesk, services: Services) -> DeskPresenter:
 def test_no_number_is_cut_off_and_text_shows_whole_in_its_tooltip(
         open_desk: OpenDesk, services: Services) -> None:
     desk = open_big(open_desk, services)
-    table, proxy = desk.window.desk.balances.table, desk.balances.proxy
+    table, rows = desk.window.desk.balances.table, desk.balances.model
     metrics = table.fontMetrics()
     for column, spec in enumerate(COLUMNS):
-        for row in range(proxy.rowCount()):
-            text = str(proxy.index(row, column).data())
+        for row in range(rows.rowCount()):
+            text = str(rows.index(row, column).data())
             if spec.numeric:
                 assert metrics.horizontalAdvance(text) < table.columnWidth(column), text
-    long_row = next(r for r in range(proxy.rowCount()) if proxy.index(r, ASSET).data() == LONG)
-    assert proxy.index(long_row, ASSET).data(Qt.ItemDataRole.ToolTipRole) == LONG
+    long_row = next(r for r in range(rows.rowCount()) if rows.index(r, ASSET).data() == LONG)
+    assert rows.index(long_row, ASSET).data(Qt.ItemDataRole.ToolTipRole) == LONG
     assert table.textElideMode() == Qt.TextElideMode.ElideRight
 
 
 def test_amounts_line_up_on_their_decimal_points(
         open_desk: OpenDesk, services: Services) -> None:
     desk = open_big(open_desk, services)
-    proxy, metrics = desk.balances.proxy, desk.window.desk.balances.table.fontMetrics()
+    rows, metrics = desk.balances.model, desk.window.desk.balances.table.fontMetrics()
     for column in (LOCKED, TOTAL):
-        texts = [str(proxy.index(r, column).data()) for r in range(proxy.rowCount())]
+        texts = [str(rows.index(r, column).data()) for r in range(rows.rowCount())]
         # right-aligned: the width after the point is the same in every row
         tails = {metrics.horizontalAdvance(t.lstrip("0123456789,")) for t in texts}
         assert len(tails) == 1, texts

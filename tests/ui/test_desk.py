@@ -26,8 +26,8 @@ def mexc(mexc_server: ExchangeServer, monkeypatch: pytest.MonkeyPatch) -> Exchan
 
 
 def shown_assets(desk) -> list[str]:  # type: ignore[no-untyped-def]
-    proxy = desk.balances.proxy
-    return [proxy.index(row, ASSET).data() for row in range(proxy.rowCount())]
+    rows = desk.balances.model
+    return [rows.index(row, ASSET).data() for row in range(rows.rowCount())]
 
 
 def test_first_run_shows_what_to_do_instead_of_a_blank_table(open_desk: OpenDesk) -> None:

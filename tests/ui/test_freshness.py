@@ -27,8 +27,8 @@ def mexc(mexc_server: ExchangeServer, monkeypatch: pytest.MonkeyPatch) -> Exchan
 
 
 def rows_of(desk: DeskPresenter, exchange: str) -> list[int]:
-    proxy = desk.balances.proxy
-    return [r for r in range(proxy.rowCount()) if proxy.index(r, EXCHANGE).data() == exchange]
+    rows = desk.balances.model
+    return [r for r in range(rows.rowCount()) if rows.index(r, EXCHANGE).data() == exchange]
 
 
 def test_a_failed_refresh_marks_its_rows_and_the_header_names_it(
@@ -43,7 +43,7 @@ def test_a_failed_refresh_marks_its_rows_and_the_header_names_it(
     header = desk.window.desk.header
     assert not header.stale.isVisible() and "just now" in header.updated.text()
     [mexc_row] = rows_of(desk, "MEXC")
-    assert desk.balances.proxy.index(mexc_row, EXCHANGE).data(
+    assert desk.balances.model.index(mexc_row, EXCHANGE).data(
         Qt.ItemDataRole.DecorationRole) is None
 
     mexc.remove_account(account.api_key)  # the exchange now refuses the key
@@ -53,11 +53,11 @@ def test_a_failed_refresh_marks_its_rows_and_the_header_names_it(
     assert header.stale.text().startswith("MEXC: the last refresh failed, so these are the "
                                           "balances from ")
     [mexc_row] = rows_of(desk, "MEXC")
-    cell = desk.balances.proxy.index(mexc_row, EXCHANGE)
+    cell = desk.balances.model.index(mexc_row, EXCHANGE)
     assert cell.data(Qt.ItemDataRole.DecorationRole) is not None
     assert "the last refresh failed" in cell.data(Qt.ItemDataRole.ToolTipRole)
     demo_row = rows_of(desk, "Demo (offline sample)")[0]
-    assert desk.balances.proxy.index(demo_row, EXCHANGE).data(
+    assert desk.balances.model.index(demo_row, EXCHANGE).data(
         Qt.ItemDataRole.DecorationRole) is None  # its refresh worked
 
 
@@ -86,7 +86,7 @@ def test_a_failed_wallet_is_still_marked_after_a_restart(
         header.stale.text())
     assert "(3 h ago). MEXC rejected the API key" in header.stale.text()
     [mexc_row] = rows_of(again, "MEXC")
-    cell = again.balances.proxy.index(mexc_row, EXCHANGE)
+    cell = again.balances.model.index(mexc_row, EXCHANGE)
     assert cell.data(Qt.ItemDataRole.DecorationRole) is not None
     assert "the last refresh failed" in cell.data(Qt.ItemDataRole.ToolTipRole)
     wallets = again.wallets_model
@@ -113,7 +113,7 @@ def test_the_header_age_and_stale_marker_follow_the_clock(
     assert "(2 h ago)" in header.updated.text()
     assert header.stale.isVisible() and "MEXC: balances from" in header.stale.text()
     [row] = rows_of(desk, "MEXC")
-    assert desk.balances.proxy.index(row, EXCHANGE).data(Qt.ItemDataRole.ToolTipRole)
+    assert desk.balances.model.index(row, EXCHANGE).data(Qt.ItemDataRole.ToolTipRole)
     assert desk.wallets_model.index(0, 3).data().endswith("(2 h ago)")
 
 
@@ -129,7 +129,7 @@ def test_demo_money_is_shown_apart_from_the_real_total(
     totals = desk.window.desk.balances.totals.text()
     assert "worth $100.00" in totals and "demo sample of $5,000.00 not counted" in totals
     [demo_row] = rows_of(desk, "Demo (offline sample)")
-    assert desk.balances.proxy.index(demo_row, SHARE).data() == "—"
+    assert desk.balances.model.index(demo_row, SHARE).data() == "—"
 
 
 def test_the_dust_filter_keeps_assets_without_a_price(
@@ -141,8 +141,8 @@ def test_the_dust_filter_keeps_assets_without_a_price(
     view = desk.window.desk.balances
     view.dust.setText("1")
     view.hide_dust.setChecked(True)
-    proxy = desk.balances.proxy
-    assert sorted(proxy.index(r, ASSET).data() for r in range(proxy.rowCount())) == [
+    rows = desk.balances.model
+    assert sorted(rows.index(r, ASSET).data() for r in range(rows.rowCount())) == [
         "BTC", "VEN"]
 
 

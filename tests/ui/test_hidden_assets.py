@@ -14,14 +14,14 @@ from walletdesk.ui.presenters.desk_presenter import DeskPresenter
 
 
 def shown(desk: DeskPresenter) -> list[str]:
-    proxy = desk.balances.proxy
-    return sorted(proxy.index(r, ASSET).data() for r in range(proxy.rowCount()))
+    rows = desk.balances.model
+    return sorted(rows.index(r, ASSET).data() for r in range(rows.rowCount()))
 
 
 def select(desk: DeskPresenter, asset: str, exchange: str = "MEXC") -> None:
-    proxy, table = desk.balances.proxy, desk.window.desk.balances.table
-    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, ASSET).data() == asset
-               and proxy.index(r, EXCHANGE).data() == exchange)
+    rows, table = desk.balances.model, desk.window.desk.balances.table
+    row = next(r for r in range(rows.rowCount()) if rows.index(r, ASSET).data() == asset
+               and rows.index(r, EXCHANGE).data() == exchange)
     table.setFocus()
     table.selectRow(row)
 

@@ -16,15 +16,15 @@ def test_one_shortcut_hides_every_amount_and_brings_them_back(
         qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
     seed(services.paths.database, {"MEXC": [valued("BTC", "1.5", usd="65000.12")]})
     desk = open_desk()
-    header, proxy = desk.window.desk.header, desk.balances.proxy
+    header, rows = desk.window.desk.header, desk.balances.model
     assert header.total.text() == "$65,000.12"
     qtbot.keyClick(desk.window, Qt.Key.Key_H,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert desk.window.commands.privacy.isChecked()
     shown = [header.total.text(), header.total.toolTip(),
              desk.window.desk.balances.totals.text(), desk.wallets_model.index(0, 1).data(),
-             *(str(proxy.index(0, c).data()) for c, spec in enumerate(COLUMNS) if spec.numeric),
-             *(str(proxy.index(0, c).data(Qt.ItemDataRole.ToolTipRole))
+             *(str(rows.index(0, c).data()) for c, spec in enumerate(COLUMNS) if spec.numeric),
+             *(str(rows.index(0, c).data(Qt.ItemDataRole.ToolTipRole))
                for c, spec in enumerate(COLUMNS) if spec.numeric)]
     assert not any(secret in text for text in shown for secret in ("65", "1.5", "100")), shown
     assert all(HIDDEN in text for text in shown[:4])

@@ -58,12 +58,12 @@ def amounts_fit(desk: DeskPresenter) -> None:
     """Every number column is at least as wide as its widest text: nothing is cut off."""
     table = desk.window.desk.balances.table
     metrics = table.fontMetrics()
-    proxy = desk.balances.proxy
+    rows = desk.balances.model
     for column, spec in enumerate(COLUMNS):
         if not spec.numeric:
             continue
-        widest = max(metrics.horizontalAdvance(str(proxy.index(r, column).data()))
-                     for r in range(min(proxy.rowCount(), 50)))
+        widest = max(metrics.horizontalAdvance(str(rows.index(r, column).data()))
+                     for r in range(min(rows.rowCount(), 50)))
         assert table.columnWidth(column) >= widest, (spec.header, table.columnWidth(column))
 
 

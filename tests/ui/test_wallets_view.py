@@ -41,8 +41,8 @@ def test_double_click_opens_the_wallets_balances(
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert desk.window.desk.tabs.currentIndex() == BALANCES_TAB
     assert desk.window.desk.balances.exchange.currentData() == "BINANCE"
-    proxy = desk.balances.proxy
-    assert [proxy.index(r, 1).data() for r in range(proxy.rowCount())] == ["Binance"]
+    rows = desk.balances.model
+    assert [rows.index(r, 1).data() for r in range(rows.rowCount())] == ["Binance"]
 
 
 def test_wallet_totals_are_never_cut_off(open_desk: OpenDesk, services: Services) -> None:

@@ -19,7 +19,7 @@ from walletdesk.exchanges.catalog import display_name
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.asset_groups import group_by_asset
 from walletdesk.ui.models.balance_columns import COLUMNS, USD, WIDTHS
-from walletdesk.ui.models.balances_filter import BalanceFilter, BalancesFilterProxy, ShownTotals
+from walletdesk.ui.models.balances_filter import BalanceFilter, ShownTotals
 from walletdesk.ui.models.balances_model import BalancesModel
 from walletdesk.ui.models.past_prices import row_past_prices
 from walletdesk.ui.models.roles import RECORD_ROLE
@@ -39,9 +39,8 @@ class BalancesPresenter(QObject):
         self._format = formatter
         self._settings = settings
         self.model = BalancesModel(formatter, self)
-        self.proxy = BalancesFilterProxy(self.model, self)
-        self.proxy.totals_changed.connect(self._show_totals)
-        view.table.setModel(self.proxy)
+        self.model.totals_changed.connect(self._show_totals)
+        view.table.setModel(self.model)
         view.table.restore_header(settings.header_state(TABLE_KEY),
                                   (USD, Qt.SortOrder.DescendingOrder), WIDTHS)
         view.dust.setText(str(settings.dust_threshold()))
@@ -104,7 +103,7 @@ class BalancesPresenter(QObject):
             return
         self.model.set_currency(shown)
         self._fit_numbers()
-        self._show_totals(self.proxy.totals())
+        self._show_totals(self.model.totals())
 
     def _grouping_toggled(self, grouped: bool) -> None:
         if grouped:
@@ -126,18 +125,17 @@ class BalancesPresenter(QObject):
         self.model.set_stale(stale)
 
     def shown_count(self) -> int:
-        return self.proxy.rowCount()
-
-    def all_count(self) -> int:
         return self.model.rowCount()
 
+    def all_count(self) -> int:
+        return len(self.model.balances)
+
     def shown_balances(self) -> list[Balance]:
-        return self.proxy.shown_balances()
+        return self.model.shown_balances()
 
     def all_balances(self) -> list[Balance]:
         """Every row, in the table's sort order."""
-        model = self.model
-        return [model.balances[p] for p in model.order]
+        return self.model.all_balances()
 
     def show_exchange(self, exchange: str) -> None:
         """Only this exchange's balances (the filter bar shows it; "All exchanges" undoes)."""
@@ -150,7 +148,7 @@ class BalancesPresenter(QObject):
 
     def apply_filter(self) -> None:
         view = self.view
-        self.proxy.set_filter(BalanceFilter(
+        self.model.set_filter(BalanceFilter(
             search=view.search.text(),
             exchange=view.exchange.currentData(),
             min_usd=self._threshold() if view.hide_dust.isChecked() else None,
@@ -204,7 +202,7 @@ class BalancesPresenter(QObject):
     def _into_table(self) -> None:
         table = self.view.table
         table.setFocus()
-        if self.proxy.rowCount() and not table.selectionModel().hasSelection():
+        if self.model.rowCount() and not table.selectionModel().hasSelection():
             table.selectRow(0)
 
     def _show_totals(self, totals: ShownTotals) -> None:
