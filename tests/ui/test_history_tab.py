@@ -23,6 +23,8 @@ from walletdesk.services import Services
 from walletdesk.store.database import open_database
 from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
+from walletdesk.ui.models.balance_columns import CHANGE, SHARE
+from walletdesk.ui.models.roles import RECORD_ROLE
 from walletdesk.ui.presenters.desk_presenter import DeskPresenter, theme_switch
 from walletdesk.ui.views.desk_view import BALANCES_TAB, HISTORY_TAB
 from walletdesk.ui.widgets.net_worth_chart import EMPTY_TEXT
@@ -299,7 +301,41 @@ def test_with_only_the_demo_its_history_is_the_one_shown(
 
 def test_one_asset_s_chart_detail_and_export_leave_the_demo_s_sample_out(
         qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
-    db = open_database(services.paths.database)
+    seed_with_demo_btc(services.paths.database)
+    desk = open_asset(qtbot, open_desk, "BTC")
+    view = desk.window.desk.history
+    assert [value for _at, value in view.chart.shown_points()] == [
+        Decimal("30000"), Decimal("31000")]
+    assert [row[2] for row in desk.history.shown_table().rows] == [Decimal("0.5")] * 2
+    assert view.detail.amount.text() == desk.history._format.amount(Decimal("0.5"))
+    assert sorted(view.detail.places.text().splitlines())[0].endswith(", not counted")
+
+
+def test_grouped_the_demo_s_sample_is_a_row_of_its_own_beside_real_money(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seed_with_demo_btc(services.paths.database)
+    desk = open_desk(start=False)
+    with qtbot.waitSignal(desk.balances.changes_shown, timeout=15_000):
+        desk.start()
+    desk.window.desk.tabs.setCurrentIndex(BALANCES_TAB)
+    view, model = desk.window.desk.balances, desk.balances.model
+    view.group.setChecked(True)
+    rows = {(b.exchange, b.asset): b for b in desk.balances.all_balances()}
+    assert set(rows) == {("MEXC", "BTC"), ("DEMO", "BTC")}
+    assert rows[("MEXC", "BTC")].total == Decimal("0.5")  # not 0.9718
+    shares = {model.index(r, SHARE).data(RECORD_ROLE).exchange: model.index(r, SHARE).data()
+              for r in range(model.rowCount())}
+    assert shares == {"MEXC": "100.0 %", "DEMO": "—"}
+    changes = {model.index(r, CHANGE).data(RECORD_ROLE).exchange: model.index(r, CHANGE).data()
+               for r in range(model.rowCount())}
+    assert changes == {"MEXC": "+3.33 %", "DEMO": "+3.70 %"}  # each against its own day
+    assert view.totals.text() == (
+        "Showing all 2 balances, worth $31,000.00 (demo sample of $28,000.00 not counted)")
+
+
+def seed_with_demo_btc(database: Path) -> None:
+    """BTC on MEXC and in the demo, at a refresh 30 h ago and at one now."""
+    db = open_database(database)
     try:
         UserRepository(db).ensure(LOCAL_USER)
         wallets = WalletRepository(db, LOCAL_USER.id)
@@ -309,10 +345,3 @@ def test_one_asset_s_chart_detail_and_export_leave_the_demo_s_sample_out(
             wallets.replace_balances("DEMO", [valued("BTC", "0.4718", usd=demo_usd)], at)
     finally:
         db.close()
-    desk = open_asset(qtbot, open_desk, "BTC")
-    view = desk.window.desk.history
-    assert [value for _at, value in view.chart.shown_points()] == [
-        Decimal("30000"), Decimal("31000")]
-    assert [row[2] for row in desk.history.shown_table().rows] == [Decimal("0.5")] * 2
-    assert view.detail.amount.text() == desk.history._format.amount(Decimal("0.5"))
-    assert sorted(view.detail.places.text().splitlines())[0].endswith(", not counted")

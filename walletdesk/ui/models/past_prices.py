@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.price_change import PastHoldings, past_price
+from walletdesk.ui.models.asset_groups import GroupKey, group_key
 from walletdesk.ui.models.balance_columns import PastPrices
 
 
@@ -18,13 +19,17 @@ def row_past_prices(rows: BalanceTable, balances: BalanceTable, holdings: PastHo
     """``rows`` are shown (``balances`` themselves, or grouped from them)."""
     if not holdings:
         return {}
-    holders: dict[str, list[str]] = {}
+    holders: dict[GroupKey, list[str]] = {}
+    key = group_key(balances.exchanges())
     if grouped:
         for exchange, asset in zip(balances.exchanges(), balances.assets(), strict=True):
-            holders.setdefault(asset, []).append(exchange)
+            holders.setdefault(key(exchange, asset), []).append(exchange)
     past: dict[tuple[str, str], Decimal] = {}
     for exchange, asset in zip(rows.exchanges(), rows.assets(), strict=True):
-        price = past_price(holdings, holders.get(asset, ()) if grouped else (exchange,), asset)
+        # A grouped row's own exchange cell gives its key back: one exchange's name, or
+        # real names joined (``asset_groups``).
+        held_on = holders.get(key(exchange, asset), ()) if grouped else (exchange,)
+        price = past_price(holdings, held_on, asset)
         if price is not None:
             past[(exchange, asset)] = price
     return past
