@@ -57,6 +57,10 @@ def test_hidden_assets_are_left_out_unless_asked_for(
     cli("export", "--format", "json", "--output", str(output), "--force", "--include-hidden")
     assert ("MEXC", "FREEAIRDROP") in assets(output.read_text())
     assert cli("balances", "--exchange", "demo").err == ""  # none hidden among these
+    hide(data_dir, ("MEXC", "BTC"))
+    nothing = cli("balances", "--exchange", "mexc")
+    assert nothing.out == "No balances match these filters.\n"  # not "none stored yet"
+    assert "2 hidden assets left out" in nothing.err
 
 
 def test_after_a_failed_refresh_every_later_command_says_which_part_is_old(

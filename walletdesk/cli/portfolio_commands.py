@@ -141,7 +141,8 @@ def show_balances(args: argparse.Namespace, services: Services) -> int:
 
     balances = read_balances(args, services)
     if not balances and args.format == "table":
-        filtered = args.exchange or args.min_usd is not None
+        filtered = (args.exchange or args.min_usd is not None
+                    or (not args.include_hidden and services.portfolio.hidden_assets()))
         print(
             "No balances match these filters."
             if filtered
