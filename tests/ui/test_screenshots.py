@@ -22,7 +22,7 @@ from tests.ui.seeding import seed, valued
 from walletdesk.auth.config import ENV_CLIENT_ID, ENV_ISSUER
 from walletdesk.services import Services
 from walletdesk.ui.dialogs.about_dialog import AboutDialog
-from walletdesk.ui.presenters.desk_presenter import DeskPresenter
+from walletdesk.ui.presenters.desk_presenter import _SWITCHES, DeskPresenter
 from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, WALLETS_TAB
 
 
@@ -70,7 +70,12 @@ def dark_palette(qapp: QApplication) -> Iterator[QPalette]:
     for role in (roles.Text, roles.WindowText, roles.ButtonText):
         dark.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
     qapp.setPalette(dark)
+    # The window's theme switch remembers the palette the app started with as the system's
+    # and puts it back for the "system" theme: let it remember this one, as a dark desktop
+    # hands it over at start (else every "dark" shot is light).
+    _SWITCHES.clear()
     yield dark
+    _SWITCHES.clear()
     qapp.setPalette(light)
     qapp.setStyle(style)
 

@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
 from walletdesk import __version__
 from walletdesk.paths import AppPaths
 from walletdesk.third_party import COMPONENTS, licences_folder
+from walletdesk.ui.widgets.link_label import LinkLabel
 
 
 class AboutDialog(QDialog):
     def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About WalletDesk")
-        self.text = QLabel(
+        self.text = LinkLabel()
+        self.text.set_html(
             f"<h3>WalletDesk {escape(__version__)}</h3>"
             "<p>Exchange balances valued in US dollars, kept on this computer.</p>"
             f"<p><b>Data:</b> {_link(paths.data_dir)}<br>"
@@ -35,9 +37,8 @@ class AboutDialog(QDialog):
             "protected by a password, or given in WALLETDESK_MASTER_KEY; logs never contain "
             "secrets.</p>"
         )
-        self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.text.setOpenExternalLinks(True)  # a folder link opens the file manager there
+        # (LinkLabel opens links itself: a folder link opens the file manager there.)
         self.text.setWordWrap(True)
         self.components = QLabel(_components_html())
         self.components.setObjectName("components")

@@ -99,7 +99,7 @@ class SessionPresenter(QObject):
         cancel = self._cancel = threading.Event()
         self._waiting(True)
         self._show_problem(None)
-        self._view.waiting.setText("Waiting for you to sign in in the browser…")
+        self._view.waiting.set_html("Waiting for you to sign in in the browser…")
         show_url = self._bridge.relay(self._show_url)
         show_hint = self._bridge.relay(self._show_hint)
         session, opener = self._session, self.open_browser
@@ -117,7 +117,7 @@ class SessionPresenter(QObject):
         if self._cancel is None:
             return
         link = escape(url, quote=True)
-        self._view.waiting.setText(
+        self._view.waiting.set_html(
             "Waiting for you to sign in in the browser…<br>If no browser opened, open "
             f'<a href="{link}">this sign-in link</a>.')
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from walletdesk.ui.widgets.centred import button_row, centred_column, centred_text, heading
+from walletdesk.ui.widgets.link_label import LinkLabel
 from walletdesk.ui.widgets.plain_text import plain_label
 
 SIGN_IN = "Sign in…"
@@ -35,9 +36,10 @@ class SignInView(QWidget):
             "its own. File → Sign in… signs in later.")
         self.settings = QPushButton("Sign-in settings…")
         self.settings.setAccessibleName("Sign-in settings")
-        self.waiting = centred_text()
+        self.waiting = LinkLabel()  # the sign-in link, for when no browser opened
+        self.waiting.setWordWrap(True)
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.waiting.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.waiting.setOpenExternalLinks(True)
         self.waiting.setVisible(False)
         self.hint = centred_text()
         self.hint.setTextFormat(Qt.TextFormat.PlainText)  # names the redirect URI to register

@@ -1,4 +1,4 @@
-"""A label holding one link, drawn in the palette's link colour and readable on it.
+"""A rich-text label whose links are drawn in the palette's link colour, readable on it.
 
 Two things go wrong with a plain rich-text QLabel: Qt fixes the link colour when the text
 is set, so a label made before a theme switch keeps the old palette's blue; and a custom
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -24,11 +24,17 @@ class LinkLabel(QLabel):
         self.setOpenExternalLinks(True)
         # One short line: a word-wrapped label is given room for two lines in a form and
         # shows a blank line around its one.
-        self._link: tuple[str, str] | None = None
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self._html = ""
 
     def set_link(self, url: str, text: str) -> None:
         """Show ``text`` linking to ``url``; an empty ``url`` shows nothing."""
-        self._link = (url, text) if url else None
+        self.set_html(f'<a href="{escape(url, quote=True)}">{escape(text)}</a>' if url else "")
+
+    def set_html(self, html: str) -> None:
+        """Show ``html`` (already escaped where it quotes anything); its ``<a`` tags get the
+        colour."""
+        self._html = html
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -37,13 +43,8 @@ class LinkLabel(QLabel):
             self._render()
 
     def _render(self) -> None:
-        if self._link is None:
-            self.clear()
-            return
-        url, text = self._link
         colour = readable_link_colour(self.palette()).name()
-        self.setText(f'<a href="{escape(url, quote=True)}" style="color: {colour}">'
-                     f"{escape(text)}</a>")
+        self.setText(self._html.replace("<a ", f'<a style="color: {colour}" '))
 
 
 def readable_link_colour(palette: QPalette) -> QColor:
