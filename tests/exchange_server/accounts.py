@@ -26,6 +26,7 @@ class Account:
     funding: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
     flexible: list[tuple[str, str]] = field(default_factory=list)
     locked_earn: list[tuple[str, str]] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # paths this key may not read
 
     def funding_rows(self) -> list[dict[str, str]]:
         return [{"asset": asset, "free": free, "locked": locked, "freeze": freeze,

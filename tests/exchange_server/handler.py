@@ -107,6 +107,8 @@ class ExchangeRequestHandler(BaseHTTPRequestHandler):
             account = self._authenticate(query) if path in SIGNED_PATHS else None
         except Rejected as rejected:
             return self._refusal(rejected.refusal)
+        if account is not None and path in account.unreadable:  # a permission the key lacks
+            return self._refusal(Refusal.NO_PERMISSION)
         return self._route(path, query, account)
 
     # --- verification, as the exchange does it ------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.exchange_server import ExchangeServer, Fault
+from tests.exchange_server.handler import FLEXIBLE_PATH, FUNDING_PATH, LOCKED_PATH
 from walletdesk.core.errors import ExchangeAuthError
 from walletdesk.exchanges.base import ApiCredentials
 from walletdesk.exchanges.spot_v3 import SpotV3Adapter
@@ -105,3 +106,31 @@ def test_binance_transfer_permissions_count_as_moving_funds(
     check = binance_adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
     assert check.can_withdraw is True
     assert "create a read-only key" in check.message
+
+
+def test_binance_names_once_the_wallets_the_key_may_not_read(
+    binance_server: ExchangeServer, binance_adapter: SpotV3Adapter
+) -> None:
+    """Funding and both Simple Earn lists refuse the key: the check names the Funding wallet
+    and Simple Earn once each and warns; a refresh still reads spot and skips them."""
+    account = binance_server.add_account(balances={"BTC": "1"})
+    account.funding = {"USDT": ("10", "0", "0", "0")}
+    account.locked_earn = [("ETH", "1")]
+    account.unreadable = {FUNDING_PATH, FLEXIBLE_PATH, LOCKED_PATH}
+    creds = ApiCredentials(account.api_key, account.secret)
+    check = binance_adapter.check_credentials(creds)
+    assert check.unreadable == ("the Funding wallet", "Simple Earn")
+    assert check.message.count("Simple Earn") == 1 and check.warns
+    assert "read-only" in check.message  # what the key may do is still said
+    assert [(a.asset, a.place) for a in binance_adapter.fetch_balances(creds)] == [
+        ("BTC", "spot")]
+
+
+def test_binance_names_nothing_when_every_wallet_reads_or_is_not_offered(
+    binance_server: ExchangeServer, binance_adapter: SpotV3Adapter
+) -> None:
+    account = binance_server.add_account()
+    binance_server.inject(Fault.RAW, times=None, path=LOCKED_PATH, status=404, body=b"Not Found")
+    check = binance_adapter.check_credentials(ApiCredentials(account.api_key, account.secret))
+    assert check.unreadable == () and not check.warns
+    assert check.message == "Key works and is read-only."

@@ -34,11 +34,17 @@ class ApiCredentials:
 
 @dataclass(frozen=True)
 class KeyCheck:
-    """The key works; ``message`` sums it up for the user (a warning unless read-only)."""
+    """The key works; ``message`` sums it up for the user (a warning unless read-only and
+    able to read every wallet of the account)."""
 
     can_trade: bool | None
     can_withdraw: bool | None
     message: str
+    unreadable: tuple[str, ...] = ()  # wallets the key may not read ("Simple Earn"): skipped
+
+    @property
+    def warns(self) -> bool:
+        return bool(self.can_trade or self.can_withdraw or self.unreadable)
 
 
 def _shorten(api_key: str) -> str:

@@ -74,9 +74,11 @@ class HttpAdapter:
 
 
 def describe_permissions(
-    exchange: str, can_trade: bool | None, can_withdraw: bool | None
+    exchange: str, can_trade: bool | None, can_withdraw: bool | None, *,
+    unreadable: tuple[str, ...] = (),
 ) -> KeyCheck:
-    """The KeyCheck for a working key: read-only is good news, anything more is a warning."""
+    """The KeyCheck for a working key: read-only is good news, anything more is a warning,
+    and so is a wallet of the account the key may not read (``unreadable``, by name)."""
     powers = [name for name, flag in (("trade", can_trade), ("withdraw", can_withdraw)) if flag]
     if powers:
         message = (
@@ -90,4 +92,11 @@ def describe_permissions(
         )
     else:
         message = "Key works and is read-only."
-    return KeyCheck(can_trade=can_trade, can_withdraw=can_withdraw, message=message)
+    if unreadable:
+        message += (
+            f" {exchange} does not let it read {' or '.join(unreadable)}, so what is there is "
+            f"not counted: if you keep anything there, allow the key to read "
+            f"{'them' if len(unreadable) > 1 else 'it'} on {exchange}."
+        )
+    return KeyCheck(can_trade=can_trade, can_withdraw=can_withdraw, message=message,
+                    unreadable=unreadable)

@@ -122,17 +122,54 @@ class BinanceAdapter(SpotV3Adapter):
             return None
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
-        """The account call proves the key reads; apiRestrictions says what else it may do."""
+        """The account call proves the key reads; apiRestrictions says what else it may do;
+        one look at each other wallet names, once, those the key may not read (a refresh
+        skips them)."""
         account_check = super().check_credentials(creds)
+        with ThreadPoolExecutor(max_workers=4, thread_name_prefix="binance-check") as pool:
+            restrictions = pool.submit(self._restrictions, creds)
+            looks = [(wallet, pool.submit(self._may_read, read))
+                     for wallet, read in self._wallet_looks(creds)]
+            unreadable = tuple(dict.fromkeys(wallet for wallet, look in looks
+                                             if not look.result()))
+            flags = restrictions.result()
+        can_trade, can_withdraw = flags or (account_check.can_trade, account_check.can_withdraw)
+        return describe_permissions(self._display, can_trade, can_withdraw,
+                                    unreadable=unreadable)
+
+    def _restrictions(self, creds: ApiCredentials) -> tuple[bool | None, bool | None] | None:
+        """(can trade, can move funds) from apiRestrictions; None where the server has no
+        /sapi (the spot testnet, some proxies): the account's own flags remain."""
         try:
             restrictions = self._signed_get(RESTRICTIONS_PATH, creds)
         except EndpointMissingError:
-            # The spot testnet and some proxies have no /sapi: the account's own flags remain.
-            return account_check
+            return None
         flags = [read_flag(restrictions, name, self._display) for name in _TRADING_FLAGS]
         known = [flag for flag in flags if flag is not None]
-        can_trade = any(known) if known else None
         moves = [read_flag(restrictions, name, self._display) for name in _MOVING_FLAGS]
         known_moves = [flag for flag in moves if flag is not None]
-        can_withdraw = any(known_moves) if known_moves else None
-        return describe_permissions(self._display, can_trade, can_withdraw)
+        return (any(known) if known else None, any(known_moves) if known_moves else None)
+
+    def _wallet_looks(self, creds: ApiCredentials) -> list[tuple[str, Callable[[], object]]]:
+        """One small signed read of each wallet beyond spot, named as the user knows it."""
+        first = (("current", "1"), ("size", "1"))
+        return [
+            ("the Funding wallet",
+             lambda: self._signed("POST", FUNDING_PATH, creds, weight=FUNDING_WEIGHT)),
+            ("Simple Earn",
+             lambda: self._signed_get(FLEXIBLE_PATH, creds, first, weight=EARN_WEIGHT)),
+            ("Simple Earn",
+             lambda: self._signed_get(LOCKED_PATH, creds, first, weight=EARN_WEIGHT)),
+        ]
+
+    @staticmethod
+    def _may_read(read: Callable[[], object]) -> bool:
+        """False when the key may not read that wallet; a server without it has nothing to
+        name (True)."""
+        try:
+            read()
+        except ExchangeAuthError:
+            return False
+        except EndpointMissingError:
+            return True
+        return True

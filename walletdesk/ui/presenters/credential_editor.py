@@ -228,8 +228,7 @@ class CredentialEditor(QObject):
     # --- results ---------------------------------------------------------------------------
 
     def _test_passed(self, check: KeyCheck) -> None:
-        warn = bool(check.can_trade or check.can_withdraw)
-        self.dialog.test_result.setText(("⚠ " if warn else "✓ ") + check.message)
+        self.dialog.test_result.setText(("⚠ " if check.warns else "✓ ") + check.message)
         self.tested.emit(check)
 
     def _test_failed(self, error: WalletDeskError) -> None:

@@ -33,8 +33,7 @@ def describe(credential: Credential) -> str:
 
 
 def check_status(check: KeyCheck) -> CheckStatus:
-    warn = bool(check.can_trade or check.can_withdraw)
-    return CheckStatus(CheckLevel.WARNING if warn else CheckLevel.OK, check.message)
+    return CheckStatus(CheckLevel.WARNING if check.warns else CheckLevel.OK, check.message)
 
 
 class CredentialsPresenter(QObject):
