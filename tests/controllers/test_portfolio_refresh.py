@@ -11,7 +11,12 @@ import pytest
 from tests.controllers.desk import Desk
 from tests.exchange_server import Fault
 from walletdesk.controllers.refresh_outcome import WalletNotUpdatedError
-from walletdesk.core.errors import CancelledError, ExchangeAuthError, ExchangeError
+from walletdesk.core.errors import (
+    CancelledError,
+    ExchangeAuthError,
+    ExchangeError,
+    ValidationError,
+)
 
 PRICES = {"BTCUSDT": "65000.5", "ETHUSDT": "3000", "SOLUSDC": "150.25", "ETHBTC": "0.05"}
 
@@ -188,3 +193,9 @@ def test_test_connection_reports_a_read_only_key(desk: Desk) -> None:
         exchange="binance", api_key=trading.api_key, secret=trading.secret
     )
     assert warn.can_trade and "read-only" in warn.message
+
+
+def test_a_second_unlabelled_key_is_refused_in_the_exchanges_own_name(desk: Desk) -> None:
+    add_binance(desk, {"BTC": "1"})
+    with pytest.raises(ValidationError, match="An unlabelled Binance key is saved already"):
+        add_binance(desk, {"ETH": "1"})

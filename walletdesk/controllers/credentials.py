@@ -16,7 +16,7 @@ from walletdesk.core.secret_parts import (
     encode_secret_parts,
 )
 from walletdesk.core.validation import clean_api_key, clean_label
-from walletdesk.exchanges.catalog import DEMO, canonical_exchange, profile
+from walletdesk.exchanges.catalog import DEMO, canonical_exchange, display_name, profile
 from walletdesk.logging_setup import SECRETS
 from walletdesk.store.credentials import CredentialRepository
 
@@ -27,7 +27,8 @@ DEMO_SECRET = "demo-secret"  # noqa: S105 - the offline demo checks nothing
 class CredentialsController(UserController):
     def _repository(self) -> tuple[CredentialRepository, User]:
         user = self._scope.user()
-        return CredentialRepository(self._scope.database, user.id), user
+        return CredentialRepository(self._scope.database, user.id,
+                                    display_name=display_name), user
 
     def list(self) -> list[Credential]:
         repository, _ = self._repository()

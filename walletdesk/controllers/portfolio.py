@@ -68,7 +68,7 @@ class PortfolioController(UserController):
     # --- reads ---------------------------------------------------------------------------
 
     def _wallets(self) -> WalletRepository:
-        return WalletRepository(self._scope.database, self._scope.user().id)
+        return self._wallets_for(self._scope.user())
 
     def portfolio(self) -> Portfolio:
         return self._wallets().portfolio()
@@ -233,7 +233,7 @@ class PortfolioController(UserController):
                 for c in credentials]
 
     def _wallets_for(self, user: User) -> WalletRepository:
-        return WalletRepository(self._scope.database, user.id)
+        return WalletRepository(self._scope.database, user.id, display_name=display_name)
 
 
 def _as_user_error(error: BaseException, exchange: str) -> WalletDeskError:

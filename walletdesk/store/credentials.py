@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import enum
+from collections.abc import Callable
 from typing import Any, Final
 
 from sqlalchemy import ColumnElement, Select, delete, select
@@ -17,7 +18,6 @@ from sqlalchemy.orm import Session
 from walletdesk.core.errors import DuplicateCredentialError, NotFoundError, WalletDeskError
 from walletdesk.core.models import Credential
 from walletdesk.core.validation import clean_label
-from walletdesk.exchanges.catalog import display_name
 from walletdesk.store.database import Database
 from walletdesk.store.history import close_wallet
 from walletdesk.store.key_removal import subtract_key
@@ -37,9 +37,13 @@ _SQLITE_CONSTRAINT_FOREIGNKEY = 787
 
 
 class CredentialRepository:
-    def __init__(self, db: Database, user_id: str) -> None:
+    def __init__(self, db: Database, user_id: str, *,
+                 display_name: Callable[[str], str] = str) -> None:
+        """``display_name``: an exchange's name for messages, given by the layer that knows
+        the exchanges (the stored canonical name if not)."""
         self._db = db
         self._user_id = user_id
+        self._display_name = display_name
 
     def list(self) -> builtins.list[Credential]:
         """The user's keys, ordered by exchange, label (unlabelled first), creation."""
@@ -139,7 +143,7 @@ class CredentialRepository:
     def _refuse_duplicate(self, session: Session, exchange: str, label: str | None) -> None:
         existing = self._find(session, exchange, label)
         if existing is not None:
-            raise _duplicate(existing)
+            raise _duplicate(existing, self._display_name(existing.exchange))
 
     def _conflict(self, error: IntegrityError,
                   target: tuple[str, str | None] | None) -> WalletDeskError:
@@ -152,13 +156,12 @@ class CredentialRepository:
             with self._db.read() as session:
                 existing = self._find(session, *target)
             if existing is not None:
-                return _duplicate(existing)
+                return _duplicate(existing, self._display_name(existing.exchange))
         return DuplicateCredentialError(
             "label", "This API key is saved already: reload the list of keys.")
 
 
-def _duplicate(existing: CredentialRow) -> DuplicateCredentialError:
-    exchange = display_name(existing.exchange)
+def _duplicate(existing: CredentialRow, exchange: str) -> DuplicateCredentialError:
     key = existing.api_key[:_KEY_SHOWN] + ("…" if len(existing.api_key) > _KEY_SHOWN else "")
     if existing.label is None:
         which, advice = f"An unlabelled {exchange} key", "give this one a label"

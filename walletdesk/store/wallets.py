@@ -6,7 +6,7 @@ transaction, so a failed refresh leaves the previous balances and total untouche
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -18,7 +18,6 @@ from walletdesk.core.balance_table import AMOUNT_FIELDS, ROW_COLUMNS, BalanceTab
 from walletdesk.core.errors import NotFoundError
 from walletdesk.core.models import BalanceSource, Portfolio, ValuedBalance, Wallet
 from walletdesk.core.money import ceil_units, from_units
-from walletdesk.exchanges.catalog import display_name
 from walletdesk.store.balance_writes import replace_rows, storable, usd_sum
 from walletdesk.store.database import Database
 from walletdesk.store.hidden_assets import is_hidden, read_hidden
@@ -36,9 +35,13 @@ _ROW_SELECT = [as_units(getattr(BalanceRow, name)) if name in AMOUNT_FIELDS
 
 
 class WalletRepository:
-    def __init__(self, db: Database, user_id: str) -> None:
+    def __init__(self, db: Database, user_id: str, *,
+                 display_name: Callable[[str], str] = str) -> None:
+        """``display_name``: an exchange's name for messages, given by the layer that knows
+        the exchanges (the stored canonical name if not)."""
         self._db = db
         self._user_id = user_id
+        self._display_name = display_name
 
     def replace_balances(self, exchange: str, balances: Sequence[ValuedBalance],
                          updated_at: datetime, *,
@@ -91,7 +94,7 @@ class WalletRepository:
         stored = session.scalar(select(func.count()).select_from(CredentialRow).where(
             CredentialRow.user_id == self._user_id, CredentialRow.id.in_(wanted)))
         if stored != len(wanted):
-            name = display_name(exchange)
+            name = self._display_name(exchange)
             raise NotFoundError(
                 f"A {name} key was removed while it was being refreshed, so the {name} "
                 "balances were not stored."
