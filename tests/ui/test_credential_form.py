@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from tests.exchange_server import ExchangeServer
+from tests.exchange_server.handler import FUNDING_PATH
 from tests.ui.conftest import OpenDesk
 from walletdesk.exchanges.catalog import PROFILES
 from walletdesk.services import Services
@@ -229,3 +230,19 @@ def test_replacing_the_secret_stores_the_new_one(
     with qtbot.waitSignal(desk.loaded, timeout=10_000):
         qtbot.mouseClick(d.save, Qt.MouseButton.LeftButton)
     assert "read-only" in services.credentials.test_stored(stored.id).message
+
+
+def test_test_connection_warns_about_wallets_the_key_may_not_read(
+        qtbot: QtBot, open_desk: OpenDesk, binance: ExchangeServer) -> None:
+    account = binance.add_account()
+    account.unreadable = {FUNDING_PATH}
+    editor = open_form(qtbot, open_desk())
+    fill(qtbot, editor, key=account.api_key, secret=account.secret, exchange="BINANCE")
+    with qtbot.waitSignal(editor.tested, timeout=10_000):
+        qtbot.mouseClick(editor.dialog.test, Qt.MouseButton.LeftButton)
+    text = editor.dialog.test_result.text()
+    assert text.startswith("⚠ Key works and is read-only. Binance does not let it read the "
+                           "Funding wallet")
+    result = editor.dialog.test_result  # three lines of it, none clipped: the dialog grew
+    assert result.height() >= result.heightForWidth(result.width()) > 2 * result.fontMetrics(
+        ).height()

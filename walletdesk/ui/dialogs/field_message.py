@@ -46,7 +46,7 @@ class FieldMessage(QLabel):
         before = window.height()  # Qt may grow the window as soon as the label shows
         self._message = message or ""
         self._show()
-        _fit(window, before)
+        fit_grown(window, before)
 
     def message(self) -> str:
         return self._message
@@ -87,7 +87,7 @@ def fit_height(window: QWidget) -> None:
         window.resize(window.width(), needed)
 
 
-def _fit(window: QWidget, before: int) -> None:
+def fit_grown(window: QWidget, before: int) -> None:
     """Grow the dialog so a message that just appeared is not clipped, and shrink it back
     (never below the height it had, ``before``, which may be the user's) once the messages
     need less."""

@@ -22,7 +22,7 @@ from walletdesk.core.errors import ValidationError, WalletDeskError
 from walletdesk.core.models import Credential
 from walletdesk.exchanges.catalog import profile
 from walletdesk.ui.dialogs.credential_dialog import CredentialDialog
-from walletdesk.ui.dialogs.field_message import FieldMessage, fit_height
+from walletdesk.ui.dialogs.field_message import FieldMessage, fit_grown, fit_height
 from walletdesk.ui.error_words import in_window_words
 from walletdesk.ui.worker import WorkerBridge
 
@@ -228,16 +228,23 @@ class CredentialEditor(QObject):
     # --- results ---------------------------------------------------------------------------
 
     def _test_passed(self, check: KeyCheck) -> None:
-        self.dialog.test_result.setText(("⚠ " if check.warns else "✓ ") + check.message)
+        self._show_result(("⚠ " if check.warns else "✓ ") + check.message)
         self.tested.emit(check)
 
     def _test_failed(self, error: WalletDeskError) -> None:
         if isinstance(error, ValidationError) and error.field in self._messages:
             self._messages[error.field].show_message(str(error))
-            self.dialog.test_result.clear()
+            self._show_result("")
         else:
-            self.dialog.test_result.setText(f"✗ {error}")
+            self._show_result(f"✗ {error}")
         self.tested.emit(error)
+
+    def _show_result(self, text: str) -> None:
+        """The test's result beside its button, the dialog grown to show all of it (a
+        warning takes two or three lines) and shrunk back when a shorter one follows."""
+        before = self.dialog.height()
+        self.dialog.test_result.setText(text)
+        fit_grown(self.dialog, before)
 
     def _saved(self, credential: Credential) -> None:
         self.saved.emit(credential)
