@@ -76,8 +76,7 @@ class HistoryPresenter(QObject):
         chosen = combo.currentText()
         assets = list(dict.fromkeys(portfolio.balances.assets()))  # by value; no Balance built
         combo.blockSignals(True)
-        combo.clear()
-        combo.addItems([PORTFOLIO_CHOICE, *assets])
+        self._view.assets.setStringList([PORTFOLIO_CHOICE, *assets])
         combo.setCurrentIndex(max(0, combo.findText(chosen)))
         combo.blockSignals(False)
         self._show_detail(self._current_asset())
