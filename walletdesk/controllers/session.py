@@ -47,13 +47,12 @@ Sign in / out
     what happened (``result.warning`` when revocation failed). Data is never deleted.
 
 Session
-    ``access_token() -> str``: a valid access token, refreshed when needed (one refresh at
-    a time; a rotated refresh token is stored at once). ``check() -> User``: refresh now to
-    prove the session is alive. Both raise SessionExpiredError (after forgetting the dead
-    session; data kept) when the provider rejects it, and ProviderUnreachableError when
-    offline (the session is then kept). ``check_session() -> SessionState``: the window's
-    start-up question (configured? who? a note to show), answered without raising for a
-    signed-out, expired or offline session.
+    ``check() -> User``: refresh now to prove the session is alive (one refresh at a time;
+    a rotated refresh token is stored at once). It raises SessionExpiredError (after
+    forgetting the dead session; data kept) when the provider rejects it, and
+    ProviderUnreachableError when offline (the session is then kept).
+    ``check_session() -> SessionState``: the window's start-up question (configured? who? a
+    note to show), answered without raising for a signed-out, expired or offline session.
 
 All methods are thread-safe.
 """
@@ -120,7 +119,6 @@ FORGOTTEN_HERE = (
 )
 ALREADY_SIGNED_IN = ("You are signed in as {email}: sign out first to use the local profile "
                      "instead (your data is kept).")
-ACCESS_LEEWAY_SECONDS = 60.0
 DEFAULT_LOGIN_TIMEOUT = 300.0
 
 _Key = tuple[str, str]
@@ -139,13 +137,6 @@ class _SignedIn:
     key: _Key
     user: User
     checked_at: float
-
-
-@dataclass(frozen=True, slots=True)
-class _Access:
-    key: _Key
-    token: str
-    expires_at: float
 
 
 class SessionController:
@@ -167,7 +158,6 @@ class SessionController:
         self._session_lock = threading.Lock()  # one refresh / commit / sign-out at a time
         self._login_lock = threading.Lock()
         self._signed_in: _SignedIn | None = None
-        self._access: _Access | None = None
         self._providers: dict[SignInConfig, IdentityProvider] = {}
 
     # --- configuration -------------------------------------------------------------------
@@ -228,7 +218,6 @@ class SessionController:
                 ) from exc
             with self._lock:
                 self._signed_in = None
-                self._access = None
         log.info("continuing with the local profile instead of signing in")
         return LOCAL_USER
 
@@ -301,20 +290,6 @@ class SessionController:
         return SignOutResult(True, True, "Signed out.")
 
     # --- session -------------------------------------------------------------------------
-
-    def access_token(self) -> str:
-        config = self._require_config()
-        key = _key(config)
-        with self._session_lock:
-            with self._lock:
-                access = self._access
-            if not (access and access.key == key
-                    and access.expires_at - ACCESS_LEEWAY_SECONDS > self._clock()):
-                self._remember(key, self._refresh(config))
-                with self._lock:
-                    access = self._access
-            assert access is not None
-            return access.token
 
     def check(self) -> User:
         config = None if self.local_profile_chosen() else self.config()
@@ -410,15 +385,13 @@ class SessionController:
         from walletdesk.core.errors import SessionExpiredError
 
         try:
-            stored, tokens = refresh_session(
+            stored, _tokens = refresh_session(
                 self._provider(config), self._keychain(), self._paths.data_dir, now=self._clock
             )
         except SessionExpiredError:
             log.info("the provider rejected the session; signed out here, data kept")
             self._forget_session(config)
             raise
-        with self._lock:
-            self._access = _Access(_key(config), tokens.access_token, tokens.expires_at)
         return stored
 
     def _remember(self, key: _Key, stored: StoredSession) -> User:
@@ -464,10 +437,6 @@ class SessionController:
                     f"({exc.strerror}): check that the folder is writable, then sign in again."
                 ) from exc
             self._remember(_key(config), session)
-            with self._lock:
-                self._access = _Access(
-                    _key(config), result.tokens.access_token, result.tokens.expires_at
-                )
         replaced = previous.identity if previous is not None else None
         if previous is not None and replaced is not None and replaced.subject != identity.subject:
             return [previous.refresh_token]  # the same user's old token may share the grant
@@ -496,7 +465,6 @@ class SessionController:
             ) from exc
         with self._lock:
             self._signed_in = None
-            self._access = None
 
     def _stored_profile(self, config: SignInConfig) -> StoredProfile | None:
         stored = load_stored_profile(self._paths.data_dir)
