@@ -36,10 +36,10 @@ def test_amounts_keep_their_eight_decimals_and_priced_follows_the_stored_values(
 
 def test_columns_are_integer_units_in_row_order() -> None:
     table = BalanceTable.of(mixed_balances())
-    assert table.units("usd_value")[:2] == [4_800_012_345_678, 950_000_000_000]
+    assert table.units("usd_value")[:2] == (4_800_012_345_678, 950_000_000_000)
     assert table.units("locked")[0] == 25_000_000
-    assert table.assets()[:3] == ["BTC", "ETH", "SOL"]
-    assert table.exchanges()[:3] == ["MEXC", "BINANCE", "DEMO"]
+    assert table.assets()[:3] == ("BTC", "ETH", "SOL")
+    assert table.exchanges()[:3] == ("MEXC", "BINANCE", "DEMO")
 
 
 def test_the_usd_sum_is_exact_even_beyond_what_sqlite_integers_hold() -> None:
@@ -64,3 +64,11 @@ def test_the_empty_table() -> None:
     assert EMPTY_TABLE == [] and EMPTY_TABLE.usd_value() == Decimal(0)
     with pytest.raises(IndexError):
         EMPTY_TABLE[0]
+
+
+def test_each_column_is_read_once_per_table() -> None:
+    # The first paint asks for the same columns a dozen times (sort keys, widths, totals,
+    # filter, summary): 10,000 values each time, unless the table keeps them.
+    table = BalanceTable.of(mixed_balances())
+    assert table.units("total") is table.units("total")
+    assert table.exchanges() is table.exchanges() and table.assets() is table.assets()

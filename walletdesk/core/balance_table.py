@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from operator import itemgetter
-from typing import Literal, overload
+from typing import Any, Literal, overload
 
 from walletdesk.core.models import Balance, BalanceSource, Wallet
 from walletdesk.core.money import from_units, to_units
@@ -46,7 +46,7 @@ Details = Mapping[tuple[int, str], RowDetail]
 class BalanceTable(Sequence[Balance]):
     """An immutable sequence of ``Balance`` records built on access from compact rows."""
 
-    __slots__ = ("_details", "_rows", "_wallets")
+    __slots__ = ("_columns", "_details", "_rows", "_wallets")
 
     def __init__(self, wallets: Mapping[int, tuple[str, datetime]], rows: Sequence[Row],
                  details: Details | None = None) -> None:
@@ -54,6 +54,9 @@ class BalanceTable(Sequence[Balance]):
         self._wallets = wallets
         self._rows = rows
         self._details: Details = details or {}
+        # Each column read once: the first paint asks for some of them a dozen times (sort
+        # keys, widths, totals, filter, summary), 10,000 values each.
+        self._columns: dict[str, tuple[Any, ...]] = {}
 
     @classmethod
     def of_wallets(cls, wallets: Iterable[Wallet], rows: Sequence[Row],
@@ -106,16 +109,26 @@ class BalanceTable(Sequence[Balance]):
 
     # --- columns: for sorting, filtering and sums over every row -------------------------
 
-    def units(self, field: AmountField) -> list[int]:
+    def units(self, field: AmountField) -> tuple[int, ...]:
         """One amount of every row, in 1e-8 units (exact; sorts as the amounts do)."""
-        return list(map(itemgetter(_COLUMN[field]), self._rows))
+        return self._column(field)
 
-    def assets(self) -> list[str]:
-        return list(map(itemgetter(_COLUMN["asset"]), self._rows))
+    def assets(self) -> tuple[str, ...]:
+        return self._column("asset")
 
-    def exchanges(self) -> list[str]:
-        exchange_of = {key: exchange for key, (exchange, _) in self._wallets.items()}
-        return list(map(exchange_of.__getitem__, map(itemgetter(_COLUMN["wallet_id"]), self._rows)))
+    def exchanges(self) -> tuple[str, ...]:
+        column = self._columns.get("exchange")
+        if column is None:
+            exchange_of = {key: exchange for key, (exchange, _) in self._wallets.items()}
+            column = self._columns["exchange"] = tuple(
+                map(exchange_of.__getitem__, self._column("wallet_id")))
+        return column
+
+    def _column(self, name: str) -> tuple[Any, ...]:
+        column = self._columns.get(name)  # the table never changes: computed once
+        if column is None:
+            column = self._columns[name] = tuple(map(itemgetter(_COLUMN[name]), self._rows))
+        return column
 
     def usd_value(self) -> Decimal:
         """The exact sum of every row's USD value."""

@@ -9,7 +9,7 @@ time, only for rows that are shown.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -58,7 +58,7 @@ Widest = Callable[[BalanceTable, Formatter, int, ShownCurrency], str]
 class BalanceColumn:
     header: str
     width: int  # default width in average characters
-    sort_keys: Callable[[BalanceTable, PastPrices], list[Any]]
+    sort_keys: Callable[[BalanceTable, PastPrices], Sequence[Any]]
     text: Callable[[Cell], str]
     exact: Callable[[Cell], str]  # copied with Ctrl+C; the tooltip unless ``tooltip`` says else
     tooltip: Callable[[Cell], str] | None = None
@@ -114,7 +114,7 @@ def aligned(fmt: Formatter, text: str, decimals: int) -> str:
     return fmt.style.align(text, decimals, digit=FIGURE_SPACE, point=PUNCTUATION_SPACE)
 
 
-def decimals_needed(units: list[int]) -> int:
+def decimals_needed(units: Sequence[int]) -> int:
     """The most decimals any of these amounts needs (trailing zeros dropped).
 
     Amounts needing at most ``n`` decimals are the multiples of 10**(8 - n) units: one

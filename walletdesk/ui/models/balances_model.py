@@ -11,7 +11,7 @@ measures rows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
@@ -70,7 +70,7 @@ class BalancesModel(QAbstractTableModel):
         self._rows = RowFilter(EMPTY_TABLE)
         self._mask: Mask = None
         self._shown: list[_ShownRow | None] = []  # by table index, filled as rows show
-        self._keys: dict[int, list[Any]] = {}
+        self._keys: dict[int, Sequence[Any]] = {}
         self._total = Decimal(0)
         self._demo_counted = True
         self._decimals: dict[str, int] = {}
@@ -276,7 +276,7 @@ class BalancesModel(QAbstractTableModel):
         return shown
 
 
-def _is_sorted(keys: list[Any], descending: bool) -> bool:
+def _is_sorted(keys: Sequence[Any], descending: bool) -> bool:
     if descending:
         return all(a >= b for a, b in pairwise(keys))
     return all(a <= b for a, b in pairwise(keys))
