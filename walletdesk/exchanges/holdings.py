@@ -56,9 +56,7 @@ def fold(holdings: Iterable[Holding], exchange: str,
     left_out: list[LeftOut] = list(named)
     for asset, place, free, locked in holdings:
         if not is_asset_symbol(asset):
-            left_out.append(LeftOut(_shown(asset), "the symbol cannot be stored "
-                                    "(longer than 20 characters, or with spaces or control "
-                                    "characters)"))
+            left_out.append(_bad_symbol(asset))
             continue
         if not (free or locked):  # zero
             continue
@@ -66,14 +64,13 @@ def fold(holdings: Iterable[Holding], exchange: str,
         known = sums.get(key)
         sums[key] = (free, locked) if known is None else (known[0] + free, known[1] + locked)
     amounts: list[AssetAmount] = []
-    too_large: dict[str, Decimal] = {}
+    too_large: dict[str, LeftOut] = {}
     for (asset, place), (free, locked) in sums.items():
         if fits(free) and fits(locked) and fits(free + locked):
             amounts.append(AssetAmount(asset, free, locked, place))
-        else:
-            too_large.setdefault(asset, next(a for a in (free, locked, free + locked)
-                                             if not fits(a)))
-    left_out += [LeftOut(asset, too_large_reason(over)) for asset, over in too_large.items()]
+        elif asset not in too_large:
+            too_large[asset] = _too_large(asset, free, locked)
+    left_out += too_large.values()
     kept = [a for a in amounts if a.asset not in too_large] if too_large else amounts
     return Holdings(tuple(kept), tuple(left_out))  # an asset is stored whole or not
 
@@ -88,7 +85,8 @@ def parse_account(payload: object, exchange: str, place: str = SPOT) -> Holdings
     balances = mapping(payload, exchange, "account").get("balances")
     if not isinstance(balances, list):
         fail(exchange, "the account has no list of balances")
-    holdings: list[Holding] = []
+    amounts: list[AssetAmount] = []
+    left_out: list[LeftOut] = []
     seen: set[str] = set()
     for index, entry in enumerate(balances):
         item = entry if type(entry) is dict else mapping(entry, exchange, f"balance {index + 1}")
@@ -107,8 +105,26 @@ def parse_account(payload: object, exchange: str, place: str = SPOT) -> Holdings
         if asset in seen:
             fail(exchange, f"the asset {_shown(asset)} is listed twice")
         seen.add(asset)
-        holdings.append(Holding(asset, place, free, locked))
-    return fold(holdings, exchange)
+        # ``fold``'s rules, in the same pass (each asset comes once, in one place).
+        if not is_asset_symbol(asset):
+            left_out.append(_bad_symbol(asset))
+        elif not (free or locked):
+            continue
+        elif fits(free) and fits(locked) and fits(free + locked):
+            amounts.append(AssetAmount(asset, free, locked, place))
+        else:
+            left_out.append(_too_large(asset, free, locked))
+    return Holdings(tuple(amounts), tuple(left_out))
+
+
+def _too_large(asset: str, free: Decimal, locked: Decimal) -> LeftOut:
+    over = next(a for a in (free, locked, free + locked) if not fits(a))
+    return LeftOut(asset, too_large_reason(over))
+
+
+def _bad_symbol(asset: str) -> LeftOut:
+    return LeftOut(_shown(asset), "the symbol cannot be stored (longer than 20 characters, "
+                   "or with spaces or control characters)")
 
 
 def is_asset_symbol(asset: str) -> bool:
