@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 from decimal import Decimal
@@ -17,6 +18,8 @@ from walletdesk.core.errors import (
     ExchangeError,
     ValidationError,
 )
+from walletdesk.core.keys import ApiCredentials
+from walletdesk.core.models import Holdings
 
 PRICES = {"BTCUSDT": "65000.5", "ETHUSDT": "3000", "SOLUSDC": "150.25", "ETHBTC": "0.05"}
 
@@ -199,3 +202,20 @@ def test_a_second_unlabelled_key_is_refused_in_the_exchanges_own_name(desk: Desk
     add_binance(desk, {"BTC": "1"})
     with pytest.raises(ValidationError, match="An unlabelled Binance key is saved already"):
         add_binance(desk, {"ETH": "1"})
+
+
+def test_a_refresh_pauses_the_collector_only_while_it_works(
+        desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_mexc(desk, {"BTC": "1"})
+    adapter = desk.registry.get("mexc")
+    read = adapter.fetch_balances
+    during: list[bool] = []
+
+    def fetch(creds: ApiCredentials) -> Holdings:
+        during.append(gc.isenabled())
+        return read(creds)
+
+    monkeypatch.setattr(adapter, "fetch_balances", fetch)
+    assert gc.isenabled()
+    assert all(o.ok for o in desk.portfolio.refresh())
+    assert during == [False] and gc.isenabled()

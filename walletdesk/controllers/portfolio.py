@@ -28,6 +28,7 @@ from walletdesk.controllers.refresh_outcome import RefreshOutcome, WalletNotUpda
 from walletdesk.controllers.user_scope import UserController
 from walletdesk.controllers.wallet_fold import fold
 from walletdesk.core.balance_table import BalanceTable
+from walletdesk.core.bulk_work import bulk_work
 from walletdesk.core.errors import (
     AmountOutOfRangeError,
     CancelledError,
@@ -180,7 +181,7 @@ class PortfolioController(UserController):
     def _fetch(self, user: User, credential: Credential, blob: bytes) -> Holdings:
         plain = self._vault.decrypt(blob, credential_id=credential.id, user_id=user.id)
         creds = ApiCredentials.from_parts(credential.api_key, decode_secret_parts(plain))
-        with SECRETS.in_use(*creds.secret_values()):
+        with SECRETS.in_use(*creds.secret_values()), bulk_work():
             return self._exchanges.get(credential.exchange).fetch_balances(creds)
 
     def _settle_wallet(
@@ -216,11 +217,12 @@ class PortfolioController(UserController):
                 for c in credentials
             ]
         try:
-            folded = fold(holdings)
-            valued = value_balances(folded.amounts, price_table)
-            wallet = self._wallets_for(user).replace_balances(
-                exchange, valued, refreshed_at, credential_ids=[c.id for c in credentials],
-                sources=folded.sources)
+            with bulk_work():
+                folded = fold(holdings)
+                valued = value_balances(folded.amounts, price_table)
+                wallet = self._wallets_for(user).replace_balances(
+                    exchange, valued, refreshed_at, credential_ids=[c.id for c in credentials],
+                    sources=folded.sources)
         except WalletDeskError as error:  # this wallet only: the others are still settled
             failure = _too_large(exchange, error) if isinstance(error, AmountOutOfRangeError) \
                 else error
