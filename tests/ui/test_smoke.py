@@ -14,7 +14,9 @@ HEAVY = ("sqlalchemy", "alembic", "httpx", "keyring", "openpyxl", "authlib", "cr
 # Parts of WalletDesk itself that only a command, a dialog or a refresh needs: every module
 # of walletdesk/exchanges/ but the catalog and its light profiles (checked in PROBE).
 NOT_PAINTED = ("walletdesk.cli.credentials_commands", "walletdesk.cli.session_commands",
-               "walletdesk.ui.dialogs.export_dialog")
+               "walletdesk.ui.dialogs.export_dialog",
+               # gains and losses: only history (read after the first paint) has any
+               "walletdesk.ui.widgets.change_figures", "walletdesk.ui.change_colours")
 PAINTED_EXCHANGE_MODULES = ("catalog", "pacing", "profile", "profiles")
 
 PROBE = """

@@ -29,7 +29,6 @@ from walletdesk.core.balance_table import EMPTY_TABLE, BalanceTable
 from walletdesk.core.currency import AS_STORED, ShownCurrency
 from walletdesk.core.models import Balance
 from walletdesk.core.sample import is_sample
-from walletdesk.ui.change_colours import change_colour
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.models.balance_columns import (
     CHANGE,
@@ -207,6 +206,8 @@ class BalancesModel(QAbstractTableModel):
             if column.needs_price and not cell.balance.priced:
                 return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
             if index.column() == CHANGE and change_sign and not self._format.private:
+                from walletdesk.ui.change_colours import change_colour  # history came: painted
+
                 return change_colour(change_sign,
                                      QGuiApplication.palette().color(QPalette.ColorRole.Base))
             return None

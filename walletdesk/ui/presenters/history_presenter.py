@@ -30,12 +30,12 @@ from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.views.header_view import PortfolioHeader
 from walletdesk.ui.views.history_view import PORTFOLIO_CHOICE, HistoryView
-from walletdesk.ui.widgets.change_figures import Figure
 from walletdesk.ui.widgets.net_worth_chart import RANGES
 from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:
     from walletdesk.services import Services
+    from walletdesk.ui.widgets.change_figures import Figure
 
 DEFAULT_RANGE = 1  # 7d
 CHANGE_SPANS = (("24h", timedelta(hours=24)), ("7d", timedelta(days=7)))
@@ -80,7 +80,8 @@ class HistoryPresenter(QObject):
         combo.setCurrentIndex(max(0, combo.findText(chosen)))
         combo.blockSignals(False)
         self._show_detail(self._current_asset())
-        self._header.show_changes(*self._changes_text(self._points))  # privacy may have changed
+        if self._points:  # privacy may have changed (before history loads, none are shown)
+            self._header.show_changes(*self._changes_text(self._points))
 
     def clear(self) -> None:
         """Signed out: another person must not see this user's history."""
@@ -206,6 +207,8 @@ class HistoryPresenter(QObject):
     # --- text ----------------------------------------------------------------------------
 
     def _changes_text(self, points: Sequence[PortfolioPoint]) -> tuple[list[Figure], str]:
+        from walletdesk.ui.widgets.change_figures import Figure  # after the first paint
+
         shown, tips = [], []
         for label, span in CHANGE_SPANS:
             change = change_over(points, span)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -14,7 +15,9 @@ from walletdesk.controllers.freshness import Staleness, age
 from walletdesk.core.portfolio_summary import Summary
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.widgets.allocation_chart import AllocationChart
-from walletdesk.ui.widgets.change_figures import ChangeFigures, Figure
+
+if TYPE_CHECKING:
+    from walletdesk.ui.widgets.change_figures import ChangeFigures, Figure
 
 
 class PortfolioHeader(QWidget):
@@ -33,21 +36,19 @@ class PortfolioHeader(QWidget):
         self.in_currency = QLabel()
         self.in_currency.setAccessibleName("Total in the display currency")
         self.in_currency.setVisible(False)
-        self.changes = ChangeFigures()
-        self.changes.setAccessibleName("Change over 24 hours and 7 days")
+        self._changes: ChangeFigures | None = None  # made when history has figures to show
         self.stale = _Marker(self, QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.demo = _Marker(self, QStyle.StandardPixmap.SP_MessageBoxInformation)
         self._last: datetime | None = None
         self.chart = AllocationChart(formatter)
 
-        text = QVBoxLayout()
+        self._text = text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(caption)
         text.addWidget(self.total)
         text.addWidget(self.in_currency)
         text.addWidget(self.updated)
-        text.addWidget(self.changes)
-        text.addWidget(self.stale)
+        text.addWidget(self.stale)  # the change figures go above it (``changes``)
         text.addWidget(self.demo)
         text.addStretch(1)
         # Never taller than its content: spare height belongs to the table below.
@@ -105,6 +106,18 @@ class PortfolioHeader(QWidget):
         self.in_currency.setText(text)
         self.in_currency.setToolTip(tooltip)
         self.in_currency.setVisible(bool(text))
+
+    @property
+    def changes(self) -> ChangeFigures:
+        """The change figures, made on first use: history is read after the first paint, so
+        the first paint neither imports nor builds them."""
+        if self._changes is None:
+            from walletdesk.ui.widgets.change_figures import ChangeFigures
+
+            self._changes = ChangeFigures()
+            self._changes.setAccessibleName("Change over 24 hours and 7 days")
+            self._text.insertWidget(self._text.indexOf(self.stale), self._changes)
+        return self._changes
 
     def show_changes(self, figures: Sequence[Figure], tooltip: str) -> None:
         """The change over 24h and 7d (``HistoryPresenter``)."""
