@@ -67,6 +67,23 @@ MUTATIONS = (
              "walletdesk/controllers/portfolio.py",
              "\nMAX_PARALLEL_REQUESTS = ", "\nMAX_PARALLEL_REQUESTS = 1  # instead of ",
              ("tests/controllers/test_portfolio_refresh.py",)),
+    Mutation("hidden-assets-of-every-user", "the assets one user hid are that user's only",
+             "walletdesk/store/hidden_assets.py",
+             "                           .where(HiddenAssetRow.user_id == user_id))",
+             "                           )",
+             ("tests/store/test_desk_state.py",)),
+    Mutation("local-profile-choice-forgotten",
+             "Continue without signing in holds (next start, CLI) until a sign-in",
+             "walletdesk/controllers/session.py",
+             "        if self.local_profile_chosen():\n            return LOCAL_USER\n"
+             "        config = self.config()",
+             "        config = self.config()",
+             ("tests/auth/test_local_profile.py",)),
+    Mutation("refresh-outcomes-not-kept",
+             "a failed wallet is still marked old in a later process",
+             "walletdesk/controllers/portfolio.py",
+             "        self._record_outcomes(user, refreshed_at, outcomes)\n", "",
+             ("tests/cli/test_hidden_and_old_cli.py",)),
 )
 
 

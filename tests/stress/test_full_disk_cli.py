@@ -58,8 +58,11 @@ def test_a_refresh_that_fills_the_disk_is_one_line_and_keeps_the_balances(
     assert session.returncode == 0, err
     added, refreshed, overflowing, balances, listing = json.loads(out.splitlines()[-1])
     count("runs", 5)
-    for result in (added, refreshed, balances, listing):
+    for result in (added, refreshed, listing):
         assert (result["code"], result["err"]) == (0, ""), result
+    assert balances["code"] == 0, balances  # the previous balances, said to be old
+    assert balances["err"].startswith("walletdesk: Part of these balances is old (its last "
+                                      "refresh failed): MEXC from "), balances
     assert overflowing["code"] == 1, overflowing
     (line,) = overflowing["err"].splitlines()
     assert line.startswith("walletdesk: MEXC") and "is full: free some space" in line, line
