@@ -156,6 +156,8 @@ def test_continue_without_signing_in_shows_the_local_profile_and_is_remembered(
     again = open_desk(start=False)  # the next start: the local portfolio at first paint
     assert again.window.screens.currentWidget() is again.window.desk
     assert again.balances.model.rowCount() == 1
+    assert again.window.commands.sign_in.isVisible()
+    assert again.window.user.toolTip() == LOCAL_CHOSEN_HINT
     with qtbot.waitSignal(again.loaded, timeout=15_000):
         again.start()
     assert again.window.user.text() == "Local profile"

@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
+from walletdesk.auth.profile_file import local_profile_chosen
 from walletdesk.controllers.freshness import Clock, FailedRefreshes, utc_now
 from walletdesk.controllers.session_state import SessionState
 from walletdesk.core.balance_table import EMPTY_TABLE
@@ -123,7 +124,10 @@ class DeskPresenter(QObject):
         screen). ``start`` then checks that the session is still alive."""
         if user is None:
             portfolio = None
-        self.session.show_state(SessionState(user != LOCAL_USER, user))
+        # The local profile is either all there is (sign-in not set up) or a choice made
+        # while it is set up: then File → Sign in… is offered from the first frame.
+        configured = user != LOCAL_USER or local_profile_chosen(self.services.paths.data_dir)
+        self.session.show_state(SessionState(configured, user))
         self.show_portfolio(portfolio or EMPTY)
 
     def start(self) -> None:
