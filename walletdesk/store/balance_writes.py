@@ -11,12 +11,14 @@ The repository runs this inside its transaction.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from walletdesk.core.errors import AmountOutOfRangeError
@@ -108,11 +110,15 @@ def replace_rows(session: Session, wallet_id: int, rows: dict[str, StoredAmounts
 def fetch_rows(connection: Connection, sql: str,
                parameters: tuple[object, ...]) -> Sequence[Any]:
     """Plain tuples straight from the driver, inside the session's transaction: for 10,000
-    rows, building SQLAlchemy's row objects costs more than the query."""
+    rows, building SQLAlchemy's row objects costs more than the query. A driver error is
+    wrapped as SQLAlchemy wraps its own, so the database's error words apply (a damaged
+    file says so)."""
     cursor = connection.connection.cursor()
     try:
         cursor.execute(sql, parameters)
         return cursor.fetchall()
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(sql, parameters, exc, sqlite3.Error) from exc
     finally:
         cursor.close()
 
