@@ -32,6 +32,32 @@ sys.exit(code)
 """
 
 
+# The collector waits while the window is built; from its first paint it runs again, the
+# objects the start made set aside as long-lived (ui/heap.py).
+GC_PROBE = """
+import gc, logging, sys
+import walletdesk.ui.gui_main as gui_main
+from walletdesk.app import main
+
+build, seen = gui_main.build_window, []
+
+def watched(*args, **kwargs):
+    seen.append(f"building:{gc.isenabled()}")
+    return build(*args, **kwargs)
+
+class AtPaint(logging.Handler):
+    def emit(self, record):
+        if record.getMessage().startswith("first paint"):
+            seen.append(f"painted:{gc.isenabled()}:frozen:{gc.get_freeze_count() > 0}")
+
+gui_main.build_window = watched
+logging.getLogger(gui_main.__name__).addHandler(AtPaint())
+code = main(["--smoke"])
+print(" ".join(seen))
+sys.exit(code)
+"""
+
+
 # The installed `walletdesk` command (entry_point): the process ends through process_end.
 EXIT_HANDLER_PROBE = """
 import atexit, sys
@@ -81,3 +107,11 @@ def test_the_first_paint_loads_no_database_network_or_keychain_library(
                  data_dir)
     assert result.returncode == 0, result.stderr
     assert "heavy:\n" in result.stdout
+
+
+def test_the_collector_waits_while_the_window_is_built_and_runs_from_its_first_paint(
+        data_dir: Path, master_key: bytes) -> None:
+    seed(data_dir / "walletdesk.db", {"MEXC": synthetic(100)})
+    result = run(["-c", GC_PROBE], data_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["building:False", "painted:True:frozen:True"]

@@ -1,4 +1,5 @@
-"""Pausing Python's cyclic garbage collector while a refresh builds and stores its rows.
+"""Pausing Python's cyclic garbage collector while a refresh builds and stores its rows
+(and while the window starts, until its first paint: ``app._run_window``).
 
 A 10,000-asset refresh creates a few hundred thousand short-lived tuples and dicts. None of
 them form reference cycles (reference counting frees them), but their allocation alone sets

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -69,7 +70,8 @@ def build_window(services: Services, settings: UiSettings | None = None) -> Desk
     return presenter
 
 
-def run_gui(services: Services, *, smoke: bool) -> int:
+def run_gui(services: Services, *, smoke: bool,
+            on_first_paint: Callable[[], None] = lambda: None) -> int:
     """Run the window until it closes; with ``smoke``, exit 0 right after the first paint."""
     app = application()
     guard = SingleInstance(services.paths.data_dir, app)
@@ -81,6 +83,7 @@ def run_gui(services: Services, *, smoke: bool) -> int:
     window.first_painted.connect(guard.listen)
 
     def painted() -> None:
+        on_first_paint()
         log.info("first paint: %d wallets, %d balances", len(presenter.portfolio.wallets),
                  len(presenter.portfolio.balances))
         if smoke:

@@ -17,6 +17,8 @@ refreshes with one refused key each, every refresh followed by a reload):
   refreshes on the shared 2-core machine); memory grew by 12.7 MiB over 500.
 
 So the freeze stays. Rerun the benchmark when the load path changes what it keeps in cycles.
+The start freezes too, at the first paint (``app._run_window``): what importing and building
+the window made lives as long as the window.
 """
 
 from __future__ import annotations
