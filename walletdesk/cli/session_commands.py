@@ -33,7 +33,8 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
     login.set_defaults(handler=log_in)
 
     logout = subparsers.add_parser("logout", parents=parents,
-                                   help="sign out (revokes the session at Clerk)")
+                                   help="sign out: forget the session on this computer "
+                                   "(and revoke it where the provider allows)")
     logout.set_defaults(handler=log_out)
 
     whoami = subparsers.add_parser("whoami", parents=parents,
