@@ -75,8 +75,10 @@ def test_history_filters_by_exchange_and_day(refreshed: CliRunner) -> None:
 
 
 def test_history_table_and_csv_hold_the_same_points(refreshed: CliRunner) -> None:
+    """The table is for people (UTC times, grouped dollars to the cent), CSV exact."""
     table = refreshed("history").out.splitlines()
-    assert table[0].split() == ["at", "total_usd_value"] and len(table) == 4
+    assert table[0].split() == ["AT", "(UTC)", "TOTAL", "USD", "VALUE"] and len(table) == 4
+    assert [line.split()[-1] for line in table[2:]] == ["$25,010.00", "$25,010.25"]
     rows = list(csv.reader(io.StringIO(refreshed("history", "--format", "csv").out)))
     assert rows[0] == ["at", "total_usd_value"] and [r[1] for r in rows[1:]] == [
         "25010.00000000", "25010.25000000"]

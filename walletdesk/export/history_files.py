@@ -22,7 +22,7 @@ from walletdesk.export.formats import export_format
 from walletdesk.export.formula_guard import guard_formula
 from walletdesk.export.history_table import HistoryTable
 from walletdesk.export.rows import Kind, utc_seconds
-from walletdesk.export.table_text import render_table
+from walletdesk.export.table_text import history_text
 
 _log = logging.getLogger(__name__)
 SHEET_TITLE = "History"
@@ -52,9 +52,8 @@ def write_history_xlsx(table: HistoryTable, out: IO[bytes]) -> None:
 def write_history_text(table: HistoryTable, fmt: str, out: TextIO) -> None:
     """``history --format table|csv|json`` on a text stream."""
     if fmt == "table":
-        numeric = {i for i, column in enumerate(table.columns)
-                   if column.kind in (Kind.AMOUNT, Kind.USD)}
-        out.write(render_table(table.names, table.text_rows(), right_aligned=numeric) + "\n")
+        kinds = [column.kind for column in table.columns]
+        out.write(history_text(table.names, kinds, table.rows) + "\n")
     elif fmt == "csv":
         write_history_csv(table, out)
     elif fmt == "json":

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
+from datetime import datetime
+from decimal import Decimal
 
 from walletdesk.core.models import Balance
 from walletdesk.core.number_style import US_ENGLISH, NumberStyle, widest_decimals
 from walletdesk.core.totals import split_totals
 from walletdesk.exchanges.catalog import display_name
-from walletdesk.export.rows import utc_seconds
+from walletdesk.export.rows import CellValue, Kind, cell_text, utc_seconds
 
 GAP = "  "
 
@@ -87,6 +89,34 @@ def _total_rows(balances: Sequence[Balance], style: NumberStyle) -> list[list[st
     if totals.demo_rows:
         rows.append(["Demo, not in total", "", "", "", "", style.usd(totals.demo), ""])
     return rows
+
+
+def history_text(headers: Sequence[str], kinds: Sequence[Kind],
+                 rows: Iterable[Sequence[CellValue]], style: NumberStyle = US_ENGLISH) -> str:
+    """``history --format table``, for people as ``balances_table`` is: times in UTC (to the
+    second: two refreshes in one minute are two points), USD to the cent, amounts grouped
+    and lined up on their points; CSV and JSON keep the exact text. Headers are the column
+    names in words ("TOTAL USD VALUE")."""
+    cells = [[_people_cell(kind, value, style) for kind, value in zip(kinds, row, strict=True)]
+             for row in rows]
+    numeric = {i for i, kind in enumerate(kinds) if kind in (Kind.AMOUNT, Kind.USD)}
+    for column in numeric:
+        decimals = widest_decimals(style, [row[column] for row in cells])
+        for row in cells:
+            row[column] = style.align(row[column], decimals)
+    words = [name.replace("_", " ").upper() + (" (UTC)" if kind is Kind.TIMESTAMP else "")
+             for name, kind in zip(headers, kinds, strict=True)]
+    return render_table(words, cells, right_aligned=numeric)
+
+
+def _people_cell(kind: Kind, value: CellValue, style: NumberStyle) -> str:
+    if kind is Kind.TIMESTAMP and isinstance(value, datetime):
+        return utc_seconds(value).strftime("%Y-%m-%d %H:%M:%S")
+    if kind is Kind.USD and isinstance(value, Decimal):
+        return style.usd(value)
+    if kind is Kind.AMOUNT and isinstance(value, Decimal):
+        return style.amount(value)
+    return cell_text(kind, value)
 
 
 def display_width(text: str) -> int:
