@@ -87,7 +87,7 @@ def test_ranges_hover_and_the_header_s_change_figures(
     # 24 h before the newest point (step 7: 52,667) the value stood at the point 30 h ago
     # (step 3: 52,768); 7 days before, at the point 8 days ago (step 1: 52,256).
     assert desk.window.desk.header.changes.text() == (
-        "24h: −$101.00 (−0.19%)  ·  7d: +$411.00 (+0.79%)")
+        "24h: -$101.00 (-0.19 %)  ·  7d: +$411.00 (+0.79 %)")
     view.ranges.button(0).click()  # 24h: the newest point stands alone at the right edge
     plot_right = view.chart.width() - 20
     QApplication.sendEvent(view.chart, QMouseEvent(
@@ -286,7 +286,7 @@ def test_the_demo_s_sample_money_stays_out_of_the_real_chart_and_change_figures(
     desk = open_history(qtbot, open_desk)
     header, chart = desk.window.desk.header, desk.window.desk.history.chart
     assert [value for _at, value in chart.shown_points()] == [Decimal("1000"), Decimal("1100")]
-    assert header.changes.text().startswith("24h: +$100.00 (+10.00%)")
+    assert header.changes.text().startswith("24h: +$100.00 (+10.00 %)")
     assert desk.history.shown_table().rows[-1][-1] == Decimal("1100")  # the export too
 
 
@@ -296,7 +296,7 @@ def test_with_only_the_demo_its_history_is_the_one_shown(
     desk = open_history(qtbot, open_desk)
     chart = desk.window.desk.history.chart
     assert [value for _at, value in chart.shown_points()] == [Decimal("50000"), Decimal("60000")]
-    assert desk.window.desk.header.changes.text().startswith("24h: +$10,000.00 (+20.00%)")
+    assert desk.window.desk.header.changes.text().startswith("24h: +$10,000.00 (+20.00 %)")
 
 
 def test_one_asset_s_chart_detail_and_export_leave_the_demo_s_sample_out(

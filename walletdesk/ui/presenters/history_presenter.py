@@ -225,11 +225,12 @@ class HistoryPresenter(QObject):
     def _change(self, change: Change | None) -> str:
         if change is None:
             return "—"
-        sign = "+" if change.amount >= 0 else "−"
+        # Signed and localised as the 24h column writes a change (core.number_style).
+        minus = self._format.style.minus
+        sign = "+" if change.amount > 0 else minus if change.amount < 0 else ""
         text = f"{sign}{self._shown_money(abs(change.amount))}"
         if change.fraction is not None:
-            percent = abs(change.fraction * 100).quantize(Decimal("0.01"))
-            text += f" ({sign}{percent}%)"
+            text += f" ({self._format.change(change.fraction)})"
         return text
 
     def _show_detail(self, asset: str | None) -> None:
