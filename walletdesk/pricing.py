@@ -101,22 +101,30 @@ class PriceBook:
 
 
 def value_balances(
-    amounts: Iterable[AssetAmount], prices: Mapping[str, Decimal]
+    amounts: Iterable[AssetAmount], prices: Mapping[str, Decimal], *, folded: bool = False
 ) -> list[ValuedBalance]:
-    """Each amount with its USD value and route, in the order given."""
+    """Each amount with its USD value and route, in the order given.
+
+    ``folded``: the amounts are as ``controllers.wallet_fold.fold`` gives them (8 places,
+    within DECIMAL(18,8)), so they are kept as they are instead of being rounded again."""
     book = PriceBook(prices)
-    return [_value(amount, book.price(amount.asset)) for amount in amounts]
+    price = book.price
+    if folded:
+        return [_value(asset, free, locked, free + locked, price(asset))
+                for asset, free, locked, _ in amounts]
+    return [_value(asset, quantize8(free), quantize8(locked), free + locked, price(asset))
+            for asset, free, locked, _ in amounts]
 
 
-def _value(amount: AssetAmount, price: Price | None) -> ValuedBalance:
-    asset, free, locked, _ = amount
+def _value(asset: str, free: Decimal, locked: Decimal, held: Decimal,
+           price: Price | None) -> ValuedBalance:
+    """``held``: the amount as given, valued before it is rounded (rounded once, at the end)."""
     if price is not None:
         try:
-            usd_value = quantize8(price.value_of(free + locked))
+            usd_value = quantize8(price.value_of(held))
         except WalletDeskError:
             # Over ten billion dollars in one balance is a broken price, not a fortune.
             log.warning("Value of %s out of range; shown as unpriced", asset)
         else:
-            return ValuedBalance(asset, quantize8(free), quantize8(locked), usd_value, True,
-                                 price.route)
-    return ValuedBalance(asset, quantize8(free), quantize8(locked), ZERO, False, "")
+            return ValuedBalance(asset, free, locked, usd_value, True, price.route)
+    return ValuedBalance(asset, free, locked, ZERO, False, "")

@@ -33,6 +33,18 @@ def test_a_sum_over_keys_past_decimal_18_8_leaves_out_that_asset_only(desk: Desk
     assert sorted(by_asset(desk)) == ["BTC", "ETH"]
 
 
+def test_a_sum_over_keys_of_exactly_ten_billion_is_left_out_and_one_unit_less_is_kept(
+    desk: Desk,
+) -> None:
+    add_mexc(desk, {"PEPE": "5000000000", "DOGE": "4999999999.99999999"}, label="a")
+    add_mexc(desk, {"PEPE": "5000000000", "DOGE": "5000000000"}, label="b")
+    outcomes = desk.portfolio.refresh()
+    assert all("PEPE: 10,000,000,000 is more than" in (o.notice or "") for o in outcomes)
+    assert all("DOGE" not in (o.notice or "") for o in outcomes)
+    assert {a: b.total for a, b in by_asset(desk).items()} == {
+        "DOGE": Decimal("9999999999.99999999")}
+
+
 def test_sources_add_up_exactly_to_each_row(desk: Desk) -> None:
     first = add_mexc(desk, {"BTC": ("0.1", "0.200000005"), "ETH": "1"}, label="a")
     second = add_mexc(desk, {"BTC": ("0.3", "0.000000005")}, label="b")

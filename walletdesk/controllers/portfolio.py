@@ -219,7 +219,7 @@ class PortfolioController(UserController):
         try:
             with bulk_work():
                 folded = fold(holdings)
-                valued = value_balances(folded.amounts, price_table)
+                valued = value_balances(folded.amounts, price_table, folded=True)
                 wallet = self._wallets_for(user).replace_balances(
                     exchange, valued, refreshed_at, credential_ids=[c.id for c in credentials],
                     sources=folded.sources)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from walletdesk.core.models import AssetAmount, BalanceSource, Holdings, LeftOut
-from walletdesk.core.money import fits, quantize8
+from walletdesk.core.money import LIMIT, fits, quantize8
 from walletdesk.exchanges.holdings import too_large_reason
 
 
@@ -41,7 +41,8 @@ def fold(holdings: Mapping[str, Holdings]) -> Fold:
     amounts: list[AssetAmount] = []
     too_large: dict[str, Decimal] = {}
     for asset, (free, locked) in totals.items():
-        if fits(free) and fits(locked) and fits(free + locked):
+        # Sums of 8-place parts have 8 places, so fitting DECIMAL(18,8) is being below LIMIT.
+        if -LIMIT < free < LIMIT and -LIMIT < locked < LIMIT and -LIMIT < free + locked < LIMIT:
             amounts.append(AssetAmount(asset, free, locked, "all"))
         else:
             too_large[asset] = next(a for a in (free, locked, free + locked) if not fits(a))

@@ -50,6 +50,19 @@ def parse_amount(text: str | int | Decimal) -> Decimal:
 
 def quantize8(value: Decimal) -> Decimal:
     """Round to 8 decimal places (ROUND_HALF_EVEN) and check the DECIMAL(18,8) range."""
+    # A refresh rounds every amount of 10,000 assets: the usual amount is one quantize and
+    # one range test. Anything else (not finite, far too large, out of range) takes the
+    # checks below, which say what is wrong.
+    try:
+        quantized = value.quantize(QUANTUM, rounding=ROUND_HALF_EVEN)
+        if -LIMIT < quantized < LIMIT:
+            return quantized
+    except InvalidOperation:
+        pass
+    return _checked_quantize8(value)
+
+
+def _checked_quantize8(value: Decimal) -> Decimal:
     if not value.is_finite():
         raise InvalidAmountError("Amounts must be finite numbers.")
     if value.adjusted() >= INTEGER_DIGITS + 2:  # far too large; avoid a huge quantize
@@ -71,6 +84,13 @@ def to_units(value: Decimal) -> int:
     ``quantize8``'s rule, written out: a refresh converts every amount of 10,000 assets."""
     if not value:  # most locked amounts (NaN is true, so it is refused below)
         return 0
+    try:  # the usual amount in one step, as in quantize8; an inexact product is far
+        # out of range, so the range test sends it to the checks below
+        units = int(value.quantize(QUANTUM, rounding=ROUND_HALF_EVEN) * _SCALE)
+        if -_MAX_UNITS < units < _MAX_UNITS:
+            return units
+    except (InvalidOperation, ValueError, OverflowError):
+        pass
     if not value.is_finite():
         raise InvalidAmountError("Amounts must be finite numbers.")
     if value.adjusted() >= INTEGER_DIGITS + 2:
