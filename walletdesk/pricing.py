@@ -35,6 +35,7 @@ USD_STABLECOINS = frozenset(
 ONE = Decimal(1)
 _REFERENCES = frozenset({"USD", "USDT"})
 _QUOTES = ("USD", "USDT", "USDC")
+_UNKNOWN = object()  # not looked up yet (None is a looked-up asset without a price)
 
 
 class Price(NamedTuple):  # a tuple: one per asset of a 10,000-asset account
@@ -56,9 +57,10 @@ class PriceBook:
         self._known: dict[str, Price | None] = {}
 
     def price(self, asset: str) -> Price | None:
-        if asset not in self._known:
-            self._known[asset] = self._find(asset)
-        return self._known[asset]
+        known = self._known.get(asset, _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self._known[asset] = self._find(asset)
+        return known  # type: ignore[return-value]
 
     def _find(self, asset: str) -> Price | None:
         if asset in _REFERENCES:

@@ -58,6 +58,14 @@ def test_sources_add_up_exactly_to_each_row(desk: Desk) -> None:
     assert btc.route == "BTCUSDT"
 
 
+def test_free_and_locked_each_add_up_over_keys(desk: Desk) -> None:
+    add_mexc(desk, {"BTC": ("0.1", "0.2")}, label="a")
+    add_mexc(desk, {"BTC": ("0.3", "0.4")}, label="b")
+    desk.portfolio.refresh()
+    btc = by_asset(desk)["BTC"]
+    assert (btc.free, btc.locked, btc.total) == (Decimal("0.4"), Decimal("0.6"), Decimal("1"))
+
+
 def test_removing_one_of_two_keys_keeps_the_other_keys_balances(desk: Desk) -> None:
     first = add_mexc(desk, {"BTC": "1", "ETH": "2"}, label="a")
     add_mexc(desk, {"BTC": "0.25", "SOL": "4"}, label="b")

@@ -27,16 +27,16 @@ class Fold:
 def fold(holdings: Mapping[str, Holdings]) -> Fold:
     """``holdings``: credential id -> what that key holds."""
     parts: dict[tuple[str, str, str], tuple[Decimal, Decimal]] = {}
+    totals: dict[str, tuple[Decimal, Decimal]] = {}
+    # One pass builds both: sums of 8-place amounts are exact, so their order does not matter.
     for credential_id, held in holdings.items():
         for asset, free, locked, place in held.amounts:
+            part = (quantize8(free), quantize8(locked))
             key = (credential_id, asset, place)
             known = parts.get(key)
-            part = (quantize8(free), quantize8(locked))
             parts[key] = part if known is None else (known[0] + part[0], known[1] + part[1])
-    totals: dict[str, tuple[Decimal, Decimal]] = {}
-    for (_, asset, _), part in parts.items():
-        known = totals.get(asset)
-        totals[asset] = part if known is None else (known[0] + part[0], known[1] + part[1])
+            known = totals.get(asset)
+            totals[asset] = part if known is None else (known[0] + part[0], known[1] + part[1])
     left_out: dict[str, list[LeftOut]] = {cid: list(h.left_out) for cid, h in holdings.items()}
     amounts: list[AssetAmount] = []
     too_large: dict[str, Decimal] = {}
