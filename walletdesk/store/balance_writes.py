@@ -63,19 +63,13 @@ def storable(balances: Sequence[ValuedBalance]) -> dict[str, StoredAmounts]:
                 known[0] + free, known[1] + locked, known[2] + usd_value)
         summed = ((asset, *amounts) for asset, amounts in sums.items())
     rows: dict[str, StoredAmounts] = {}
-    for asset, free, locked, usd_value in summed:
-        row = _stored(free, locked, usd_value)
-        if row is not None:
-            rows[asset] = row
+    for asset, free, locked, usd_value in summed:  # inline: once per asset of the account
+        free_units, locked_units = to_units(free), to_units(locked)
+        total = free_units + locked_units
+        if total:
+            rows[asset] = StoredAmounts(free_units, locked_units, _in_range(total),
+                                        to_units(usd_value))
     return rows
-
-
-def _stored(free: Decimal, locked: Decimal, usd_value: Decimal) -> StoredAmounts | None:
-    free_units, locked_units = to_units(free), to_units(locked)
-    total = free_units + locked_units
-    if not total:
-        return None
-    return StoredAmounts(free_units, locked_units, _in_range(total), to_units(usd_value))
 
 
 def usd_sum(rows: dict[str, StoredAmounts]) -> int:
