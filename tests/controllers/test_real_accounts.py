@@ -45,6 +45,17 @@ def test_a_sum_over_keys_of_exactly_ten_billion_is_left_out_and_one_unit_less_is
         "DOGE": Decimal("9999999999.99999999")}
 
 
+def test_free_and_locked_that_fit_apart_but_not_together_leave_that_asset_out(
+    desk: Desk,
+) -> None:
+    add_mexc(desk, {"BTC": "1", "PEPE": ("6000000000", "0")}, label="a")
+    add_mexc(desk, {"PEPE": ("0", "5000000000")}, label="b")
+    outcomes = desk.portfolio.refresh()
+    assert all(o.ok for o in outcomes)
+    assert all("PEPE: 11,000,000,000 is more than" in (o.notice or "") for o in outcomes)
+    assert sorted(by_asset(desk)) == ["BTC"]
+
+
 def test_sources_add_up_exactly_to_each_row(desk: Desk) -> None:
     first = add_mexc(desk, {"BTC": ("0.1", "0.200000005"), "ETH": "1"}, label="a")
     second = add_mexc(desk, {"BTC": ("0.3", "0.000000005")}, label="b")
