@@ -12,9 +12,7 @@
 from __future__ import annotations
 
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
 from tests.benchmarks.bench_refresh import REPEATS, desk_with_keys, median_refresh, timed_refresh
 from tests.exchange_server import Fault
@@ -24,51 +22,38 @@ LATENCY = 0.25
 
 
 def binance_refresh(*, all_wallets: bool) -> float:
-    with tempfile.TemporaryDirectory() as tmp:
-        desk, mexc, binance = desk_with_keys(Path(tmp), keys=0, assets=0)
-        try:
-            account = binance.add_account(balances={"BTC": "1", "LDBTC": "0.5"})
-            account.funding = {"USDT": ("10", "0", "0", "0")}
-            account.flexible = [("BTC", "0.5")]
-            account.locked_earn = [("ETH", "1")]
-            binance.set_prices({"BTCUSDT": "65000", "ETHUSDT": "3000"})
-            desk.credentials.add(exchange="binance", api_key=account.api_key,
-                                 secret=account.secret, label=None)
-            if not all_wallets:
-                for path in (FUNDING_PATH, FLEXIBLE_PATH, LOCKED_PATH):
-                    binance.inject(Fault.RAW, times=None, path=path, status=404,
-                                   body=b"Not Found")
-            timed_refresh(desk)
-            binance.latency = LATENCY
-            return statistics.median(timed_refresh(desk) for _ in range(REPEATS))
-        finally:
-            desk.close()
-            mexc.stop()
-            binance.stop()
+    with desk_with_keys(keys=0, assets=0) as (desk, _, binance):
+        account = binance.add_account(balances={"BTC": "1", "LDBTC": "0.5"})
+        account.funding = {"USDT": ("10", "0", "0", "0")}
+        account.flexible = [("BTC", "0.5")]
+        account.locked_earn = [("ETH", "1")]
+        binance.set_prices({"BTCUSDT": "65000", "ETHUSDT": "3000"})
+        desk.credentials.add(exchange="binance", api_key=account.api_key,
+                             secret=account.secret, label=None)
+        if not all_wallets:
+            for path in (FUNDING_PATH, FLEXIBLE_PATH, LOCKED_PATH):
+                binance.inject(Fault.RAW, times=None, path=path, status=404, body=b"Not Found")
+        timed_refresh(desk)
+        binance.latency = LATENCY
+        return statistics.median(timed_refresh(desk) for _ in range(REPEATS))
 
 
 def cpu_refresh(assets: int, *, changing: bool) -> float:
     """Median CPU seconds of the whole process per refresh of one ``assets``-asset account."""
-    with tempfile.TemporaryDirectory() as tmp:
-        desk, mexc, binance = desk_with_keys(Path(tmp), keys=1, assets=assets)
-        try:
-            (credential,) = desk.credentials.list()
-            account = mexc.account(credential.api_key)
-            assert account is not None
+    with desk_with_keys(keys=1, assets=assets) as (desk, mexc, _):
+        (credential,) = desk.credentials.list()
+        account = mexc.account(credential.api_key)
+        assert account is not None
+        timed_refresh(desk)
+        spent = []
+        for run in range(REPEATS):
+            if changing:
+                account.set_balances({f"A{i:05d}": f"{i + 2 + run}.2345678"
+                                      for i in range(assets)})
+            started = time.process_time()
             timed_refresh(desk)
-            spent = []
-            for run in range(REPEATS):
-                if changing:
-                    account.set_balances({f"A{i:05d}": f"{i + 2 + run}.2345678"
-                                          for i in range(assets)})
-                started = time.process_time()
-                timed_refresh(desk)
-                spent.append(time.process_time() - started)
-            return statistics.median(spent)
-        finally:
-            desk.close()
-            mexc.stop()
-            binance.stop()
+            spent.append(time.process_time() - started)
+        return statistics.median(spent)
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ import os
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.controllers.desk import Desk, build_desk
@@ -28,33 +30,33 @@ def timed_refresh(desk: Desk) -> float:
     return elapsed
 
 
-def desk_with_keys(
-    root: Path, keys: int, assets: int
-) -> tuple[Desk, ExchangeServer, ExchangeServer]:
-    mexc, binance = ExchangeServer("mexc").start(), ExchangeServer("binance").start()
-    desk = build_desk(root, mexc, binance, os.urandom(32))
-    balances = {f"A{i:05d}": f"{i + 1}.12345678" for i in range(assets)}
-    prices = {f"A{i:05d}USDT": "1.5" for i in range(0, assets, 2)} | {"BTCUSDT": "65000"}
-    mexc.set_prices(prices)
-    for index in range(keys):
-        account = mexc.add_account(balances=balances)
-        desk.credentials.add(
-            exchange="mexc", api_key=account.api_key, secret=account.secret, label=f"key {index}"
-        )
-    return desk, mexc, binance
-
-
-def median_refresh(keys: int, assets: int, latency: float) -> float:
+@contextmanager
+def desk_with_keys(keys: int, assets: int) -> Iterator[tuple[Desk, ExchangeServer, ExchangeServer]]:
+    """A desk over a temporary data folder with ``keys`` MEXC keys of ``assets`` assets each,
+    and the MEXC and Binance stand-ins it talks to; all closed and removed afterwards."""
     with tempfile.TemporaryDirectory() as tmp:
-        desk, mexc, binance = desk_with_keys(Path(tmp), keys, assets)
+        mexc, binance = ExchangeServer("mexc").start(), ExchangeServer("binance").start()
+        desk = build_desk(Path(tmp), mexc, binance, os.urandom(32))
         try:
-            timed_refresh(desk)  # warm-up: connections, clock offset, first wallet insert
-            mexc.latency = latency
-            return statistics.median(timed_refresh(desk) for _ in range(REPEATS))
+            balances = {f"A{i:05d}": f"{i + 1}.12345678" for i in range(assets)}
+            prices = {f"A{i:05d}USDT": "1.5" for i in range(0, assets, 2)} | {"BTCUSDT": "65000"}
+            mexc.set_prices(prices)
+            for index in range(keys):
+                account = mexc.add_account(balances=balances)
+                desk.credentials.add(exchange="mexc", api_key=account.api_key,
+                                     secret=account.secret, label=f"key {index}")
+            yield desk, mexc, binance
         finally:
             desk.close()
             mexc.stop()
             binance.stop()
+
+
+def median_refresh(keys: int, assets: int, latency: float) -> float:
+    with desk_with_keys(keys, assets) as (desk, mexc, _):
+        timed_refresh(desk)  # warm-up: connections, clock offset, first wallet insert
+        mexc.latency = latency
+        return statistics.median(timed_refresh(desk) for _ in range(REPEATS))
 
 
 def main() -> None:
