@@ -5,12 +5,13 @@ Tests point QSettings at a temporary directory (IniFormat + setPath) before crea
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from walletdesk.core.currency import DISPLAY_CURRENCIES
+from walletdesk.core.currency import DISPLAY_CURRENCIES, Rate
 from walletdesk.process_guard import make_private
 
 ORGANIZATION = "WalletDesk"
@@ -26,6 +27,7 @@ _AUTO_REFRESH = "refresh/auto_minutes"
 _THEME = "window/theme"
 _HIDDEN = "balances/hidden_assets"
 _CURRENCY = "window/display_currency"
+_LAST_RATE = "rates/last/"  # + currency code: the last rate looked up, exact, as text
 DEFAULT_AUTO_REFRESH_MINUTES = 15
 DEFAULT_DUST = Decimal("1")
 
@@ -120,6 +122,25 @@ class UiSettings:
 
     def set_display_currency(self, code: str) -> None:
         self._settings.setValue(_CURRENCY, code)
+
+    def last_rate(self, code: str) -> Rate | None:
+        """The rate of ``code`` last looked up, so a start shows the chosen currency at once
+        (its date and source still tell how old it is); None if none or unreadable."""
+        parts = str(self._settings.value(_LAST_RATE + code, "")).split("\t")
+        if len(parts) != 4:
+            return None
+        try:
+            numerator, denominator = Decimal(parts[0]), Decimal(parts[1])
+            if not (numerator.is_finite() and denominator.is_finite()):
+                return None
+            return Rate(code, numerator, denominator, date.fromisoformat(parts[2]), parts[3])
+        except (InvalidOperation, ValueError):  # edited by hand, or by another version
+            return None
+
+    def set_last_rate(self, rate: Rate) -> None:
+        self._settings.setValue(_LAST_RATE + rate.currency, "\t".join((  # text: exact
+            f"{rate.numerator:f}", f"{rate.denominator:f}", rate.as_of.isoformat(),
+            rate.source)))
 
     # --- export ----------------------------------------------------------------------------
 

@@ -3,7 +3,10 @@ thread), and the values shown in it: the header's total, the chart and change fi
 
 Stored values stay USD; a converted value follows ``core.currency``'s one rounding. The
 header's tooltip names the rate, its source and date; a rate older than 3 days is marked
-stale, and a rate that cannot be found leaves the values in USD with the reason shown.
+stale. The last rate looked up is remembered (``UiSettings.last_rate``): a start, or a
+choice made again, shows the values in the currency at once, and a lookup that fails keeps
+them there with the reason in the tooltip. Only a currency never looked up falls back to
+USD, with the reason shown.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class CurrencyPresenter(QObject):
         self._today = today or (lambda: datetime.now(UTC).date())
         self._code = settings.display_currency()
         self._rate: Rate | None = None
+        self._problem = ""  # why today's rate could not be looked up, when a last one is shown
         self._total: Decimal | None = None
         self._request = 0
         menu.show_choice(self._code)
@@ -71,23 +75,32 @@ class CurrencyPresenter(QObject):
             self._set_rate(None)
             return
         request, code, rates = self._request, self._code, self._rates
+        if self._rate is None or self._rate.currency != code:
+            last = self._settings.last_rate(code)
+            if last is not None:
+                self._set_rate(last)
         self._bridge.op(lambda: rates().rate(code)).success(
             lambda rate: self._loaded(request, rate)).failure(
             lambda error: self._failed(request, error)).run()
 
     def _loaded(self, request: int, rate: Rate) -> None:
         if request == self._request:
+            self._settings.set_last_rate(rate)
             self._set_rate(rate)
 
     def _failed(self, request: int, error: WalletDeskError) -> None:
         if request != self._request:
+            return
+        if self._rate is not None and self._rate.currency == self._code:
+            self._problem = str(error)  # keep the last rate in sight, say why it stays
+            self._render()
             return
         self._set_rate(None)
         self._header.show_in_currency(f"No {self._code} rate: values in USD", str(error))
         self.shown.emit()
 
     def _set_rate(self, rate: Rate | None) -> None:
-        self._rate = rate
+        self._rate, self._problem = rate, ""
         shown = ShownCurrency(rate)
         self._history.show_currency(shown)
         self.currency_changed.emit(shown)
@@ -108,5 +121,7 @@ class CurrencyPresenter(QObject):
                f"{rate.as_of:%Y-%m-%d}).")
         if stale:
             tip += " The rate is more than 3 days old."
+        if self._problem:
+            tip += f" Today's rate could not be looked up: {self._problem}"
         self._header.show_in_currency(text, tip)
         self.shown.emit()
