@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.exchange_server import ExchangeServer
 from tests.exchanges.conftest import VirtualTime
-from walletdesk.exchanges.http import ExchangeHttpClient, RateLimit, RetryPolicy
+from walletdesk.exchanges.http import ExchangeHttpClient, Pace, RateLimit, RetryPolicy
 from walletdesk.exchanges.pacing import Pacer
 
 
@@ -28,7 +28,7 @@ def test_the_bucket_refills_with_time() -> None:
 def test_the_client_paces_its_host(mexc_server: ExchangeServer, virtual_time: VirtualTime) -> None:
     policy = RetryPolicy(sleep=virtual_time.sleep, clock=virtual_time.clock)
     client = ExchangeHttpClient(
-        mexc_server.url, exchange="MEXC", policy=policy, rate_limit=RateLimit(2, 1)
+        mexc_server.url, exchange="MEXC", policy=policy, pace=Pace(host=RateLimit(2, 1))
     )
     for _ in range(4):
         assert client.get("/api/v3/ping").status == 200
@@ -44,8 +44,8 @@ def test_signed_calls_of_each_account_have_their_own_budget(
     behind one another, one key's calls still wait their turn, unsigned calls pace the host."""
     policy = RetryPolicy(sleep=virtual_time.sleep, clock=virtual_time.clock)
     client = ExchangeHttpClient(
-        mexc_server.url, exchange="MEXC", policy=policy, rate_limit=RateLimit(2, 1),
-        account_rate_limit=RateLimit(2, 1),
+        mexc_server.url, exchange="MEXC", policy=policy,
+        pace=Pace(host=RateLimit(2, 1), account=RateLimit(2, 1)),
     )
     for key in range(8):
         for _ in range(2):

@@ -37,8 +37,10 @@ class ExchangeAdapter(Protocol):
 
 
 class HttpAdapter:
-    """What every HTTP adapter starts from: its profile's names, one paced HTTP client to
-    the exchange's main host, and the exchange's clock. Subclasses set ``profile``."""
+    """What every HTTP adapter starts from: its profile's names, one HTTP client to the
+    exchange's main host paced by the profile's ``pace``, and the exchange's clock.
+    Subclasses set ``profile``, and pass ``account=`` (the API key) for every signed call
+    so an exchange that counts them per account paces each key by its own budget."""
 
     profile: ClassVar[ExchangeProfile]
     is_demo = False
@@ -62,7 +64,7 @@ class HttpAdapter:
         self._policy = policy or RetryPolicy()
         self._http = ExchangeHttpClient(self._base_url, exchange=self._display,
                                         policy=self._policy, timeouts=timeouts,
-                                        rate_limit=self.profile.rate_limit)
+                                        pace=self.profile.pace)
         self._clock = ExchangeClock(wall_clock)
 
     def close(self) -> None:

@@ -3,8 +3,8 @@
 One ``httpx.Client`` per host (pooled, kept-alive connections, sized for the refresh's
 concurrency), connect and read time-outs, one deadline per request that covers the body
 too (a server trickling a byte every few seconds cannot keep a refresh alive), pacing by
-the host's documented rate limit (``pacing.py``; where the exchange counts signed calls per
-account, each key gets a budget of its own), and a bounded retry policy:
+the exchange's documented budgets (``pacing.Pace``: public calls per host; where the exchange
+counts signed calls per account, each key's budget of its own), and a bounded retry policy:
 
 - 429 and 418 honour ``Retry-After`` (capped), and hold back every request of this
   client until then, so concurrent refreshes of one exchange back off together; without
@@ -36,9 +36,11 @@ from walletdesk.core.errors import (
     ExchangeResponseError,
     ExchangeUnavailableError,
 )
-from walletdesk.exchanges.pacing import Pacer, RateLimit
+from walletdesk.exchanges.pacing import Pace, Pacer, RateLimit
 
-__all__ = ["ExchangeHttpClient", "HttpReply", "Outgoing", "RateLimit", "RetryPolicy", "Timeouts"]
+__all__ = [
+    "ExchangeHttpClient", "HttpReply", "Outgoing", "Pace", "RateLimit", "RetryPolicy", "Timeouts",
+]
 
 if TYPE_CHECKING:
     import httpx
@@ -110,11 +112,10 @@ class ExchangeHttpClient:
         exchange: str,
         policy: RetryPolicy | None = None,
         timeouts: Timeouts | None = None,
-        rate_limit: RateLimit | None = None,
-        account_rate_limit: RateLimit | None = None,
+        pace: Pace | None = None,
     ) -> None:
-        """``rate_limit`` paces the host (what the exchange counts per IP); ``account_rate_limit``,
-        if given, paces each account's signed calls instead (``send(..., account=api_key)``)."""
+        """``pace.host`` paces the host (what the exchange counts per IP); ``pace.account``, if
+        given, paces each account's signed calls instead (``send(..., account=api_key)``)."""
         import httpx
 
         _hide_queries_in_httpx_log()
@@ -124,12 +125,13 @@ class ExchangeHttpClient:
         self._log = _NamedLog(log, {"exchange": exchange})
         self._policy = policy or RetryPolicy()
         self._timeouts = timeouts or Timeouts()
+        pace = pace or Pace()
         self._pacer = (
-            Pacer(rate_limit, clock=self._policy.clock, sleep=self._policy.sleep)
-            if rate_limit is not None
+            Pacer(pace.host, clock=self._policy.clock, sleep=self._policy.sleep)
+            if pace.host is not None
             else None
         )
-        self._account_rate_limit = account_rate_limit
+        self._account_rate_limit = pace.account
         self._account_pacers: dict[str, Pacer] = {}  # API key -> its own budget
         self._account_pacers_lock = threading.Lock()
         self._client = httpx.Client(
@@ -170,7 +172,7 @@ class ExchangeHttpClient:
     ) -> HttpReply:
         """One call: ``outgoing`` is asked anew for each attempt (a fresh signature), ``weight``
         is the request's cost in the documented rate limit, ``account`` the API key of a signed
-        call (its own budget when the client has an ``account_rate_limit``)."""
+        call (its own budget when the client's pace has an ``account`` budget)."""
         policy = self._policy
         started = policy.clock()
         failures = 0

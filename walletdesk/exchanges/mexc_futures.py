@@ -22,17 +22,14 @@ from walletdesk.core.errors import (
 from walletdesk.core.keys import ApiCredentials
 from walletdesk.exchanges.clock import ExchangeClock
 from walletdesk.exchanges.holdings import FUTURES, Holding
-from walletdesk.exchanges.http import ExchangeHttpClient, Outgoing, RateLimit, RetryPolicy, Timeouts
+from walletdesk.exchanges.http import ExchangeHttpClient, Outgoing, RetryPolicy, Timeouts
+from walletdesk.exchanges.profiles.mexc import PROFILE
 from walletdesk.exchanges.refusals import EndpointMissingError, refusal_by_status
 from walletdesk.exchanges.responses import amount, decode_json, fail, mapping
 from walletdesk.exchanges.signing import sign
 
 ASSETS_PATH = "/api/v1/private/account/assets"
 PING_PATH = "/api/v1/contract/ping"  # {"success": true, "code": 0, "data": <server ms>}
-# Each endpoint: "Rate limit: 20 times/2 seconds". MEXC counts calls that carry a key per
-# account (UID) and the others per IP, so each key's account call has a budget of its own:
-# eight keys refresh at once, and one key looping is still held to 20 per 2 s.
-RATE_LIMIT = RateLimit(weight=20, seconds=2)
 _NAME = "MEXC futures"
 _SKIPPED = frozenset({701, 1000})  # no read permission; no futures account at all
 _CLOCK = 513
@@ -55,8 +52,8 @@ class MexcFutures:
     def __init__(self, base_url: str, *, policy: RetryPolicy | None = None,
                  timeouts: Timeouts | None = None, clock: ExchangeClock | None = None) -> None:
         self._http = ExchangeHttpClient(base_url, exchange=_NAME, policy=policy,
-                                        timeouts=timeouts, rate_limit=RATE_LIMIT,
-                                        account_rate_limit=RATE_LIMIT)
+                                        timeouts=timeouts,
+                                        pace=PROFILE.extra_paces["FUTURES"])
         self._clock = clock or ExchangeClock()
 
     def holdings(self, creds: ApiCredentials) -> list[Holding] | None:

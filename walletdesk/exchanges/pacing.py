@@ -23,6 +23,17 @@ class RateLimit:
         return self.weight / self.seconds
 
 
+@dataclass(frozen=True)
+class Pace:
+    """An exchange's documented budgets for one host, declared in its profile."""
+
+    # Counted per IP: public calls, and signed calls too where ``account`` is None.
+    host: RateLimit | None = None
+    # Counted per account (API key or UID): each key's signed calls spend a budget of
+    # their own, in the same units as the request weights the adapter passes.
+    account: RateLimit | None = None
+
+
 class Pacer:
     """Thread-safe; ``clock`` and ``sleep`` come from the retry policy (virtual in tests)."""
 

@@ -3,7 +3,8 @@
 Everything the rest of WalletDesk knows about an exchange is read from its profile: the
 canonical name (stored in ``exchange``), the display name, the secret parts a key has, the
 base-URL variables, the help page on creating a read-only key, whether the exchange reports
-a key's permissions, and how to build its adapter. ``catalog.py`` lists the profiles.
+a key's permissions, its documented rate limits (``pace``: per IP and per account) and how
+to build its adapter. ``catalog.py`` lists the profiles.
 
 Profiles are imported at first paint (the window shows display names), their adapters only
 when first used: a profile's ``adapter`` factory imports the adapter module, and its
@@ -21,10 +22,11 @@ from urllib.parse import urlsplit
 from walletdesk.core.errors import ExchangeError
 from walletdesk.core.secret_parts import PASSPHRASE, SECRET
 from walletdesk.core.validation import clean_passphrase, clean_secret
+from walletdesk.exchanges.pacing import Pace
 
 if TYPE_CHECKING:
     from walletdesk.exchanges.base import ExchangeAdapter
-    from walletdesk.exchanges.http import RateLimit, RetryPolicy, Timeouts
+    from walletdesk.exchanges.http import RetryPolicy, Timeouts
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ class ExchangeProfile:
     help_url: str = ""  # the exchange's page on creating a read-only API key
     reports_permissions: bool = True  # False: its key check cannot tell trade/withdraw rights
     extra_hosts: Mapping[str, str] = field(default_factory=dict)  # "FUTURES" -> default URL
-    rate_limit: RateLimit | None = None  # documented pace of the main host
+    pace: Pace = field(default_factory=Pace)  # main host's budgets: per IP, per account
+    extra_paces: Mapping[str, Pace] = field(default_factory=dict)  # of extra_hosts, by key
     is_demo: bool = False
 
     def base_url_variable(self, host: str = "") -> str:

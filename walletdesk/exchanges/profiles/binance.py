@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from walletdesk.exchanges.pacing import RateLimit
+from walletdesk.exchanges.pacing import Pace, RateLimit
 from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
 
 if TYPE_CHECKING:
@@ -12,7 +12,12 @@ if TYPE_CHECKING:
 
 # 6,000 request weight per minute per IP (the /api/v3 REQUEST_WEIGHT limit); the SAPI
 # wallets have their own per-IP budget of 12,000 a minute, counted here against the same one.
-BINANCE_RATE_LIMIT = RateLimit(weight=6000, seconds=60)
+# Signed calls are counted per IP too: /api/v3/account's weight is REQUEST_WEIGHT (per IP;
+# only orders count per account), and the funding and Simple Earn reads are "Weight(IP)".
+# So there is no per-account budget: keys on one computer do share this one.
+# [developers.binance.com/docs/binance-spot-api-docs/rest-api/limits; SAPI: "each endpoint
+# is marked as IP- or UID-limited"]
+BINANCE_PACE = Pace(host=RateLimit(weight=6000, seconds=60))
 
 
 def _adapter(settings: AdapterSettings) -> ExchangeAdapter:
@@ -27,5 +32,5 @@ PROFILE = ExchangeProfile(
     adapter=_adapter,
     default_base_url="https://api.binance.com",
     help_url="https://www.binance.com/en/support/faq/how-to-create-api-keys-on-binance-360002502072",
-    rate_limit=BINANCE_RATE_LIMIT,
+    pace=BINANCE_PACE,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
-from walletdesk.exchanges.profiles.binance import BINANCE_RATE_LIMIT
+from walletdesk.exchanges.profiles.binance import BINANCE_PACE
 
 if TYPE_CHECKING:
     from walletdesk.exchanges.base import ExchangeAdapter
@@ -24,5 +24,5 @@ PROFILE = ExchangeProfile(
     default_base_url="https://api.binance.us",
     help_url="https://www.binance.us/settings/api-management",
     reports_permissions=False,
-    rate_limit=BINANCE_RATE_LIMIT,
+    pace=BINANCE_PACE,  # Binance's spot API, limits included [binance-us-api-docs "Limits"]
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from walletdesk.exchanges.pacing import RateLimit
+from walletdesk.exchanges.pacing import Pace, RateLimit
 from walletdesk.exchanges.profile import (
     API_PASSPHRASE,
     API_SECRET,
@@ -30,5 +30,5 @@ PROFILE = ExchangeProfile(
     secret_fields=(API_SECRET, API_PASSPHRASE),
     help_url="https://www.bitget.com/support/articles/360038968251-API-Creation-Guide",
     # About 10 requests a second per UID on the account endpoints.
-    rate_limit=RateLimit(weight=10, seconds=1),
+    pace=Pace(host=RateLimit(weight=10, seconds=1)),
 )

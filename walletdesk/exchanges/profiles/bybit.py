@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from walletdesk.exchanges.pacing import RateLimit
+from walletdesk.exchanges.pacing import Pace, RateLimit
 from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
 
 if TYPE_CHECKING:
@@ -24,5 +24,5 @@ PROFILE = ExchangeProfile(
     default_base_url="https://api.bybit.com",
     help_url="https://www.bybit.com/en/help-center/article/How-to-create-your-API-key",
     # Per UID and endpoint; the account endpoints allow about 10 a second, public 20.
-    rate_limit=RateLimit(weight=10, seconds=1),
+    pace=Pace(host=RateLimit(weight=10, seconds=1)),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from walletdesk.core.errors import ValidationError
-from walletdesk.exchanges.pacing import RateLimit
+from walletdesk.exchanges.pacing import Pace, RateLimit
 from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile, SecretField
 
 if TYPE_CHECKING:
@@ -61,5 +61,5 @@ PROFILE = ExchangeProfile(
     secret_fields=(PRIVATE_KEY,),
     help_url="https://docs.cdp.coinbase.com/coinbase-app/authentication-authorization/api-key-authentication",
     # Private endpoints: 30 requests a second per user; public ones 10 a second per IP.
-    rate_limit=RateLimit(weight=10, seconds=1),
+    pace=Pace(host=RateLimit(weight=10, seconds=1)),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from walletdesk.exchanges.pacing import RateLimit
+from walletdesk.exchanges.pacing import Pace, RateLimit
 from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
 
 if TYPE_CHECKING:
@@ -25,5 +25,5 @@ PROFILE = ExchangeProfile(
     help_url="https://www.gate.com/help/guide/common/10085/how-to-create-an-api-key",
     reports_permissions=False,
     # Spot private endpoints: about 200 requests per 10 s.
-    rate_limit=RateLimit(weight=20, seconds=1),
+    pace=Pace(host=RateLimit(weight=20, seconds=1)),
 )

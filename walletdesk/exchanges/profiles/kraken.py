@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from walletdesk.exchanges.pacing import RateLimit
+from walletdesk.exchanges.pacing import Pace, RateLimit
 from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile, SecretField
 
 if TYPE_CHECKING:
@@ -46,5 +46,5 @@ PROFILE = ExchangeProfile(
     reports_permissions=False,
     # About one public call a second per IP, in bursts; private calls have their own
     # per-key counter (15, decaying by 0.33/s), which a refresh's one call never fills.
-    rate_limit=RateLimit(weight=10, seconds=10),
+    pace=Pace(host=RateLimit(weight=10, seconds=10)),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from walletdesk.exchanges.pacing import RateLimit
+from walletdesk.exchanges.pacing import Pace, RateLimit
 from walletdesk.exchanges.profile import (
     API_PASSPHRASE,
     API_SECRET,
@@ -30,5 +30,5 @@ PROFILE = ExchangeProfile(
     secret_fields=(API_SECRET, API_PASSPHRASE),
     help_url="https://www.kucoin.com/support/360015102174",
     # Spot resource pool: 4000 weight per 30 s at VIP0; accounts weigh 5, allTickers 15.
-    rate_limit=RateLimit(weight=30, seconds=1),
+    pace=Pace(host=RateLimit(weight=30, seconds=1)),
 )

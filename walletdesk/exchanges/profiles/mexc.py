@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from walletdesk.exchanges.pacing import RateLimit
+from walletdesk.exchanges.pacing import Pace, RateLimit
 from walletdesk.exchanges.profile import AdapterSettings, ExchangeProfile
 
 if TYPE_CHECKING:
@@ -27,7 +27,16 @@ PROFILE = ExchangeProfile(
     # canWithdraw describe the account, not the key.
     reports_permissions=False,
     extra_hosts={"FUTURES": "https://contract.mexc.com"},
-    # Spot v3: 500 weight per 10 s per IP, each endpoint; the account call weighs 10. A
-    # bucket of 500 lets eight keys refresh at once and still paces a runaway loop.
-    rate_limit=RateLimit(weight=500, seconds=10),
+    # Spot v3: "each endpoint with IP limits has an independent 500 every 10 second limit"
+    # (and the same per UID). The limits page counts keyed calls per account, but the
+    # account endpoint is marked "Weight(IP): 10", so spot stays paced per host, the safe
+    # reading: a bucket of 500 lets eight keys refresh at once and paces a runaway loop.
+    # [mexc.com/api-docs/spot-v3/general-info "Limits"]
+    pace=Pace(host=RateLimit(weight=500, seconds=10)),
+    # Futures, each endpoint: "Rate limit: 20 times/2 seconds"; MEXC counts calls that carry
+    # a key per account (UID), the others (the ping) per IP: eight keys refresh at once,
+    # and one key looping is still held to 20 per 2 s.
+    # [mexc.com/api-docs/futures/account-and-trading-endpoints/get-all-account-assets]
+    extra_paces={"FUTURES": Pace(host=RateLimit(weight=20, seconds=2),
+                                 account=RateLimit(weight=20, seconds=2))},
 )

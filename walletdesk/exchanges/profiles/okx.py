@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from walletdesk.exchanges.pacing import RateLimit
+from walletdesk.exchanges.pacing import Pace, RateLimit
 from walletdesk.exchanges.profile import (
     API_PASSPHRASE,
     API_SECRET,
@@ -30,5 +30,5 @@ PROFILE = ExchangeProfile(
     secret_fields=(API_SECRET, API_PASSPHRASE),
     help_url="https://www.okx.com/help/how-do-i-create-an-api-key",
     # account/balance allows 10 requests per 2 s per user; the others are looser.
-    rate_limit=RateLimit(weight=5, seconds=1),
+    pace=Pace(host=RateLimit(weight=5, seconds=1)),
 )
