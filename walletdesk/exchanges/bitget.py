@@ -31,6 +31,7 @@ TICKERS = "/api/v2/spot/market/tickers"
 SYMBOLS = "/api/v2/spot/public/symbols"
 TIME = "/api/v2/public/time"
 SYMBOLS_TTL_S = 3600.0
+INFO_WEIGHT = 10  # 1 per second, where the key's budget is 10 assets calls a second
 
 _KEY = "Bitget rejected the API key: check that it was copied completely and has not been deleted."
 
@@ -86,7 +87,11 @@ class BitgetAdapter(RestAdapter):
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
         self._get(ASSETS, creds=creds)  # proves the key reads (and is not a unified account)
-        info = mapping(self._data(self._get(ACCOUNT_INFO, creds=creds)), self._display, "info")
+        info = mapping(
+            self._data(self._get(ACCOUNT_INFO, creds=creds, weight=INFO_WEIGHT)),
+            self._display,
+            "info",
+        )
         authorities = info.get("authorities")
         if not isinstance(authorities, list):
             return describe_permissions(self._display, None, None)

@@ -36,6 +36,9 @@ TICKERS = "/v5/market/tickers"
 INSTRUMENTS = "/v5/market/instruments-info"
 TIME = "/v5/market/time"
 RECV_WINDOW_MS = 5000
+# Weights in units of one wallet-balance call (50/s per UID: the profile's budget per key).
+FUND_WEIGHT = 10  # query-account-coins-balance: 5/s
+QUERY_API_WEIGHT = 5  # 10/s
 WRONG_ACCOUNT_TYPE = "10001"
 SYMBOLS_TTL_S = 3600.0
 _TRADING_SCOPES = ("ContractTrade", "Spot", "Options", "Derivatives", "CopyTrading", "Exchange")
@@ -85,7 +88,11 @@ class BybitAdapter(RestAdapter):
     # --- the adapter protocol -------------------------------------------------------------
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
-        info = mapping(self._result(self._get(QUERY_API, creds=creds)), self._display, "key")
+        info = mapping(
+            self._result(self._get(QUERY_API, creds=creds, weight=QUERY_API_WEIGHT)),
+            self._display,
+            "key",
+        )
         if info.get("readOnly") == 1:
             return describe_permissions(self._display, False, False)
         scopes = mapping(info.get("permissions", {}), self._display, "permissions")
@@ -98,7 +105,9 @@ class BybitAdapter(RestAdapter):
     def fetch_balances(self, creds: ApiCredentials) -> Holdings:
         holdings = self._trading_holdings(creds)
         fund = mapping(
-            self._result(self._get(FUND_BALANCE, "accountType=FUND", creds=creds)),
+            self._result(
+                self._get(FUND_BALANCE, "accountType=FUND", creds=creds, weight=FUND_WEIGHT)
+            ),
             self._display,
             "funding wallet",
         )

@@ -29,6 +29,11 @@ ACCOUNTS = "/api/v1/accounts"
 API_KEY_INFO = "/api/v1/user/api-key"
 ALL_TICKERS = "/api/v1/market/allTickers"
 TIME = "/api/v1/timestamp"
+# Weights in KuCoin's resource pools (the profile's budgets): Management per key, Public
+# per host.
+ACCOUNTS_WEIGHT = 5
+API_KEY_INFO_WEIGHT = 20
+ALL_TICKERS_WEIGHT = 15
 KEY_VERSION = "2"  # v1 keys were retired in 2021; v2 and v3 sign the passphrase alike
 PLACES = {"main": FUNDING, "trade": TRADING, "trade_hf": TRADING, "margin": MARGIN}
 _TRADING_PERMISSIONS = frozenset({"Spot", "Margin", "Futures", "Earn", "LeverageToken"})
@@ -39,6 +44,7 @@ _KEY = "KuCoin rejected the API key: check that it was copied completely and has
 class KucoinAdapter(RestAdapter):
     profile = PROFILE
     time_path = TIME
+    time_weight = 3
     clock_codes = frozenset({"400002"})
     unauthorised = _KEY
     refusals: ClassVar[Refusals] = {
@@ -70,7 +76,11 @@ class KucoinAdapter(RestAdapter):
     # --- the adapter protocol -------------------------------------------------------------
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
-        info = mapping(self._data(self._get(API_KEY_INFO, creds=creds)), self._display, "key")
+        info = mapping(
+            self._data(self._get(API_KEY_INFO, creds=creds, weight=API_KEY_INFO_WEIGHT)),
+            self._display,
+            "key",
+        )
         permission = info.get("permission")
         if not isinstance(permission, str):
             return describe_permissions(self._display, None, None)
@@ -80,7 +90,7 @@ class KucoinAdapter(RestAdapter):
         )
 
     def fetch_balances(self, creds: ApiCredentials) -> Holdings:
-        rows = self._data(self._get(ACCOUNTS, creds=creds))
+        rows = self._data(self._get(ACCOUNTS, creds=creds, weight=ACCOUNTS_WEIGHT))
         if not isinstance(rows, list):
             fail(self._display, "the account list is not a list")
         holdings = []
@@ -95,7 +105,9 @@ class KucoinAdapter(RestAdapter):
         return fold(holdings, self._display)
 
     def fetch_prices(self) -> dict[str, Decimal]:
-        tickers = mapping(self._data(self._get(ALL_TICKERS)), self._display, "tickers").get(
+        tickers = mapping(
+            self._data(self._get(ALL_TICKERS, weight=ALL_TICKERS_WEIGHT)), self._display, "tickers"
+        ).get(
             "ticker"
         )
         if not isinstance(tickers, list):

@@ -27,6 +27,8 @@ FUNDING_BALANCE = "/api/v5/asset/balances"
 ACCOUNT_CONFIG = "/api/v5/account/config"
 TICKERS = "/api/v5/market/tickers"
 TIME = "/api/v5/public/time"
+# Weights in the units of the profile's budgets (one account/balance call; one ticker call).
+CONFIG_WEIGHT = 2  # 5 per 2 s, where the key's budget is 10
 
 _KEY = "OKX rejected the API key: check that it was copied completely and has not been deleted."
 
@@ -34,6 +36,7 @@ _KEY = "OKX rejected the API key: check that it was copied completely and has no
 class OkxAdapter(RestAdapter):
     profile = PROFILE
     time_path = TIME
+    time_weight = 2  # 10 per 2 s, where the host's budget is 20
     clock_codes = frozenset({"50102", "50112"})
     unauthorised = _KEY
     refusals: ClassVar[Refusals] = {
@@ -74,7 +77,9 @@ class OkxAdapter(RestAdapter):
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
         config = mapping(
-            self._first(self._get(ACCOUNT_CONFIG, creds=creds)), self._display, "config"
+            self._first(self._get(ACCOUNT_CONFIG, creds=creds, weight=CONFIG_WEIGHT)),
+            self._display,
+            "config",
         )
         perm = config.get("perm")
         if not isinstance(perm, str):

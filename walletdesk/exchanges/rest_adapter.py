@@ -29,6 +29,7 @@ class RestAdapter(HttpAdapter):
     refusals: ClassVar[Refusals] = {}
     clock_codes: ClassVar[frozenset[str]] = frozenset()
     time_path: ClassVar[str] = ""
+    time_weight: ClassVar[float] = 1  # the time call's weight in the host's budget
     unauthorised: ClassVar[str | None] = None  # HTTP 401 with no code we know
     rate_limit_codes: ClassVar[frozenset[str]] = frozenset()  # "slow down", in the body
 
@@ -77,7 +78,8 @@ class RestAdapter(HttpAdapter):
         creds: ApiCredentials | None = None,
         weight: float = 1,
     ) -> object:
-        """One call, signed when ``creds`` is given; a timestamp refusal re-reads the
+        """One call, signed when ``creds`` is given (and then paced by that key's own
+        budget where the exchange counts per account); a timestamp refusal re-reads the
         exchange's clock and signs once more."""
 
         def outgoing() -> Outgoing:
@@ -86,7 +88,8 @@ class RestAdapter(HttpAdapter):
 
         clock_read = waited = False
         while True:
-            reply = self._http.send(method, path, outgoing, weight=weight)
+            reply = self._http.send(method, path, outgoing, weight=weight,
+                                    account=None if creds is None else creds.api_key)
             payload = self._decode(reply)
             code = self._error_code(payload) if payload is not None else None
             if reply.status == 200 and payload is not None and code is None:
@@ -110,7 +113,7 @@ class RestAdapter(HttpAdapter):
         self._policy.sleep(self._policy.rate_limit_backoff(0))
 
     def _read_server_time(self) -> int:
-        return self._server_time_ms(self._get(self.time_path))
+        return self._server_time_ms(self._get(self.time_path, weight=self.time_weight))
 
     def _decode(self, reply: HttpReply) -> object | None:
         """The JSON answer; an unreadable success is an error, an unreadable refusal None."""

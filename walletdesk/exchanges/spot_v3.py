@@ -123,7 +123,7 @@ class SpotV3Adapter(HttpAdapter):
 
         for attempt in range(2):
             syncs = self._clock.syncs
-            reply = self._http.send(method, path, outgoing, weight=weight)
+            reply = self._http.send(method, path, outgoing, weight=weight, account=creds.api_key)
             if reply.status == 200:
                 return decode_json(reply.body, self._display)
             code = self._error_code(reply)

@@ -29,6 +29,11 @@ PROFILE = ExchangeProfile(
     default_base_url="https://api.bitget.com",
     secret_fields=(API_SECRET, API_PASSPHRASE),
     help_url="https://www.bitget.com/support/articles/360038968251-API-Creation-Guide",
-    # About 10 requests a second per UID on the account endpoints.
-    pace=Pace(host=RateLimit(weight=10, seconds=1)),
+    # Each endpoint's limit is its own, per UID for signed calls and per IP for public ones.
+    # Signed, per key (units: one assets call): "Get Account Assets: 10 times/1s (User ID)",
+    # "Get Account Information: 1 time/1s (User ID)", so it weighs 10 (bitget.py).
+    # [bitget.com/api-doc/spot/account/Get-Account-Assets, .../Get-Account-Info]
+    # Public, per host: "Get Ticker Information: 20 times/1s (IP)".
+    # [bitget.com/api-doc/spot/market/Get-Tickers]
+    pace=Pace(host=RateLimit(weight=20, seconds=1), account=RateLimit(weight=10, seconds=1)),
 )

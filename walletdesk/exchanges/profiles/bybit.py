@@ -23,6 +23,10 @@ PROFILE = ExchangeProfile(
     adapter=_adapter,
     default_base_url="https://api.bybit.com",
     help_url="https://www.bybit.com/en/help-center/article/How-to-create-your-API-key",
-    # Per UID and endpoint; the account endpoints allow about 10 a second, public 20.
-    pace=Pace(host=RateLimit(weight=10, seconds=1)),
+    # Signed calls: "per second per UID", each endpoint its own. Per key, in units of one
+    # wallet-balance call (UNIFIED: 50/s): query-account-coins-balance (the funding wallet,
+    # 5/s) weighs 10, query-api (10/s) weighs 5 (bybit.py).
+    # Per IP: "600 requests within a 5-second window", all traffic; public market data has
+    # no other limit. [bybit-exchange.github.io/docs/v5/rate-limit]
+    pace=Pace(host=RateLimit(weight=600, seconds=5), account=RateLimit(weight=50, seconds=1)),
 )

@@ -60,6 +60,8 @@ PROFILE = ExchangeProfile(
     default_base_url="https://api.coinbase.com",
     secret_fields=(PRIVATE_KEY,),
     help_url="https://docs.cdp.coinbase.com/coinbase-app/authentication-authorization/api-key-authentication",
-    # Private endpoints: 30 requests a second per user; public ones 10 a second per IP.
-    pace=Pace(host=RateLimit(weight=10, seconds=1)),
+    # Advanced Trade: private endpoints 30 requests a second per user (each key's budget),
+    # public ones 10 a second per IP. [docs.cdp.coinbase.com/advanced-trade/docs/
+    # rest-api-rate-limits, as cited: the page itself was not at hand to re-read]
+    pace=Pace(host=RateLimit(weight=10, seconds=1), account=RateLimit(weight=30, seconds=1)),
 )

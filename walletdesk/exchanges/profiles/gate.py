@@ -24,6 +24,8 @@ PROFILE = ExchangeProfile(
     default_base_url="https://api.gateio.ws",
     help_url="https://www.gate.com/help/guide/common/10085/how-to-create-an-api-key",
     reports_permissions=False,
-    # Spot private endpoints: about 200 requests per 10 s.
-    pace=Pace(host=RateLimit(weight=20, seconds=1)),
+    # Since 2024-01-22: spot public endpoints 200 requests per 10 s each, per IP; private
+    # ones 200 per 10 s each, per UID (one budget per key here, shared by its endpoints).
+    # [Gate announcement "Latest Announcement on API Rate Limit Adjustments", 2024-01-14]
+    pace=Pace(host=RateLimit(weight=200, seconds=10), account=RateLimit(weight=200, seconds=10)),
 )

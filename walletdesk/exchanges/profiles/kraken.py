@@ -44,7 +44,14 @@ PROFILE = ExchangeProfile(
     secret_fields=(SecretField("secret", "Private key", _clean_secret),),
     help_url="https://support.kraken.com/hc/en-us/articles/360000919966-How-to-create-an-API-key",
     reports_permissions=False,
-    # About one public call a second per IP, in bursts; private calls have their own
-    # per-key counter (15, decaying by 0.33/s), which a refresh's one call never fills.
-    pace=Pace(host=RateLimit(weight=10, seconds=10)),
+    pace=Pace(
+        # Public: per IP, "a frequency of 1 per second (or less) would remain within the rate
+        # limits", here on average, in bursts of a few. [support.kraken.com/articles/206548367]
+        host=RateLimit(weight=10, seconds=10),
+        # Private: "each API key's counter is separate": +1 per call (BalanceEx), at most 15,
+        # decaying by 0.33/s on the Starter tier (20 and 0.5/s or 1/s above). A bucket of 15
+        # refilled at 0.33/s is that counter; the tier is unknown, so the lowest one.
+        # [docs.kraken.com/api/docs/guides/spot-rest-ratelimits]
+        account=RateLimit(weight=15, seconds=15 / 0.33),
+    ),
 )

@@ -29,6 +29,9 @@ PROFILE = ExchangeProfile(
     default_base_url="https://api.kucoin.com",
     secret_fields=(API_SECRET, API_PASSPHRASE),
     help_url="https://www.kucoin.com/support/360015102174",
-    # Spot resource pool: 4000 weight per 30 s at VIP0; accounts weigh 5, allTickers 15.
-    pace=Pace(host=RateLimit(weight=30, seconds=1)),
+    # Resource pools at VIP0: "Management" 2000 weight per 30 s (private, per UID: the
+    # account list weighs 5, the key info 20) and "Public" 2000 per 30 s (per IP: allTickers
+    # weighs 15, the time 3). [kucoin.com/docs-new/rate-limit; weights: each endpoint's page]
+    pace=Pace(host=RateLimit(weight=2000, seconds=30),
+              account=RateLimit(weight=2000, seconds=30)),
 )

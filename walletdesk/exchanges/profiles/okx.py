@@ -29,6 +29,12 @@ PROFILE = ExchangeProfile(
     default_base_url="https://www.okx.com",
     secret_fields=(API_SECRET, API_PASSPHRASE),
     help_url="https://www.okx.com/help/how-do-i-create-an-api-key",
-    # account/balance allows 10 requests per 2 s per user; the others are looser.
-    pace=Pace(host=RateLimit(weight=5, seconds=1)),
+    # Each endpoint has its own limit; "Rate limit rule: User ID" for signed ones, "IP" for
+    # public ones. Per key, in units of account/balance ("10 requests per 2 seconds"):
+    # asset/balances (6 per second) weighs 1, account/config (5 per 2 s) 2 (okx.py).
+    # Per host: market/tickers "20 requests per 2 seconds", public/time 10 (weighs 2).
+    # [okx.com/docs-v5/en/#trading-account-rest-api-get-balance, #funding-account-rest-api-
+    # get-balance, #trading-account-rest-api-get-account-configuration,
+    # #order-book-trading-market-data-get-tickers]
+    pace=Pace(host=RateLimit(weight=20, seconds=2), account=RateLimit(weight=10, seconds=2)),
 )
