@@ -1,7 +1,8 @@
 """Each exchange's documented budgets, against its stand-in, on a virtual clock: an exchange
 that counts signed calls per account paces each key by its own budget (a second key never
 waits for the first one's, and one key flat out goes at its documented rate), while public
-calls spend the host's budget and never a key's."""
+calls spend the host's budget and never a key's; where the exchange counts signed calls per
+IP (Binance, MEXC spot), keys share the host's budget."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any, cast
 
 import pytest
 
+from tests.exchange_server import ExchangeServer
 from tests.exchange_server.bitget import BitgetVenue
 from tests.exchange_server.bybit import BybitVenue
 from tests.exchange_server.coinbase import CoinbaseVenue
@@ -20,7 +22,7 @@ from tests.exchange_server.kraken import KrakenVenue
 from tests.exchange_server.kucoin import KucoinVenue
 from tests.exchange_server.okx import OkxVenue
 from tests.exchange_server.venue import Venue, VenueAccount, VenueServer
-from tests.exchanges.conftest import FAST_TIMEOUTS, VirtualTime
+from tests.exchanges.conftest import FAST_TIMEOUTS, VirtualTime, make_adapter
 from walletdesk.exchanges.base import ApiCredentials, ExchangeAdapter
 from walletdesk.exchanges.bitget import BitgetAdapter
 from walletdesk.exchanges.bybit import BybitAdapter
@@ -192,3 +194,23 @@ def test_kraken_never_finds_a_key_past_its_call_counter(
         adapter.close()
     assert len(server.requests_to("/0/private/BalanceEx")) == 25  # none refused, none retried
     assert virtual_time.now - 1000.0 == pytest.approx((25 - 15) / 0.33)
+
+
+@pytest.mark.parametrize("flavour", ["binance", "mexc"])
+def test_where_signed_calls_count_per_ip_keys_share_the_host_budget(
+    flavour: str, virtual_time: VirtualTime, policy: RetryPolicy
+) -> None:
+    """Binance weighs /api/v3/account and its wallets per IP, MEXC spot marks its account
+    call "Weight(IP)": there a second key does wait once the first has spent the budget."""
+    with ExchangeServer(flavour) as server:
+        adapter = make_adapter(server, policy)
+        first, second = (server.add_account(balances={"BTC": "1"}) for _ in range(2))
+        creds = [ApiCredentials(a.api_key, a.secret) for a in (first, second)]
+        for _ in range(MAX_CALLS):
+            adapter.fetch_balances(creds[0])
+            if virtual_time.sleeps:
+                break
+        waits = len(virtual_time.sleeps)
+        adapter.fetch_balances(creds[1])
+        adapter.close()
+    assert waits and len(virtual_time.sleeps) > waits
