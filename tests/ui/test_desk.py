@@ -255,6 +255,7 @@ def test_interactive_widgets_have_accessible_names(open_desk: OpenDesk) -> None:
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView
 
     desk = open_desk(start=False)
+    desk.build_after_paint()  # the History tab too
     unnamed = [w for kind in (QLineEdit, QComboBox, QTableView)
                for w in desk.window.findChildren(kind) if not w.accessibleName()]
     qt_internal = {"QToolBarExtension", "QTableCornerButton", "QLineEditIconButton"}

@@ -16,7 +16,12 @@ HEAVY = ("sqlalchemy", "alembic", "httpx", "keyring", "openpyxl", "authlib", "cr
 NOT_PAINTED = ("walletdesk.cli.credentials_commands", "walletdesk.cli.session_commands",
                "walletdesk.ui.dialogs.export_dialog",
                # gains and losses: only history (read after the first paint) has any
-               "walletdesk.ui.widgets.change_figures", "walletdesk.ui.change_colours")
+               "walletdesk.ui.widgets.change_figures", "walletdesk.ui.change_colours",
+               # built after the first paint (DeskPresenter.build_after_paint)
+               "walletdesk.ui.presenters.history_presenter", "walletdesk.ui.views.history_view",
+               "walletdesk.ui.widgets.net_worth_chart",
+               "walletdesk.ui.presenters.currency_presenter",
+               "walletdesk.ui.presenters.export_flow", "walletdesk.ui.presenters.backup_flow")
 PAINTED_EXCHANGE_MODULES = ("catalog", "pacing", "profile", "profiles")
 
 PROBE = """

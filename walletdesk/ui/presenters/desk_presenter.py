@@ -1,8 +1,10 @@
 """The window's main presenter: shows the portfolio, picks the screen, and wires the parts.
 
 Start-up happens in two steps. Before the first paint the window shows the portfolio read
-by ``store.read_model`` (no ORM, no network). After the first paint, ``start`` checks the
-session and loads keys and balances through the controllers on a worker thread.
+by ``store.read_model`` (no ORM, no network). After the first paint, ``start`` builds the
+parts the first paint does not show (``build_after_paint``: the History tab, the display
+currency, export and backup), checks the session and loads keys and balances through the
+controllers on a worker thread.
 """
 
 from __future__ import annotations
@@ -29,25 +31,25 @@ from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.heap import settle_long_lived_objects
 from walletdesk.ui.models.credentials_model import CredentialsModel
 from walletdesk.ui.models.wallets_model import WalletsModel
-from walletdesk.ui.presenters.backup_flow import BackupFlow
 from walletdesk.ui.presenters.balances_presenter import BalancesPresenter
 from walletdesk.ui.presenters.credentials_presenter import CredentialsPresenter
-from walletdesk.ui.presenters.currency_presenter import CurrencyPresenter
-from walletdesk.ui.presenters.export_flow import ExportFlow
 from walletdesk.ui.presenters.general_settings import GeneralSettings
-from walletdesk.ui.presenters.history_presenter import HistoryPresenter
 from walletdesk.ui.presenters.live_updates import LiveUpdates
 from walletdesk.ui.presenters.refresh_presenter import RefreshPresenter
 from walletdesk.ui.presenters.session_presenter import SessionPresenter
 from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.theme import ThemeSwitch
-from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, WALLETS_TAB
+from walletdesk.ui.views.desk_view import BALANCES_TAB, CREDENTIALS_TAB, HISTORY_TAB, WALLETS_TAB
 from walletdesk.ui.views.main_window import MainWindow
 from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:
     from walletdesk.services import Services
+    from walletdesk.ui.presenters.backup_flow import BackupFlow
+    from walletdesk.ui.presenters.currency_presenter import CurrencyPresenter
+    from walletdesk.ui.presenters.export_flow import ExportFlow
+    from walletdesk.ui.presenters.history_presenter import HistoryPresenter
 
 EMPTY = Portfolio(wallets=(), balances=EMPTY_TABLE)
 
@@ -66,6 +68,11 @@ class Startup:
 
 class DeskPresenter(QObject):
     loaded = Signal()  # the controllers' view of the portfolio (or the sign-in screen) shows
+    # Built by build_after_paint (start calls it; so does opening what needs one of them).
+    history: HistoryPresenter
+    currency: CurrencyPresenter
+    export: ExportFlow
+    backups: BackupFlow
 
     def __init__(self, window: MainWindow, services: Services, settings: UiSettings,
                  formatter: Formatter, *, clock: Clock = utc_now) -> None:
@@ -80,6 +87,7 @@ class DeskPresenter(QObject):
         self.status = StatusReporter(window.message)
         self.bridge = WorkerBridge(self.status.error, self)
         self.portfolio = EMPTY
+        self.total_usd = summarise(EMPTY).total_usd  # the header's, of the portfolio shown
         self.credentials_known: list[Credential] | None = None
         desk, actions = window.desk, window.commands
         self.balances = BalancesPresenter(desk.balances, formatter, settings)
@@ -97,22 +105,14 @@ class DeskPresenter(QObject):
         self.live = LiveUpdates(
             self, watch=DataVersionWatch(services.paths.database), on_tick=self.show_freshness,
             on_database_change=self._database_changed, start_refresh=self._scheduled_refresh)
-        self.history = HistoryPresenter(desk.history, desk.header, services, self.bridge,
-                                        formatter, settings=settings, status=self.status)
-        self.currency = CurrencyPresenter(window.currency_menu, desk.header, self.history,
-                                          lambda: services.currency, self.bridge,
-                                          formatter=formatter, settings=settings)
-        self.export = ExportFlow(window, self.bridge, settings=settings, status=self.status,
-                                 rows=self.balances, rate=lambda: self.currency.rate)
-        self.backups = BackupFlow(window, services, self.bridge, status=self.status,
-                                  busy=lambda: self.refresh.running, restored=self.reload)
+        self.built_after_paint = False
         self.session = SessionPresenter(
             window, lambda: services.session, self.bridge, view=window.sign_in,
             user_label=window.user,
             actions=actions, status=self.status)
         self.general_settings = GeneralSettings(
             self, settings, data_dir=services.paths.data_dir, theme=theme_switch(),
-            auto_refresh=self.live.set_auto_refresh, choose_currency=self.currency.choose)
+            auto_refresh=self.live.set_auto_refresh, choose_currency=self._choose_currency)
         self.session.settings.opened.connect(self.general_settings.attach)
         self._restore_tables()
         self._connect()
@@ -132,6 +132,7 @@ class DeskPresenter(QObject):
 
     def start(self) -> None:
         """After the first paint: check the session, then load through the controllers."""
+        self.build_after_paint()
         services = self.services
 
         def job() -> Startup:
@@ -144,6 +145,33 @@ class DeskPresenter(QObject):
         self.live.watch.mark_seen()
         self.bridge.op(job).success(self._started).failure(self._load_failed).run()
         self.live.start(self.settings.auto_refresh_minutes())
+
+    def build_after_paint(self) -> None:
+        """The parts the first paint does not show, made once: the History tab, the display
+        currency (its menu shows the choice, the header the converted total), export and
+        backup. Importing and building them cost the first paint ~15 ms."""
+        if self.built_after_paint:
+            return
+        from walletdesk.ui.presenters.backup_flow import BackupFlow
+        from walletdesk.ui.presenters.currency_presenter import CurrencyPresenter
+        from walletdesk.ui.presenters.export_flow import ExportFlow
+        from walletdesk.ui.presenters.history_presenter import HistoryPresenter
+
+        self.built_after_paint = True
+        window, services, settings, bridge = self.window, self.services, self.settings, self.bridge
+        desk = window.desk
+        self.history = HistoryPresenter(desk.build_history(), desk.header, services, bridge,
+                                        self._format, settings=settings, status=self.status)
+        self.currency = CurrencyPresenter(window.currency_menu, desk.header, self.history,
+                                          lambda: services.currency, bridge,
+                                          formatter=self._format, settings=settings)
+        self.export = ExportFlow(window, bridge, settings=settings, status=self.status,
+                                 rows=self.balances, rate=lambda: self.currency.rate)
+        self.backups = BackupFlow(window, services, bridge, status=self.status,
+                                  busy=lambda: self.refresh.running, restored=self.reload)
+        self.currency.currency_changed.connect(self._show_currency)
+        self.history.show_portfolio(self.portfolio)
+        self.currency.show_total(self.total_usd)
 
     def reload(self) -> None:
         services = self.services
@@ -163,6 +191,7 @@ class DeskPresenter(QObject):
     def show_portfolio(self, portfolio: Portfolio) -> None:
         self.portfolio = portfolio
         summary = summarise(portfolio)
+        self.total_usd = summary.total_usd
         self.window.desk.header.show_summary(summary)
         self.failures.restore(portfolio.failures())
         self.balances.show_hidden_assets(portfolio.hidden)
@@ -170,8 +199,9 @@ class DeskPresenter(QObject):
                                        {c.exchange for c in self.credentials_known or ()})
         self.window.desk.wallets.table.fit_numbers()
         self.balances.show_balances(portfolio.balances, summary.totals)
-        self.history.show_portfolio(portfolio)
-        self.currency.show_total(summary.total_usd)
+        if self.built_after_paint:
+            self.history.show_portfolio(portfolio)
+            self.currency.show_total(summary.total_usd)
         self.show_freshness()
         self._choose_screen()
 
@@ -216,6 +246,7 @@ class DeskPresenter(QObject):
             self.status.info("Ready.")
 
     def _loaded(self, loaded: Loaded) -> None:
+        self.build_after_paint()  # (start built them already: a load follows it)
         self.credentials_known = loaded.credentials
         self.credentials_model.set_credentials(loaded.credentials, loaded.portfolio.wallets,
                                                loaded.portfolio.refreshes)
@@ -251,7 +282,8 @@ class DeskPresenter(QObject):
         self.credentials_model.set_credentials([])
         self.show_portfolio(EMPTY)  # another person must not see this user's numbers
         self.balances.show_past_holdings({})
-        self.history.clear()
+        if self.built_after_paint:
+            self.history.clear()
 
     def _store_hidden(self, hide: bool, assets: frozenset[tuple[str, str]]) -> None:
         portfolio = self.services.portfolio
@@ -292,12 +324,11 @@ class DeskPresenter(QObject):
         actions.show_wallets.triggered.connect(lambda: self._show_tab(WALLETS_TAB))
         actions.show_balances.triggered.connect(lambda: self._show_tab(BALANCES_TAB))
         actions.search.triggered.connect(self._search)
-        actions.export.triggered.connect(self.export.open)
-        actions.back_up.triggered.connect(self.backups.back_up)
-        actions.restore.triggered.connect(self.backups.restore)
+        actions.export.triggered.connect(self._export)
+        actions.back_up.triggered.connect(self._back_up)
+        actions.restore.triggered.connect(self._restore)
         actions.about.triggered.connect(self._about)
         actions.privacy.toggled.connect(self.set_private)
-        self.currency.currency_changed.connect(self._show_currency)
         actions.quit.triggered.connect(window.close)
         window.empty.add_key.clicked.connect(lambda: self.credentials.add())  # noqa: PLW0108
         window.empty.try_demo.clicked.connect(self.credentials.try_demo)
@@ -309,6 +340,7 @@ class DeskPresenter(QObject):
         self.refresh.signed_out.connect(lambda _error: self._session_lost())
         self.session.signed_in.connect(self._signed_in)
         self.session.signed_out.connect(self._signed_out)
+        tabs.currentChanged.connect(self._tab_shown)
         tabs.setCurrentIndex(self.settings.view())
         window.desk.wallets.table.doubleClicked.connect(self._open_wallet)
         window.damaged.start_afresh.clicked.connect(self.start_afresh)
@@ -374,6 +406,28 @@ class DeskPresenter(QObject):
 
     def _session_lost(self) -> None:
         self.session.recheck()
+
+    # What the first paint left unbuilt, reached before start built it (or in a test).
+
+    def _tab_shown(self, index: int) -> None:
+        if index == HISTORY_TAB:  # the window opens on it, or it is chosen before start
+            self.build_after_paint()
+
+    def _choose_currency(self, code: str) -> None:
+        self.build_after_paint()
+        self.currency.choose(code)
+
+    def _export(self) -> None:
+        self.build_after_paint()
+        self.export.open()
+
+    def _back_up(self) -> None:
+        self.build_after_paint()
+        self.backups.back_up()
+
+    def _restore(self) -> None:
+        self.build_after_paint()
+        self.backups.restore()
 
     def _show_tab(self, index: int) -> None:
         if self.window.screens.currentWidget() is self.window.desk:

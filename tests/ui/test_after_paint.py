@@ -1,0 +1,70 @@
+"""What the first paint leaves unbuilt (the History tab, the display currency, export and
+backup) is there whenever the user reaches it: after start, and before it too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import OpenDesk
+from tests.ui.seeding import seed, valued
+from walletdesk.services import Services
+from walletdesk.ui.dialogs.export_dialog import ExportDialog
+from walletdesk.ui.settings import UiSettings
+from walletdesk.ui.views.desk_view import BALANCES_TAB, HISTORY_TAB
+from walletdesk.ui.views.history_view import PORTFOLIO_CHOICE, HistoryView
+
+
+def seeded(services: Services) -> None:
+    seed(services.paths.database, {"MEXC": [valued("BTC", "1", usd="65000"),
+                                            valued("ETH", "2", usd="6000")]})
+
+
+def test_the_first_paint_builds_no_history_tab_and_start_builds_it(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seeded(services)
+    desk = open_desk(start=False)
+    qtbot.waitExposed(desk.window)
+    assert not desk.built_after_paint
+    assert desk.window.findChildren(HistoryView) == []
+    with qtbot.waitSignal(desk.loaded, timeout=15_000):
+        desk.start()
+    view = desk.window.desk.history
+    assert desk.window.findChildren(HistoryView) == [view]
+    assert view.assets.stringList() == [PORTFOLIO_CHOICE, "BTC", "ETH"]
+
+
+def test_the_history_tab_chosen_before_start_shows_its_content(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services, shots_dir: Path) -> None:
+    seeded(services)
+    desk = open_desk(start=False)
+    desk.window.resize(900, 600)
+    desk.window.desk.tabs.setCurrentIndex(HISTORY_TAB)
+    view = desk.window.desk.history
+    qtbot.waitExposed(view)
+    assert view.isVisible() and view.asset.isVisible() and view.chart.isVisible()
+    assert view.assets.stringList() == [PORTFOLIO_CHOICE, "BTC", "ETH"]
+    assert desk.window.grab().save(str(shots_dir / "history_before_start.png"))
+
+
+def test_a_window_left_on_the_history_tab_opens_on_its_content(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seeded(services)
+    UiSettings().set_view(HISTORY_TAB)
+    desk = open_desk(start=False)
+    qtbot.waitExposed(desk.window)
+    assert desk.window.desk.tabs.currentIndex() == HISTORY_TAB
+    assert desk.window.desk.history.isVisible()
+
+
+def test_export_chosen_before_start_opens_its_dialog(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seeded(services)
+    desk = open_desk(start=False)
+    desk.window.desk.tabs.setCurrentIndex(BALANCES_TAB)
+    desk.window.commands.export.trigger()
+    dialog = desk.window.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.scope_all.text() == "Everything (2 balances)"
+    dialog.reject()
