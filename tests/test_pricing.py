@@ -132,3 +132,19 @@ def test_an_exchange_that_quotes_usd_is_valued_by_its_usd_pair_first() -> None:
     btc, eur = value_balances(amounts, prices)
     assert btc.usd_value == Decimal("130000.00000000")
     assert (eur.usd_value, eur.priced) == (Decimal("10.80000000"), True)
+
+
+def test_a_route_through_itself_is_no_route_whichever_asset_is_valued_first() -> None:
+    """BTC via BTCUSDC x USDC, and USDC via USDCBTC x BTC: each is looked up inside the other
+    (this recursed without end). Only routes that do not pass through the asset count: USDC's
+    BTC route needs USDC's own price, so USDC falls back to $1, and BTC is BTCUSDC x $1."""
+    prices = {"BTCUSDC": Decimal("60000"), "USDCBTC": Decimal("0.00002")}
+    btc = amount("BTC", "1")
+    usdc = amount("USDC", "10")
+    first = {v.asset: v for v in value_balances([btc, usdc], prices)}
+    second = {v.asset: v for v in value_balances([usdc, btc], prices)}
+    assert first == second
+    assert (first["BTC"].usd_value, first["BTC"].route) == (Decimal("60000.00000000"),
+                                                            "BTCUSDC")
+    assert (first["USDC"].usd_value, first["USDC"].route) == (
+        Decimal("10.00000000"), "USDC at $1 (no ticker of its own)")

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import NamedTuple
 
 from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.models import AssetAmount, ValuedBalance
-from walletdesk.core.money import ZERO, quantize8
+from walletdesk.core.money import LIMIT, SCALE, ZERO, quantize8
+from walletdesk.core.stored_wallet import StoredAmounts, Valuation
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,10 @@ USD_STABLECOINS = frozenset(
 )
 ONE = Decimal(1)
 _REFERENCES = frozenset({"USD", "USDT"})
-_QUOTES = ("USD", "USDT", "USDC")
+_DIRECT_QUOTES = ("USD", "USDT")  # then USDC, times USDC's own price
 _UNKNOWN = object()  # not looked up yet (None is a looked-up asset without a price)
+_MAX_UNITS = int(LIMIT) * SCALE
+_UNPRICED: Valuation = ("", False)
 
 
 class Price(NamedTuple):  # a tuple: one per asset of a 10,000-asset account
@@ -47,6 +50,18 @@ class Price(NamedTuple):  # a tuple: one per asset of a 10,000-asset account
         """Exact where it can be; an inverted pair divides once (not 1 / p, then times)."""
         return amount / self.per_usd if self.per_usd is not None else amount * self.usd
 
+    def units_value(self, units: int) -> int | None:
+        """``quantize8(value_of(amount))`` in 1e-8 units, for an amount of ``units`` units;
+        None where that is out of range. The same digits: a product or quotient is rounded to
+        the context's significant digits, which scaling the amount by 1e8 does not change,
+        and rounding to units is rounding to 8 places, scaled."""
+        value = units / self.per_usd if self.per_usd is not None else self.usd * units
+        try:
+            usd = int(value.quantize(ONE, ROUND_HALF_EVEN))
+        except InvalidOperation:  # more digits than the context holds: far out of range
+            return None
+        return usd if -_MAX_UNITS < usd < _MAX_UNITS else None
+
 
 class PriceBook:
     """Every asset's USD price from one ticker, each found once and remembered."""
@@ -54,68 +69,103 @@ class PriceBook:
     def __init__(self, tickers: Mapping[str, Decimal]) -> None:
         # A zero or negative price is no route: such tickers are left out once, here.
         self._tickers = {symbol: price for symbol, price in tickers.items() if price > 0}
-        self._known: dict[str, Price | None] = {}
+        self._known: dict[str, Price | None] = {}  # prices that hold in any lookup
+        self._alone: dict[str, Price | None] = {}  # prices asked for alone (see price)
+        self._finding: set[str] = set()  # the lookups under way (BTC's may ask USDC's, ...)
+        self._cycles = 0  # routes found to pass through an asset being looked up
 
     def price(self, asset: str) -> Price | None:
+        """A route that passes through the asset being looked up is no route (BTC via
+        BTCUSDC x USDC, USDC via USDCBTC x BTC). What a lookup found where it met such a
+        route holds only for that lookup, so it is remembered apart, for the same lookup
+        alone: each asset's price is the same whichever asset is valued first."""
         known = self._known.get(asset, _UNKNOWN)
-        if known is _UNKNOWN:
-            known = self._known[asset] = self._find(asset)
-        return known  # type: ignore[return-value]
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        if asset in self._finding:
+            self._cycles += 1
+            return None
+        alone = not self._finding
+        if alone and asset in self._alone:
+            return self._alone[asset]
+        cycles = self._cycles
+        self._finding.add(asset)
+        try:
+            found = self._find(asset)
+        finally:
+            self._finding.discard(asset)
+        if self._cycles == cycles:
+            self._known[asset] = found
+        elif alone:
+            self._alone[asset] = found
+        return found
 
     def _find(self, asset: str) -> Price | None:
+        """The route rules in their order, as one function: most assets of a large account
+        have no route, and each is asked once (a 10,000-asset refresh asks 10,000 times)."""
         if asset in _REFERENCES:
             return Price(ONE, f"{asset} = $1")
-        direct = self._quoted(asset)
-        if direct is not None:
-            return direct
-        inverted = self._inverted(asset)
-        if inverted is not None:
-            return inverted
-        in_btc = self._tickers.get(asset + "BTC")
-        btc = self.price("BTC") if asset != "BTC" else None
-        if in_btc is not None and btc is not None:
-            return Price(in_btc * btc.usd, f"{asset}BTC x {btc.route}")
+        ticker = self._tickers.get
+        for quote in _DIRECT_QUOTES:
+            price = ticker(asset + quote)
+            if price is not None:
+                return Price(price, asset + quote)
+        price = ticker(asset + "USDC")
+        if price is not None and asset == "USDC":  # a "USDCUSDC" pair is taken as it is
+            return Price(price, "USDCUSDC")
+        if price is not None:
+            usdc = self.price("USDC")
+            if usdc is not None:
+                route = asset + "USDC" if usdc.usd == ONE else f"{asset}USDC x {usdc.route}"
+                return Price(price * usdc.usd, route)
+        for quote in _DIRECT_QUOTES:  # a pair quoted the other way: inverted
+            price = ticker(quote + asset)
+            if price is not None:
+                return Price(ONE / price, f"{quote}{asset} inverted", per_usd=price)
+        in_btc = ticker(asset + "BTC")
+        if in_btc is not None and asset != "BTC":
+            btc = self.price("BTC")
+            if btc is not None:
+                return Price(in_btc * btc.usd, f"{asset}BTC x {btc.route}")
         if asset in USD_STABLECOINS:
             return Price(ONE, f"{asset} at $1 (no ticker of its own)")
         return None
 
-    def _quoted(self, asset: str) -> Price | None:
-        tickers = self._tickers
-        for quote in _QUOTES:
-            price = tickers.get(asset + quote)
-            if price is None:
-                continue
-            if quote == "USDC" and asset != "USDC":
-                usdc = self.price("USDC")
-                if usdc is None:
-                    continue
-                route = asset + quote if usdc.usd == ONE else f"{asset}{quote} x {usdc.route}"
-                return Price(price * usdc.usd, route)
-            return Price(price, asset + quote)
-        return None
-
-    def _inverted(self, asset: str) -> Price | None:
-        for quote in ("USD", "USDT"):
-            price = self._tickers.get(quote + asset)
-            if price is not None:
-                return Price(ONE / price, f"{quote}{asset} inverted", per_usd=price)
-        return None
-
 
 def value_balances(
-    amounts: Iterable[AssetAmount], prices: Mapping[str, Decimal], *, folded: bool = False
+    amounts: Iterable[AssetAmount], prices: Mapping[str, Decimal]
 ) -> list[ValuedBalance]:
-    """Each amount with its USD value and route, in the order given.
-
-    ``folded``: the amounts are as ``controllers.wallet_fold.fold`` gives them (8 places,
-    within DECIMAL(18,8)), so they are kept as they are instead of being rounded again."""
-    book = PriceBook(prices)
-    price = book.price
-    if folded:
-        return [_value(asset, free, locked, free + locked, price(asset))
-                for asset, free, locked, _ in amounts]
+    """Each amount with its USD value and route, in the order given."""
+    price = PriceBook(prices).price
     return [_value(asset, quantize8(free), quantize8(locked), free + locked, price(asset))
             for asset, free, locked, _ in amounts]
+
+
+def value_units(
+    units: Mapping[str, tuple[int, int]], prices: Mapping[str, Decimal]
+) -> tuple[dict[str, StoredAmounts], dict[str, Valuation]]:
+    """``value_balances(folded=True)`` of amounts in 1e-8 units (asset -> free, locked, each
+    summed within DECIMAL(18,8), as ``controllers.wallet_fold.fold`` gives them), straight to
+    the store's form: each asset's stored amounts and its valuation. An asset whose total is
+    zero is left out, as the store leaves it out (``store.balance_writes.storable``)."""
+    price = PriceBook(prices).price
+    rows: dict[str, StoredAmounts] = {}
+    valuations: dict[str, Valuation] = {}
+    for asset, (free, locked) in units.items():
+        held = free + locked
+        if not held:
+            continue
+        found = price(asset)
+        usd = None if found is None else found.units_value(held)
+        if found is None or usd is None:
+            if found is not None:  # over ten billion dollars: a broken price (as in _value)
+                log.warning("Value of %s out of range; shown as unpriced", asset)
+            rows[asset] = StoredAmounts(free, locked, held, 0)
+            valuations[asset] = _UNPRICED
+        else:
+            rows[asset] = StoredAmounts(free, locked, held, usd)
+            valuations[asset] = (found.route, True)
+    return rows, valuations
 
 
 def _value(asset: str, free: Decimal, locked: Decimal, held: Decimal,

@@ -11,7 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from walletdesk.core.errors import AmountOutOfRangeError
-from walletdesk.store.balance_writes import StoredAmounts, replace_rows
+from walletdesk.core.stored_wallet import StoredAmounts
+from walletdesk.store.balance_writes import replace_rows
 from walletdesk.store.database import Database
 from walletdesk.store.wallets import WalletRepository
 

@@ -50,7 +50,6 @@ from walletdesk.core.models import (
 from walletdesk.core.secret_parts import decode_secret_parts
 from walletdesk.exchanges.catalog import canonical_exchange, display_name
 from walletdesk.logging_setup import SECRETS
-from walletdesk.pricing import value_balances
 from walletdesk.store.credentials import CredentialRepository
 from walletdesk.store.hidden_assets import AssetKey, HiddenAssetRepository
 from walletdesk.store.refresh_outcomes import RefreshOutcomeRepository
@@ -219,10 +218,9 @@ class PortfolioController(UserController):
         try:
             with bulk_work():
                 folded = fold(holdings)
-                valued = value_balances(folded.amounts, price_table, folded=True)
-                wallet = self._wallets_for(user).replace_balances(
-                    exchange, valued, refreshed_at, credential_ids=[c.id for c in credentials],
-                    sources=folded.sources)
+                wallet = self._wallets_for(user).replace_wallet(
+                    exchange, folded.stored(price_table), refreshed_at,
+                    credential_ids=[c.id for c in credentials])
         except WalletDeskError as error:  # this wallet only: the others are still settled
             failure = _too_large(exchange, error) if isinstance(error, AmountOutOfRangeError) \
                 else error

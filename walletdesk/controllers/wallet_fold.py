@@ -12,46 +12,53 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from walletdesk.core.models import AssetAmount, BalanceSource, Holdings, LeftOut
-from walletdesk.core.money import LIMIT, fits, quantize8
+from walletdesk.core.models import Holdings, LeftOut
+from walletdesk.core.money import LIMIT, SCALE, from_units, to_units
+from walletdesk.core.stored_wallet import PartKey, StoredWallet
 from walletdesk.exchanges.holdings import too_large_reason
+from walletdesk.pricing import value_units
+
+_MAX_UNITS = int(LIMIT) * SCALE  # the smallest magnitude in units that no longer fits
 
 
 @dataclass(frozen=True, slots=True)
 class Fold:
-    amounts: list[AssetAmount]  # one per asset, place "all"
-    sources: list[BalanceSource]
+    units: dict[str, tuple[int, int]]  # asset -> free, locked in 1e-8 units, over every key
+    parts: dict[PartKey, tuple[int, int]]  # each key's part per place, in units
     left_out: Mapping[str, tuple[LeftOut, ...]]  # credential id -> what it lost
+
+    def stored(self, prices: Mapping[str, Decimal]) -> StoredWallet:
+        """The wallet as the store keeps it, valued with ``prices`` (an exchange's ticker)."""
+        rows, valuations = value_units(self.units, prices)
+        return StoredWallet(rows, valuations, self.parts)
 
 
 def fold(holdings: Mapping[str, Holdings]) -> Fold:
     """``holdings``: credential id -> what that key holds."""
-    parts: dict[tuple[str, str, str], tuple[Decimal, Decimal]] = {}
-    totals: dict[str, tuple[Decimal, Decimal]] = {}
-    # One pass builds both: sums of 8-place amounts are exact, so their order does not matter.
+    parts: dict[PartKey, tuple[int, int]] = {}
+    totals: dict[str, tuple[int, int]] = {}
+    # One pass builds both, in integer units: each part is rounded to 8 places once, and
+    # sums of units are exact, so their order does not matter.
     for credential_id, held in holdings.items():
         for asset, free, locked, place in held.amounts:
-            part = (quantize8(free), quantize8(locked))
-            key = (credential_id, asset, place)
+            part = (to_units(free), to_units(locked))
+            key = (asset, credential_id, place)
             known = parts.get(key)
             parts[key] = part if known is None else (known[0] + part[0], known[1] + part[1])
             known = totals.get(asset)
             totals[asset] = part if known is None else (known[0] + part[0], known[1] + part[1])
     left_out: dict[str, list[LeftOut]] = {cid: list(h.left_out) for cid, h in holdings.items()}
-    amounts: list[AssetAmount] = []
-    too_large: dict[str, Decimal] = {}
-    for asset, (free, locked) in totals.items():
-        # Sums of 8-place parts have 8 places, so fitting DECIMAL(18,8) is being below LIMIT.
-        if -LIMIT < free < LIMIT and -LIMIT < locked < LIMIT and -LIMIT < free + locked < LIMIT:
-            amounts.append(AssetAmount(asset, free, locked, "all"))
-        else:
-            too_large[asset] = next(a for a in (free, locked, free + locked) if not fits(a))
-    if too_large:  # named once for every key that holds it
-        for credential_id, asset in dict.fromkeys((c, a) for c, a, _ in parts if a in too_large):
-            left_out[credential_id].append(LeftOut(asset, too_large_reason(too_large[asset])))
-    sources = [
-        BalanceSource(credential_id, asset, place, free, locked)
-        for (credential_id, asset, place), (free, locked) in parts.items()
-        if (free or locked) and asset not in too_large
-    ]
-    return Fold(amounts, sources, {cid: tuple(lost) for cid, lost in left_out.items()})
+    too_large: dict[str, int] = {}
+    for asset, (free_sum, locked_sum) in totals.items():
+        if not (-_MAX_UNITS < free_sum < _MAX_UNITS and -_MAX_UNITS < locked_sum < _MAX_UNITS
+                and -_MAX_UNITS < free_sum + locked_sum < _MAX_UNITS):
+            too_large[asset] = next(u for u in (free_sum, locked_sum, free_sum + locked_sum)
+                                    if not -_MAX_UNITS < u < _MAX_UNITS)
+    if too_large:  # named once for every key that holds it, and left out with its parts
+        for credential_id, asset in dict.fromkeys((c, a) for a, c, _ in parts if a in too_large):
+            left_out[credential_id].append(
+                LeftOut(asset, too_large_reason(from_units(too_large[asset]))))
+        totals = {a: amounts for a, amounts in totals.items() if a not in too_large}
+    kept = {key: part for key, part in parts.items()
+            if (part[0] or part[1]) and key[0] not in too_large}
+    return Fold(totals, kept, {cid: tuple(lost) for cid, lost in left_out.items()})

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection
 from sqlalchemy.exc import DBAPIError
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from walletdesk.core.errors import AmountOutOfRangeError
 from walletdesk.core.models import ValuedBalance
 from walletdesk.core.money import LIMIT, SCALE, from_units, to_units
+from walletdesk.core.stored_wallet import StoredAmounts
 from walletdesk.store.schema import BalanceRow, Base
 
 _typed = Base.metadata.tables[BalanceRow.__tablename__]
@@ -36,15 +37,6 @@ _UPSERT = (
     "free = excluded.free, locked = excluded.locked, total = excluded.total, "
     "usd_value = excluded.usd_value, updated_at = excluded.updated_at"
 )
-
-
-class StoredAmounts(NamedTuple):
-    """One asset's amounts in integer units, as the columns hold them."""
-
-    free: int
-    locked: int
-    total: int
-    usd_value: int
 
 
 def storable(balances: Sequence[ValuedBalance]) -> dict[str, StoredAmounts]:

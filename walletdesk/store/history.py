@@ -32,7 +32,7 @@ from walletdesk.store.schema import Base
 from walletdesk.store.types import as_units
 
 if TYPE_CHECKING:
-    from walletdesk.store.balance_writes import StoredAmounts
+    from walletdesk.core.stored_wallet import StoredAmounts
 
 _INSERT_BALANCES = ("INSERT INTO history_balances (snapshot_id, asset, total, usd_value) "
                     "VALUES (?, ?, ?, ?)")

@@ -13,7 +13,8 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from walletdesk.core.money import from_units
-from walletdesk.store.balance_writes import StoredAmounts, usd_sum
+from walletdesk.core.stored_wallet import StoredAmounts
+from walletdesk.store.balance_writes import usd_sum
 from walletdesk.store.history import append_snapshot
 from walletdesk.store.schema import BalanceRow, CredentialRow, WalletRow
 from walletdesk.store.sources_schema import BalanceSourceRow, BalanceValuationRow

@@ -10,7 +10,7 @@ every part and route of a large account is the same."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from walletdesk.core.models import BalanceSource, ValuedBalance
 from walletdesk.core.money import to_units
-from walletdesk.store.balance_writes import StoredAmounts, fetch_rows
+from walletdesk.core.stored_wallet import PartKey, StoredWallet
+from walletdesk.store.balance_writes import fetch_rows, storable
 from walletdesk.store.sources_schema import ROUTE_MAX
 
 Rows = dict[tuple[str, ...], tuple[object, ...]]  # key columns -> value columns
@@ -52,23 +53,32 @@ _VALUATIONS = _Table(
 )
 
 
-def replace_sources(session: Session, wallet_id: int, sources: Sequence[BalanceSource],
-                    valued: Sequence[ValuedBalance],
-                    rows: Mapping[str, StoredAmounts]) -> None:
-    """Only assets that have a ``balances`` row (``rows``) keep parts and a valuation. The
-    parts of an asset add up to its row exactly (``controllers/wallet_fold.py``), so a lone
-    part is its row: its units are the row's, not converted again."""
-    connection = session.connection()
+def stored_wallet(balances: Sequence[ValuedBalance],
+                  sources: Sequence[BalanceSource]) -> StoredWallet:
+    """``balances`` and their ``sources`` in the store's form (``storable``). The parts of an
+    asset add up to its row exactly (``controllers/wallet_fold.py``), so a lone part is its
+    row: its units are the row's, not converted again."""
+    rows = storable(balances)
+    valuations = {v.asset: (v.route, v.priced) for v in balances if v.asset in rows}
     count = Counter(s.asset for s in sources)
-    parts: Rows = {}
+    parts: dict[PartKey, tuple[int, int]] = {}
     for credential_id, asset, place, free, locked in sources:
         row = rows.get(asset)
         if row is not None:
             parts[(asset, credential_id, place)] = (
                 (row.free, row.locked) if count[asset] == 1 else (to_units(free), to_units(locked)))
+    return StoredWallet(rows, valuations, parts)
+
+
+def replace_sources(session: Session, wallet_id: int, wallet: StoredWallet) -> None:
+    """Make the wallet's parts and valuations ``wallet``'s; only assets that have a
+    ``balances`` row keep them."""
+    connection = session.connection()
+    rows = wallet.rows
+    parts: Rows = {key: part for key, part in wallet.parts.items() if key[0] in rows}
     _replace(connection, _SOURCES, wallet_id, parts)
-    valuations: Rows = {(v.asset,): (v.route[:ROUTE_MAX], int(v.priced))
-                        for v in valued if v.asset in rows}
+    valuations: Rows = {(asset,): (route[:ROUTE_MAX], priced)
+                        for asset, (route, priced) in wallet.valuations.items() if asset in rows}
     _replace(connection, _VALUATIONS, wallet_id, valuations)
 
 

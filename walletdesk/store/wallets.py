@@ -18,14 +18,15 @@ from walletdesk.core.balance_table import AMOUNT_FIELDS, ROW_COLUMNS, BalanceTab
 from walletdesk.core.errors import NotFoundError
 from walletdesk.core.models import BalanceSource, Portfolio, ValuedBalance, Wallet
 from walletdesk.core.money import ceil_units, from_units
-from walletdesk.store.balance_writes import replace_rows, storable, usd_sum
+from walletdesk.core.stored_wallet import StoredWallet
+from walletdesk.store.balance_writes import replace_rows, usd_sum
 from walletdesk.store.database import Database
 from walletdesk.store.hidden_assets import is_hidden, read_hidden
 from walletdesk.store.history import append_snapshot
 from walletdesk.store.refresh_outcomes import read_refreshes
 from walletdesk.store.schema import BalanceRow, Base, CredentialRow, WalletRow
 from walletdesk.store.source_reads import read_details
-from walletdesk.store.source_writes import replace_sources
+from walletdesk.store.source_writes import replace_sources, stored_wallet
 from walletdesk.store.types import as_units, as_utc, utcnow
 
 _wallets = Base.metadata.tables[WalletRow.__tablename__]
@@ -58,12 +59,22 @@ class WalletRepository:
         ``sources``: each key's part of each asset per place (``balance_sources``); with the
         balances' routes and priced flags they replace the wallet's previous ones.
 
+        ``credential_ids``: as for ``replace_wallet``.
+        """
+        return self.replace_wallet(exchange, stored_wallet(balances, sources), updated_at,
+                                   credential_ids=credential_ids)
+
+    def replace_wallet(self, exchange: str, wallet: StoredWallet, updated_at: datetime, *,
+                       credential_ids: Collection[str] = ()) -> Wallet:
+        """``replace_balances`` of a wallet already in the store's form (a refresh's: it
+        folds and values in integer units).
+
         ``credential_ids``: the keys the balances were read with. If one of them was removed
         meanwhile (which deleted this wallet), nothing is written and ``NotFoundError`` says
         so: a refresh that was under way must not bring a removed key's wallet back.
         """
         updated_at = as_utc(updated_at)
-        rows = storable(balances)
+        rows = wallet.rows
         total_units = usd_sum(rows)
         total_usd = from_units(total_units)
         now = utcnow()
@@ -80,7 +91,7 @@ class WalletRepository:
                 .returning(_wallets.c.id)
             ).scalar_one()
             replace_rows(session, wallet_id, rows, now)
-            replace_sources(session, wallet_id, sources, balances, rows)
+            replace_sources(session, wallet_id, wallet)
             append_snapshot(session, self._user_id, exchange, updated_at, rows,
                             total_usd_units=total_units)
         return Wallet(id=wallet_id, exchange=exchange, total_usd_value=total_usd,
