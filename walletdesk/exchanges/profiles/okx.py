@@ -32,9 +32,10 @@ PROFILE = ExchangeProfile(
     # Each endpoint has its own limit; "Rate limit rule: User ID" for signed ones, "IP" for
     # public ones. Per key, in units of account/balance ("10 requests per 2 seconds"):
     # asset/balances (6 per second) weighs 1, account/config (5 per 2 s) 2 (okx.py).
-    # Per host: market/tickers "20 requests per 2 seconds", public/time 10 (weighs 2).
+    # Per host: market/tickers 20 per 2 s (read on market/ticker's page: "20 requests per 2
+    # seconds", rule IP), public/time 10 per 2 s (weighs 2).
     # [okx.com/docs-v5/en/#trading-account-rest-api-get-balance, #funding-account-rest-api-
-    # get-balance, #trading-account-rest-api-get-account-configuration,
-    # #order-book-trading-market-data-get-tickers]
+    # get-balance, #order-book-trading-market-data-get-ticker; account/config and the time:
+    # as python-okx's docstrings quote the docs]
     pace=Pace(host=RateLimit(weight=20, seconds=2), account=RateLimit(weight=10, seconds=2)),
 )
