@@ -92,6 +92,9 @@ def _run_window(services: Services, *, smoke: bool) -> int:
     with contextlib.ExitStack() as until_painted:
         until_painted.enter_context(bulk_work())
         until_painted.callback(settle_long_lived_objects)  # runs first: last in, first out
+        from walletdesk.ui.pyside_source_scan import answer_from_names
+
+        answer_from_names()  # before the window's modules are imported
         from walletdesk.ui.gui_main import run_gui
 
         return run_gui(services, smoke=smoke, on_first_paint=until_painted.close)
