@@ -26,7 +26,7 @@ from typing import NamedTuple
 from walletdesk.core.errors import WalletDeskError
 from walletdesk.core.models import AssetAmount, ValuedBalance
 from walletdesk.core.money import LIMIT, SCALE, ZERO, quantize8
-from walletdesk.core.stored_wallet import StoredAmounts, Valuation
+from walletdesk.core.stored_wallet import StoredAmounts, ValuationRow
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,6 @@ _REFERENCES = frozenset({"USD", "USDT"})
 _DIRECT_QUOTES = ("USD", "USDT")  # then USDC, times USDC's own price
 _UNKNOWN = object()  # not looked up yet (None is a looked-up asset without a price)
 _MAX_UNITS = int(LIMIT) * SCALE
-_UNPRICED: Valuation = ("", False)
 
 
 class Price(NamedTuple):  # a tuple: one per asset of a 10,000-asset account
@@ -143,14 +142,15 @@ def value_balances(
 
 def value_units(
     units: Mapping[str, tuple[int, int]], prices: Mapping[str, Decimal]
-) -> tuple[dict[str, StoredAmounts], dict[str, Valuation]]:
-    """``value_balances(folded=True)`` of amounts in 1e-8 units (asset -> free, locked, each
-    summed within DECIMAL(18,8), as ``controllers.wallet_fold.fold`` gives them), straight to
-    the store's form: each asset's stored amounts and its valuation. An asset whose total is
-    zero is left out, as the store leaves it out (``store.balance_writes.storable``)."""
+) -> tuple[dict[str, StoredAmounts], set[ValuationRow]]:
+    """``value_balances`` of amounts in 1e-8 units (asset -> free, locked, each summed within
+    DECIMAL(18,8), as ``controllers.wallet_fold.fold`` gives them), straight to the store's
+    form (``core.stored_wallet``): each asset's stored amounts, and the priced ones' routes.
+    An asset whose total is zero is left out, as the store leaves it out
+    (``store.balance_writes.storable``)."""
     price = PriceBook(prices).price
     rows: dict[str, StoredAmounts] = {}
-    valuations: dict[str, Valuation] = {}
+    valuations: set[ValuationRow] = set()
     for asset, (free, locked) in units.items():
         held = free + locked
         if not held:
@@ -161,10 +161,9 @@ def value_units(
             if found is not None:  # over ten billion dollars: a broken price (as in _value)
                 log.warning("Value of %s out of range; shown as unpriced", asset)
             rows[asset] = StoredAmounts(free, locked, held, 0)
-            valuations[asset] = _UNPRICED
         else:
             rows[asset] = StoredAmounts(free, locked, held, usd)
-            valuations[asset] = (found.route, True)
+            valuations.add((asset, found.route, True))
     return rows, valuations
 
 

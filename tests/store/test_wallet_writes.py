@@ -82,3 +82,23 @@ def test_a_row_as_stored_is_not_written_again(
     assert after["BTC"] == before["BTC"]  # unchanged: untouched
     assert after["ETH"][0] == before["ETH"][0]  # changed: created_at kept ...
     assert str(after["ETH"][1]) > str(before["ETH"][1])  # ... updated_at moved on
+
+
+def test_only_priced_assets_keep_a_valuation_and_unpriced_ones_read_back_the_same(
+        alice_wallets: WalletRepository, alice_credentials: CredentialRepository,
+        db_path: Path) -> None:
+    alice_credentials.add(credential_id="k1", exchange="MEXC", api_key="api-k1", label="k1",
+                          api_secret=b"x")
+    parts = [BalanceSource("k1", asset, "spot", D("5"), D("0")) for asset in ("BTC", "XRP")]
+    for at, (btc, xrp) in enumerate([(vb("BTC", "5", "300000", "BTCUSDT"),
+                                      vb("XRP", "5", "0", priced=False)),
+                                     (vb("BTC", "5", "0", priced=False),  # priced no more
+                                      vb("XRP", "5", "0", "XRPUSDT"))]):  # priced dust
+        alice_wallets.replace_balances("MEXC", [btc, xrp], T0 + timedelta(minutes=at),
+                                       credential_ids=["k1"], sources=parts)
+        priced = btc if btc.priced else xrp
+        assert raw_rows(db_path, "SELECT asset, route, priced FROM balance_valuations") == [
+            (priced.asset, priced.route, 1)]
+        assert details(alice_wallets) == {
+            b.asset: (b.free, b.locked, b.usd_value, b.route, b.priced,
+                      [("k1", "spot", D("5"), D("0"))]) for b in (btc, xrp)}

@@ -24,13 +24,17 @@ _MAX_UNITS = int(LIMIT) * SCALE  # the smallest magnitude in units that no longe
 @dataclass(frozen=True, slots=True)
 class Fold:
     units: dict[str, tuple[int, int]]  # asset -> free, locked in 1e-8 units, over every key
-    parts: dict[PartKey, tuple[int, int]]  # each key's part per place, in units
+    parts: dict[PartKey, tuple[int, int]]  # each key's part per place, in units (zero ones too)
     left_out: Mapping[str, tuple[LeftOut, ...]]  # credential id -> what it lost
 
     def stored(self, prices: Mapping[str, Decimal]) -> StoredWallet:
-        """The wallet as the store keeps it, valued with ``prices`` (an exchange's ticker)."""
+        """The wallet as the store keeps it, valued with ``prices`` (an exchange's ticker):
+        the parts of each asset that has a row, without zero ones (rounded to nothing)."""
         rows, valuations = value_units(self.units, prices)
-        return StoredWallet(rows, valuations, self.parts)
+        parts = {(asset, credential_id, place, free, locked)
+                 for (asset, credential_id, place), (free, locked) in self.parts.items()
+                 if (free or locked) and asset in rows}
+        return StoredWallet(rows, valuations, parts)
 
 
 def fold(holdings: Mapping[str, Holdings]) -> Fold:
@@ -59,6 +63,4 @@ def fold(holdings: Mapping[str, Holdings]) -> Fold:
             left_out[credential_id].append(
                 LeftOut(asset, too_large_reason(from_units(too_large[asset]))))
         totals = {a: amounts for a, amounts in totals.items() if a not in too_large}
-    kept = {key: part for key, part in parts.items()
-            if (part[0] or part[1]) and key[0] not in too_large}
-    return Fold(totals, kept, {cid: tuple(lost) for cid, lost in left_out.items()})
+    return Fold(totals, parts, {cid: tuple(lost) for cid, lost in left_out.items()})

@@ -21,20 +21,25 @@ class StoredAmounts(NamedTuple):
     usd_value: int
 
 
-Valuation = tuple[str, bool]
-"""An asset's price route ("ETHBTC x BTCUSDT"; "" when unpriced) and whether it was priced."""
-
 PartKey = tuple[str, str, str]
 """(asset, credential id, place) of one key's part of an asset."""
+
+PartRow = tuple[str, str, str, int, int]
+"""A ``balance_sources`` row of a wallet: asset, credential id, place, free and locked units."""
+
+ValuationRow = tuple[str, str, bool]
+"""A ``balance_valuations`` row of a wallet: asset, price route ("ETHBTC x BTCUSDT"), priced."""
 
 
 @dataclass(frozen=True, slots=True)
 class StoredWallet:
     """What replaces one wallet's rows: ``rows`` holds no zero total and each total is free +
-    locked within DECIMAL(18,8); every asset of ``rows`` has a valuation; the parts of an asset
-    (free, locked units) add up exactly to its row. Parts of assets without a row are not
-    stored."""
+    locked within DECIMAL(18,8). ``valuations``: one per priced asset of ``rows`` (an asset
+    without one reads back unpriced, route "", as ``core.balance_table`` has it for a zero
+    value). ``parts``: only of assets of ``rows``, none zero, and an asset's parts add up
+    exactly to its row. Rows as the tables hold them, in sets: the store compares them with
+    the stored ones as sets."""
 
     rows: dict[str, StoredAmounts]
-    valuations: dict[str, Valuation]
-    parts: dict[PartKey, tuple[int, int]]
+    valuations: set[ValuationRow]
+    parts: set[PartRow]

@@ -34,7 +34,10 @@ def read_details(session: Session, wallets: Sequence[Wallet],
     valuation_query = (select(BalanceValuationRow.wallet_id, BalanceValuationRow.asset,
                               BalanceValuationRow.route, BalanceValuationRow.priced)
                        .where(BalanceValuationRow.wallet_id.in_(ids)))
-    return {
-        (wallet_id, asset): RowDetail(route, priced, tuple(parts.get((wallet_id, asset), ())))
+    details = {
+        (wallet_id, asset): RowDetail(route, priced, tuple(parts.pop((wallet_id, asset), ())))
         for wallet_id, asset, route, priced in session.execute(valuation_query)
     }
+    # Only priced assets keep a valuation (``source_writes.py``): the others are unpriced.
+    details.update({key: RowDetail("", False, tuple(found)) for key, found in parts.items()})
+    return details

@@ -5,12 +5,16 @@ and SQLAlchemy's per-row parameter handling would cost more than SQLite's own wo
 
 Only what changed is written, as for the balances (``balance_writes.py``): a part or a
 valuation as stored stays, one that is gone is deleted. From one refresh to the next almost
-every part and route of a large account is the same."""
+every part and route of a large account is the same, so the wanted rows and the stored ones
+are compared as sets of whole rows (in C: building a dict of key -> values of 10,000 stored
+rows in Python cost more than reading them). A valuation is kept for a priced asset only:
+an unpriced row reads back the same without one (``source_reads.py``), and most assets of a
+large account are unpriced dust."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -18,20 +22,18 @@ from sqlalchemy.orm import Session
 
 from walletdesk.core.models import BalanceSource, ValuedBalance
 from walletdesk.core.money import to_units
-from walletdesk.core.stored_wallet import PartKey, StoredWallet
+from walletdesk.core.stored_wallet import PartRow, StoredWallet, ValuationRow
 from walletdesk.store.balance_writes import fetch_rows, storable
 from walletdesk.store.sources_schema import ROUTE_MAX
-
-Rows = dict[tuple[str, ...], tuple[object, ...]]  # key columns -> value columns
 
 
 @dataclass(frozen=True)
 class _Table:
     """The statements that read, delete and write one wallet's rows of a table."""
 
-    read: str  # key columns, then value columns
-    delete: str
-    write: str
+    read: str  # key columns, then value columns: the columns a wanted row has
+    delete: str  # by wallet and key columns
+    write: str  # wallet, then a wanted row's columns
     key_size: int
 
 
@@ -59,38 +61,42 @@ def stored_wallet(balances: Sequence[ValuedBalance],
     asset add up to its row exactly (``controllers/wallet_fold.py``), so a lone part is its
     row: its units are the row's, not converted again."""
     rows = storable(balances)
-    valuations = {v.asset: (v.route, v.priced) for v in balances if v.asset in rows}
+    last = {v.asset: v for v in balances}  # an asset given twice: its last route
+    valuations = {(v.asset, v.route, True) for v in last.values() if v.priced and v.asset in rows}
     count = Counter(s.asset for s in sources)
-    parts: dict[PartKey, tuple[int, int]] = {}
+    parts: set[PartRow] = set()
     for credential_id, asset, place, free, locked in sources:
         row = rows.get(asset)
         if row is not None:
-            parts[(asset, credential_id, place)] = (
-                (row.free, row.locked) if count[asset] == 1 else (to_units(free), to_units(locked)))
+            free_units, locked_units = (row.free, row.locked) if count[asset] == 1 else (
+                to_units(free), to_units(locked))
+            parts.add((asset, credential_id, place, free_units, locked_units))
     return StoredWallet(rows, valuations, parts)
 
 
 def replace_sources(session: Session, wallet_id: int, wallet: StoredWallet) -> None:
-    """Make the wallet's parts and valuations ``wallet``'s; only assets that have a
-    ``balances`` row keep them."""
+    """Make the wallet's parts and valuations ``wallet``'s."""
     connection = session.connection()
-    rows = wallet.rows
-    parts: Rows = {key: part for key, part in wallet.parts.items() if key[0] in rows}
-    _replace(connection, _SOURCES, wallet_id, parts)
-    valuations: Rows = {(asset,): (route[:ROUTE_MAX], priced)
-                        for asset, (route, priced) in wallet.valuations.items() if asset in rows}
+    _replace(connection, _SOURCES, wallet_id, wallet.parts)
+    valuations: Set[ValuationRow] = wallet.valuations
+    if any(len(route) > ROUTE_MAX for _, route, _ in valuations):
+        valuations = {(asset, route[:ROUTE_MAX], priced) for asset, route, priced in valuations}
     _replace(connection, _VALUATIONS, wallet_id, valuations)
 
 
 def _replace(connection: Connection, table: _Table, wallet_id: int,
-             wanted: Rows) -> None:
-    """Make ``wanted`` (key columns -> value columns) the wallet's rows of ``table``."""
+             wanted: Set[tuple[object, ...]]) -> None:
+    """Make ``wanted`` the wallet's rows of ``table``: rows not stored as they are are
+    written (a changed one replaces its key's row), keys no longer wanted are deleted.
+    A priced flag compares as stored: True == 1, with the same hash."""
+    stored = set(fetch_rows(connection, table.read, (wallet_id,)))
+    new = wanted - stored
+    old = stored - wanted
     size = table.key_size
-    stored = {row[:size]: row[size:] for row in fetch_rows(connection, table.read, (wallet_id,))}
-    gone = [(wallet_id, *key) for key in stored if key not in wanted]
-    if gone:
-        connection.exec_driver_sql(table.delete, gone)
-    changed = [(wallet_id, *key, *values) for key, values in wanted.items()
-               if stored.get(key) != values]
-    if changed:
-        connection.exec_driver_sql(table.write, changed)
+    if old:
+        written = {row[:size] for row in new}
+        gone = [(wallet_id, *row[:size]) for row in old if row[:size] not in written]
+        if gone:
+            connection.exec_driver_sql(table.delete, gone)
+    if new:
+        connection.exec_driver_sql(table.write, [(wallet_id, *row) for row in new])
