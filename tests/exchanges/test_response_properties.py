@@ -6,19 +6,19 @@ import contextlib
 import json
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from walletdesk.core.errors import ExchangeResponseError
+from walletdesk.core.models import Holdings
 from walletdesk.core.money import quantize8
-from walletdesk.exchanges.holdings import parse_account
+from walletdesk.exchanges.holdings import Holding, fold, parse_account
 from walletdesk.exchanges.responses import amount as strict_amount
 from walletdesk.exchanges.responses import (
     decode_json,
     error_code,
     parse_server_time,
     parse_ticker,
-    plain_amount,
 )
 from walletdesk.pricing import value_balances
 
@@ -39,7 +39,9 @@ amount_texts = st.one_of(
     good_amounts,
     st.decimals(allow_nan=True, allow_infinity=True).map(str),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
-    st.sampled_from(["1e999999999", "-0", "0E-1000", "1e-999999999", " 1.5 ", "", "0x10", "١٢"]),
+    st.sampled_from(["1e999999999", "-0", "0E-1000", "1e-999999999", " 1.5 ", "", "0x10", "١٢",
+                     "1_000", "9999999999.999999995", "9999999999.99999999",
+                     "9999999999.9999999949999", "5000000000.000000000"]),
     st.text(max_size=10),
 )
 symbols = st.one_of(
@@ -152,13 +154,46 @@ def test_valid_accounts_are_read_exactly(balances: dict[str, tuple[str, str]]) -
     ]
 
 
+def strict_reading(payload: dict[str, object]) -> Holdings:
+    """The slow rules ``parse_account`` reads in one pass: every amount through the strict
+    reader, then ``holdings.fold`` (symbols, zero balances, DECIMAL(18,8))."""
+    read: list[Holding] = []
+    seen: set[str] = set()
+    for entry in payload["balances"]:  # type: ignore[attr-defined]
+        asset = entry["asset"]
+        if not isinstance(asset, str):
+            raise ExchangeResponseError("no asset symbol")
+        free = strict_amount(entry["free"], "MEXC", "free")
+        locked = strict_amount(entry["locked"], "MEXC", "locked")
+        if asset in seen:
+            raise ExchangeResponseError("listed twice")
+        seen.add(asset)
+        read.append(Holding(asset, "spot", free, locked))
+    return fold(read, "MEXC")
+
+
+def one(free: str, locked: str = "0") -> dict[str, object]:
+    return {"balances": [{"asset": "BTC", "free": free, "locked": locked}]}
+
+
 @settings(max_examples=1000, deadline=None)
-@given(amount_texts | json_scalars)
-def test_the_quick_reading_of_plain_amounts_agrees_with_the_strict_one(value: object) -> None:
-    quick = plain_amount(value)
+@given(accounts)
+@example(one("1_000"))  # Decimal() reads it as 1000
+@example(one("9999999999.999999995"))  # rounds to 10^10: past DECIMAL(18,8)
+@example(one("9999999999.9999999949999"))  # just fits
+@example(one("5000000000", "4999999999.999999995"))  # each fits, the total does not
+def test_the_one_pass_reading_of_an_account_is_the_strict_rules_exactly(
+        payload: dict[str, object]) -> None:
     try:
-        strict: Decimal | None = strict_amount(value, "MEXC", "BTC free")
+        expected: Holdings | None = strict_reading(payload)
     except ExchangeResponseError:
-        strict = None
-    if quick is not None:  # read at once only what the strict reader reads the same way
-        assert strict is not None and quick.as_tuple() == strict.as_tuple()
+        expected = None
+    try:
+        quick: Holdings | None = parse_account(payload, "MEXC")
+    except ExchangeResponseError:
+        quick = None
+    assert (quick is None) == (expected is None)
+    if quick is not None and expected is not None:
+        assert [(a.asset, a.free.as_tuple(), a.locked.as_tuple(), a.place) for a in quick] == [
+            (a.asset, a.free.as_tuple(), a.locked.as_tuple(), a.place) for a in expected]
+        assert sorted(map(str, quick.left_out)) == sorted(map(str, expected.left_out))

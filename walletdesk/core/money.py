@@ -21,7 +21,7 @@ ZERO = Decimal("0E-8")
 SCALE = 10**PLACES
 # The smallest magnitude that rounds (half to even, at 8 places) to LIMIT: 9999999999.99999999
 # ends in an odd digit, so its half step rounds up. Below it every amount fits.
-_FIT_BOUND = LIMIT - QUANTUM / 2
+FIT_BOUND = LIMIT - QUANTUM / 2
 _SCALE = Decimal(SCALE)
 _MAX_UNITS = int(LIMIT) * SCALE
 
@@ -76,7 +76,7 @@ def _checked_quantize8(value: Decimal) -> Decimal:
 
 def fits(value: Decimal) -> bool:
     """Whether ``quantize8(value)`` succeeds: finite, and within DECIMAL(18,8) once rounded."""
-    return value.is_finite() and abs(value) < _FIT_BOUND
+    return value.is_finite() and abs(value) < FIT_BOUND
 
 
 def to_units(value: Decimal) -> int:

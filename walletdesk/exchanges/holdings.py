@@ -21,8 +21,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from walletdesk.core.models import AssetAmount, Holdings, LeftOut
-from walletdesk.core.money import fits
-from walletdesk.exchanges.responses import amount, fail, mapping, plain_amount
+from walletdesk.core.money import FIT_BOUND, PLAIN_AMOUNT, fits
+from walletdesk.exchanges.responses import amount, fail, mapping
 
 SPOT = "spot"
 FUNDING = "funding"
@@ -88,20 +88,19 @@ def parse_account(payload: object, exchange: str, place: str = SPOT) -> Holdings
     amounts: list[AssetAmount] = []
     left_out: list[LeftOut] = []
     seen: set[str] = set()
-    for index, entry in enumerate(balances):
+    plain = PLAIN_AMOUNT.fullmatch
+    for index, entry in enumerate(balances):  # once per asset of a 10,000-asset account
         item = entry if type(entry) is dict else mapping(entry, exchange, f"balance {index + 1}")
         asset = item.get("asset")
         if not isinstance(asset, str):
             fail(exchange, f"balance {index + 1} has no asset symbol")
         free_text, locked_text = item.get("free"), item.get("locked")
-        # The plain form exchanges send is read at once; anything else goes through the
-        # strict reader, which names the entry when it refuses the answer.
-        free = plain_amount(free_text)
-        if free is None:
-            free = amount(free_text, exchange, f"{_shown(asset)} free")
-        locked = plain_amount(locked_text)
-        if locked is None:
-            locked = amount(locked_text, exchange, f"{_shown(asset)} locked")
+        # The plain form exchanges send is read at once (``responses.plain_amount``); anything
+        # else goes through the strict reader, which names the entry when it refuses it.
+        free = (Decimal(free_text) if type(free_text) is str and plain(free_text)
+                else amount(free_text, exchange, f"{_shown(asset)} free"))
+        locked = (Decimal(locked_text) if type(locked_text) is str and plain(locked_text)
+                  else amount(locked_text, exchange, f"{_shown(asset)} locked"))
         if asset in seen:
             fail(exchange, f"the asset {_shown(asset)} is listed twice")
         seen.add(asset)
@@ -110,7 +109,7 @@ def parse_account(payload: object, exchange: str, place: str = SPOT) -> Holdings
             left_out.append(_bad_symbol(asset))
         elif not (free or locked):
             continue
-        elif fits(free) and fits(locked) and fits(free + locked):
+        elif free + locked < FIT_BOUND:  # both are finite and not negative: each fits too
             amounts.append(AssetAmount(asset, free, locked, place))
         else:
             left_out.append(_too_large(asset, free, locked))

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import NoReturn
 
 from walletdesk.core.errors import ExchangeResponseError, WalletDeskError
-from walletdesk.core.money import PLAIN_AMOUNT, parse_amount
+from walletdesk.core.money import parse_amount
 
 log = logging.getLogger(__name__)
 
@@ -142,14 +142,6 @@ def _fail(exchange: str, detail: str) -> NoReturn:
         f"{exchange} sent an answer WalletDesk cannot use ({detail}). Nothing was changed; "
         "try again later, and report it if it keeps happening."
     )
-
-
-def plain_amount(value: object) -> Decimal | None:
-    """A balance sent in the plain form (``"1.5"``, no sign, no spaces), read at once; None for
-    anything else, which ``amount`` then reads strictly (or refuses with the entry's name)."""
-    if type(value) is str and PLAIN_AMOUNT.fullmatch(value):
-        return Decimal(value)
-    return None
 
 
 # For adapters that read answers field by field (the REST exchanges beyond Spot v3).
