@@ -19,6 +19,7 @@ from walletdesk.exchanges.responses import (
     error_code,
     parse_server_time,
     parse_ticker,
+    ticker_entry,
 )
 from walletdesk.pricing import value_balances
 
@@ -107,6 +108,28 @@ def test_truncated_answers_are_refused_whole(payload: dict[str, object], cut: in
     except ExchangeResponseError:
         return
     raise AssertionError("a truncated JSON object was accepted")
+
+
+ticker_entries = st.one_of(
+    st.fixed_dictionaries({"symbol": symbols, "price": amount_texts | json_scalars}),
+    st.fixed_dictionaries({"symbol": symbols | json_scalars, "price": amount_texts}),
+    st.fixed_dictionaries({"symbol": symbols, "price": st.sampled_from(
+        ["1e3", "999999999999999", "1000000000000000", "1_000", "0"])}),
+    json_values,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(ticker_entries, max_size=6))
+def test_the_one_pass_reading_of_a_ticker_is_the_entry_rules_exactly(entries: list[object]) -> None:
+    expected: dict[str, Decimal] = {}
+    for entry in entries:  # the slow rule, entry by entry
+        found = ticker_entry(entry)
+        if found is not None:
+            expected[found[0]] = found[1]
+    prices = parse_ticker(entries, "MEXC")
+    assert {s: p.as_tuple() for s, p in prices.items()} == {
+        s: p.as_tuple() for s, p in expected.items()}
 
 
 @FAST

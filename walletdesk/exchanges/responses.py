@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import NoReturn
 
 from walletdesk.core.errors import ExchangeResponseError, WalletDeskError
-from walletdesk.core.money import parse_amount
+from walletdesk.core.money import PLAIN_AMOUNT, parse_amount
 
 log = logging.getLogger(__name__)
 
@@ -43,19 +43,32 @@ def parse_ticker(payload: object, exchange: str) -> dict[str, Decimal]:
         _fail(exchange, "the price list is not a list")
     prices: dict[str, Decimal] = {}
     skipped = 0
+    symbol_text, plain = _SYMBOL.fullmatch, PLAIN_AMOUNT.fullmatch
     for entry in payload:
-        price = _ticker_entry(entry)
-        if price is None:
+        # The usual entry (a symbol and a plain price, both text) is read here, at once; any
+        # other goes through the rules of ``ticker_entry``, which read it the same way.
+        if type(entry) is dict:
+            symbol, text = entry.get("symbol"), entry.get("price")
+            if type(symbol) is str and type(text) is str and symbol_text(symbol) and plain(text):
+                price = Decimal(text)  # plain text: finite and not negative
+                if price.adjusted() < _PRICE_MAX_DIGITS:
+                    prices[symbol] = price
+                else:
+                    skipped += 1
+                continue
+        found = ticker_entry(entry)
+        if found is None:
             skipped += 1
         else:
-            prices[price[0]] = price[1]
+            prices[found[0]] = found[1]
     if skipped:
         log.info("%s ticker: %d of %d entries skipped as malformed", exchange, skipped,
                  len(payload))
     return prices
 
 
-def _ticker_entry(entry: object) -> tuple[str, Decimal] | None:
+def ticker_entry(entry: object) -> tuple[str, Decimal] | None:
+    """One ticker entry's (symbol, price), or None for a malformed one (skipped)."""
     if not isinstance(entry, Mapping):
         return None
     symbol, text = entry.get("symbol"), entry.get("price")
