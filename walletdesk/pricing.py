@@ -38,6 +38,7 @@ _REFERENCES = frozenset({"USD", "USDT"})
 _DIRECT_QUOTES = ("USD", "USDT")  # then USDC, times USDC's own price
 _UNKNOWN = object()  # not looked up yet (None is a looked-up asset without a price)
 _MAX_UNITS = int(LIMIT) * SCALE
+_ASKED_INSIDE = frozenset({"BTC", "USDC"})  # the assets _find asks the price of
 
 
 class Price(NamedTuple):  # a tuple: one per asset of a 10,000-asset account
@@ -99,6 +100,12 @@ class PriceBook:
             self._alone[asset] = found
         return found
 
+    def price_once(self, asset: str) -> Price | None:
+        """``price(asset)`` for an asset asked for once (each of a wallet's): only BTC and
+        USDC are asked for inside other lookups, so any other asset is found without the
+        bookkeeping that remembering it and meeting it again in a cycle take."""
+        return self.price(asset) if asset in _ASKED_INSIDE else self._find(asset)
+
     def _find(self, asset: str) -> Price | None:
         """The route rules in their order, as one function: most assets of a large account
         have no route, and each is asked once (a 10,000-asset refresh asks 10,000 times)."""
@@ -148,7 +155,7 @@ def value_units(
     form (``core.stored_wallet``): each asset's stored amounts, and the priced ones' routes.
     An asset whose total is zero is left out, as the store leaves it out
     (``store.balance_writes.storable``)."""
-    price = PriceBook(prices).price
+    price = PriceBook(prices).price_once  # each asset comes once
     rows: dict[str, StoredAmounts] = {}
     valuations: set[ValuationRow] = set()
     for asset, (free, locked) in units.items():

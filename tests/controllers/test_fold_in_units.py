@@ -104,3 +104,16 @@ def test_an_inverted_pair_and_a_half_unit_round_as_the_decimal_rule_does() -> No
         "TRY": 2624671916, "DUST": 0, "X": 2, "ETH": 0}
     assert stored.valuations == {("TRY", "USDTTRY inverted", True), ("DUST", "DUSTUSDT", True),
                                  ("X", "XUSDT", True)}  # ETH's value is out of range
+
+
+def test_btc_and_usdc_through_each_other_are_valued_as_value_balances_values_them() -> None:
+    """BTC via BTCUSDC x USDC, USDC via USDCBTC x BTC, BTC also via USDTBTC inverted: USDC's
+    price inside BTC's lookup (no route through BTC: $1) is not USDC's price alone (via BTC
+    inverted), so the fast path must look BTC up as PriceBook.price does."""
+    held = {"k1": Holdings((AssetAmount("BTC", Decimal(1), Decimal(0)),
+                            AssetAmount("USDC", Decimal(10), Decimal(0))))}
+    ticker = {"BTCUSDC": Decimal(60000), "USDCBTC": Decimal("0.00002"),
+              "USDTBTC": Decimal("0.00001")}
+    stored = fold(held).stored(ticker)
+    assert stored == slow_rules(held, ticker)[0]
+    assert ("BTC", "BTCUSDC", True) in stored.valuations
