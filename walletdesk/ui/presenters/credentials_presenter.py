@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from walletdesk.core.errors import DuplicateCredentialError, WalletDeskError
 from walletdesk.core.models import Credential
@@ -21,6 +21,8 @@ from walletdesk.ui.widgets.data_table import DataTable
 from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from walletdesk.controllers.credentials import CredentialsController
     from walletdesk.core.keys import KeyCheck
     from walletdesk.ui.presenters.credential_editor import CredentialEditor
@@ -81,6 +83,10 @@ class CredentialsPresenter(QObject):
         credential = self.selected()
         if credential is None:
             return None
+        # Not imported for the first paint: PySide6 builds QMessageBox's enum types (and
+        # QDialog's) on first use, ~1% of a start's work.
+        from PySide6.QtWidgets import QMessageBox
+
         name = display_name(credential.exchange)
         box = QMessageBox(QMessageBox.Icon.Question, "Remove API key",
                           f"Remove the {describe(credential)}?", parent=self._window)
