@@ -26,7 +26,8 @@ PAINTED_EXCHANGE_MODULES = ("catalog", "pacing", "profile", "profiles")
 # Qt classes the first paint does without: PySide6 builds a class's Python type, and with it
 # every enum type of the class (slow in Python 3.11: QGradient's 169 presets, QMessageBox's
 # buttons), on first use, and only then puts it in its module's namespace.
-NOT_PAINTED_QT = ("QtWidgets.QMessageBox", "QtWidgets.QFileDialog", "QtGui.QGradient")
+NOT_PAINTED_QT = ("QtWidgets.QMessageBox", "QtWidgets.QFileDialog", "QtGui.QGradient",
+                  "QtCore.QUrl")
 
 PROBE = """
 import sys

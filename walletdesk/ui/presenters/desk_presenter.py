@@ -14,8 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from walletdesk.auth.profile_file import local_profile_chosen
@@ -31,6 +30,7 @@ from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.heap import settle_long_lived_objects
 from walletdesk.ui.models.credentials_model import CredentialsModel
 from walletdesk.ui.models.wallets_model import WalletsModel
+from walletdesk.ui.open_folder import open_folder
 from walletdesk.ui.presenters.balances_presenter import BalancesPresenter
 from walletdesk.ui.presenters.credentials_presenter import CredentialsPresenter
 from walletdesk.ui.presenters.general_settings import GeneralSettings
@@ -369,7 +369,7 @@ class DeskPresenter(QObject):
         return kept
 
     def _open_database_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.database.parent)))
+        open_folder(self.services.paths.database.parent)
 
     def set_private(self, private: bool) -> None:
         """Privacy mode: every number is written again, hidden or shown."""

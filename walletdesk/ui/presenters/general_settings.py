@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject
 
+from walletdesk.ui.open_folder import open_folder
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.theme import ThemeSwitch
 
@@ -44,7 +44,7 @@ class GeneralSettings(QObject):
         dialog.save.clicked.connect(lambda: self._save(dialog))
 
     def open_data_folder(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data_dir)))
+        return open_folder(self._data_dir)
 
     def _save(self, dialog: SettingsDialog) -> None:
         general = dialog.general
