@@ -21,7 +21,10 @@ NOT_PAINTED = ("walletdesk.cli.credentials_commands", "walletdesk.cli.session_co
                "walletdesk.ui.presenters.history_presenter", "walletdesk.ui.views.history_view",
                "walletdesk.ui.widgets.net_worth_chart",
                "walletdesk.ui.presenters.currency_presenter",
-               "walletdesk.ui.presenters.export_flow", "walletdesk.ui.presenters.backup_flow")
+               "walletdesk.ui.presenters.export_flow", "walletdesk.ui.presenters.backup_flow",
+               # screens built when first shown (MainWindow.empty, .damaged)
+               "walletdesk.ui.views.empty_state_view",
+               "walletdesk.ui.views.damaged_database_view")
 PAINTED_EXCHANGE_MODULES = ("catalog", "pacing", "profile", "profiles")
 # Qt classes the first paint does without: PySide6 builds a class's Python type, and with it
 # every enum type of the class (slow in Python 3.11: QGradient's 169 presets, QMessageBox's

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
     from walletdesk.ui.presenters.currency_presenter import CurrencyPresenter
     from walletdesk.ui.presenters.export_flow import ExportFlow
     from walletdesk.ui.presenters.history_presenter import HistoryPresenter
+    from walletdesk.ui.views.damaged_database_view import DamagedDatabaseView
+    from walletdesk.ui.views.empty_state_view import EmptyStateView
 
 EMPTY = Portfolio(wallets=(), balances=EMPTY_TABLE)
 
@@ -218,19 +221,18 @@ class DeskPresenter(QObject):
         state = self.session.state
         screen: QWidget
         if self.damaged:
-            screen = self.window.damaged
+            screen = self._damaged_screen
         elif state is not None and state.user is None:
             screen = self.window.sign_in
         elif self.portfolio.wallets or self.credentials_known:
             screen = self.window.desk
         else:
-            screen = self.window.empty
+            screen = self._first_run_screen
         self.window.screens.setCurrentWidget(screen)
         actions = self.window.commands
         actions.export.setEnabled(bool(self.portfolio.balances))
         actions.refresh.setEnabled(screen is self.window.desk and not self.refresh.running)
-        actions.add_credential.setEnabled(screen not in (self.window.sign_in,
-                                                         self.window.damaged))
+        actions.add_credential.setEnabled(screen is not self.window.sign_in and not self.damaged)
 
     # --- results -------------------------------------------------------------------------
 
@@ -330,8 +332,6 @@ class DeskPresenter(QObject):
         actions.about.triggered.connect(self._about)
         actions.privacy.toggled.connect(self.set_private)
         actions.quit.triggered.connect(window.close)
-        window.empty.add_key.clicked.connect(lambda: self.credentials.add())  # noqa: PLW0108
-        window.empty.try_demo.clicked.connect(self.credentials.try_demo)
         window.closing.connect(self.shutdown)
         self.credentials.saved.connect(self._key_saved)
         self.balances.hidden_changed.connect(self._store_hidden)
@@ -343,14 +343,28 @@ class DeskPresenter(QObject):
         tabs.currentChanged.connect(self._tab_shown)
         tabs.setCurrentIndex(self.settings.view())
         window.desk.wallets.table.doubleClicked.connect(self._open_wallet)
-        window.damaged.start_afresh.clicked.connect(self.start_afresh)
-        window.damaged.open_folder.clicked.connect(self._open_database_folder)
+
+    # The two screens most starts never show: built and wired when first shown.
+
+    @cached_property
+    def _first_run_screen(self) -> EmptyStateView:
+        screen = self.window.empty
+        screen.add_key.clicked.connect(lambda: self.credentials.add())  # noqa: PLW0108
+        screen.try_demo.clicked.connect(self.credentials.try_demo)
+        return screen
+
+    @cached_property
+    def _damaged_screen(self) -> DamagedDatabaseView:
+        screen = self.window.damaged
+        screen.start_afresh.clicked.connect(self.start_afresh)
+        screen.open_folder.clicked.connect(self._open_database_folder)
+        return screen
 
     def _show_damaged(self, error: DatabaseUnusableError) -> None:
         """Blocking: the first-run screen would look as if every key and balance were gone."""
         self.damaged = True
         self.live.stop()
-        self.window.damaged.show_problem(error.reason, str(error.path))
+        self._damaged_screen.show_problem(error.reason, str(error.path))
         self.status.info("The database cannot be read: see the choices above.")
         self._choose_screen()
 

@@ -1,6 +1,11 @@
-"""The main window: menus, toolbar, the screen stack (first run, desk, sign-in), status bar."""
+"""The main window: menus, toolbar, the screen stack (first run, desk, sign-in, damaged
+database), status bar. The first-run and damaged-database screens are built the first time
+they are asked for: most starts show the desk."""
 
 from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -16,12 +21,14 @@ from PySide6.QtWidgets import (
 from walletdesk.ui.formatting import Formatter
 from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.views.currency_menu import CurrencyMenu
-from walletdesk.ui.views.damaged_database_view import DamagedDatabaseView
 from walletdesk.ui.views.desk_view import DeskView
-from walletdesk.ui.views.empty_state_view import EmptyStateView
 from walletdesk.ui.views.refresh_status_view import RefreshStatusView
 from walletdesk.ui.views.sign_in_view import SignInView
 from walletdesk.ui.widgets.plain_text import plain_label
+
+if TYPE_CHECKING:
+    from walletdesk.ui.views.damaged_database_view import DamagedDatabaseView
+    from walletdesk.ui.views.empty_state_view import EmptyStateView
 
 
 class MainWindow(QMainWindow):
@@ -34,12 +41,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("WalletDeskMainWindow")
         self.commands = WindowActions(self)
         self.currency_menu = CurrencyMenu(self)
-        self.empty = EmptyStateView()
         self.desk = DeskView(formatter, self.commands)
         self.sign_in = SignInView()
-        self.damaged = DamagedDatabaseView()
         self.screens = QStackedWidget()
-        for screen in (self.empty, self.desk, self.sign_in, self.damaged):
+        for screen in (self.desk, self.sign_in):
             self.screens.addWidget(screen)
         self.setCentralWidget(self.screens)
         self.user = plain_label(QLabel())
@@ -54,6 +59,24 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.refresh_status)
         self._paint_watch = _FirstPaintWatch(self)
         self.screens.installEventFilter(self._paint_watch)
+
+    @cached_property
+    def empty(self) -> EmptyStateView:
+        """The first-run screen (what WalletDesk does, Add an API key, Try the demo)."""
+        from walletdesk.ui.views.empty_state_view import EmptyStateView
+
+        screen = EmptyStateView()
+        self.screens.addWidget(screen)
+        return screen
+
+    @cached_property
+    def damaged(self) -> DamagedDatabaseView:
+        """The blocking screen for a database that cannot be used."""
+        from walletdesk.ui.views.damaged_database_view import DamagedDatabaseView
+
+        screen = DamagedDatabaseView()
+        self.screens.addWidget(screen)
+        return screen
 
     def sizeHint(self) -> QSize:
         return QSize(1000, 700)
