@@ -167,9 +167,9 @@ def value_units(
         if found is None or usd is None:
             if found is not None:  # over ten billion dollars: a broken price (as in _value)
                 log.warning("Value of %s out of range; shown as unpriced", asset)
-            rows[asset] = StoredAmounts(free, locked, held, 0)
+            rows[asset] = (free, locked, held, 0)
         else:
-            rows[asset] = StoredAmounts(free, locked, held, usd)
+            rows[asset] = (free, locked, held, usd)
             valuations.add((asset, found.route, True))
     return rows, valuations
 

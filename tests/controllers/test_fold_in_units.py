@@ -100,7 +100,7 @@ def test_an_inverted_pair_and_a_half_unit_round_as_the_decimal_rule_does() -> No
               "ETHUSDT": Decimal("3000")}
     stored = fold(held).stored(ticker)
     assert stored == slow_rules(held, ticker)[0]
-    assert {a: r.usd_value for a, r in stored.rows.items()} == {
+    assert {a: usd for a, (_, _, _, usd) in stored.rows.items()} == {
         "TRY": 2624671916, "DUST": 0, "X": 2, "ETH": 0}
     assert stored.valuations == {("TRY", "USDTTRY inverted", True), ("DUST", "DUSTUSDT", True),
                                  ("X", "XUSDT", True)}  # ETH's value is out of range

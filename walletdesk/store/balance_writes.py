@@ -59,13 +59,12 @@ def storable(balances: Sequence[ValuedBalance]) -> dict[str, StoredAmounts]:
         free_units, locked_units = to_units(free), to_units(locked)
         total = free_units + locked_units
         if total:
-            rows[asset] = StoredAmounts(free_units, locked_units, _in_range(total),
-                                        to_units(usd_value))
+            rows[asset] = (free_units, locked_units, _in_range(total), to_units(usd_value))
     return rows
 
 
 def usd_sum(rows: dict[str, StoredAmounts]) -> int:
-    return _in_range(sum(row.usd_value for row in rows.values()))
+    return _in_range(sum(usd for _, _, _, usd in rows.values()))
 
 
 def _in_range(units: int) -> int:

@@ -62,7 +62,7 @@ def append_snapshot(session: Session, user_id: str, exchange: str, taken_at: dat
         # layer's per-row work would cost more than SQLite's own (bench_history.py).
         session.connection().exec_driver_sql(
             _INSERT_BALANCES,
-            [(snapshot_id, asset, row.total, row.usd_value) for asset, row in rows.items()])
+            [(snapshot_id, asset, total, usd) for asset, (_, _, total, usd) in rows.items()])
     return snapshot_id
 
 

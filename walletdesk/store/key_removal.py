@@ -76,7 +76,7 @@ def _remaining_rows(session: Session, wallet_id: int,
                 BalanceRow.wallet_id == wallet_id, BalanceRow.asset == asset).values(
                 free=from_units(left_free), locked=from_units(left_locked), total=from_units(total),
                 usd_value=from_units(usd), updated_at=utcnow()))
-        rows[asset] = StoredAmounts(left_free, left_locked, total, usd)
+        rows[asset] = (left_free, left_locked, total, usd)
     if gone:
         session.execute(delete(BalanceRow).where(
             BalanceRow.wallet_id == wallet_id, BalanceRow.asset.in_(gone)))

@@ -68,7 +68,7 @@ def stored_wallet(balances: Sequence[ValuedBalance],
     for credential_id, asset, place, free, locked in sources:
         row = rows.get(asset)
         if row is not None:
-            free_units, locked_units = (row.free, row.locked) if count[asset] == 1 else (
+            free_units, locked_units = row[:2] if count[asset] == 1 else (
                 to_units(free), to_units(locked))
             parts.add((asset, credential_id, place, free_units, locked_units))
     return StoredWallet(rows, valuations, parts)
