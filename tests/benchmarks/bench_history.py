@@ -51,7 +51,7 @@ def history_moments() -> list[datetime]:
 
 
 def fill_history(db: Database) -> int:
-    """The compacted 2-year history, written as refreshes write it (append_snapshot)."""
+    """The compacted 2-year history, rows as a refresh snapshots them (append_snapshot)."""
     balances = synthetic(ASSETS)
     per = -(-ASSETS // len(EXCHANGES))
     rows = {name: storable(balances[i * per:(i + 1) * per]) for i, name in enumerate(EXCHANGES)}
@@ -156,7 +156,7 @@ def snapshot_cost(root: Path) -> tuple[float, float]:
     for _ in range(REPEATS):
         with_ms.append(best_ms(lambda: repository.replace_balances(
             "MEXC", balances, next(moments)), 1))
-        with mock.patch.object(wallet_module, "append_snapshot", lambda *a, **k: 0):
+        with mock.patch.object(wallet_module, "snapshot_wallet", lambda *a, **k: 0):
             without_ms.append(best_ms(lambda: repository.replace_balances(
                 "MEXC", balances, next(moments)), 1))
     db.close()

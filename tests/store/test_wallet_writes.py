@@ -102,3 +102,39 @@ def test_only_priced_assets_keep_a_valuation_and_unpriced_ones_read_back_the_sam
         assert details(alice_wallets) == {
             b.asset: (b.free, b.locked, b.usd_value, b.route, b.priced,
                       [("k1", "spot", D("5"), D("0"))]) for b in (btc, xrp)}
+
+
+def snapshots(db_path: Path) -> list[list[tuple[object, ...]]]:
+    """Each history snapshot's (asset, total, usd_value) rows, oldest first."""
+    rows = raw_rows(db_path, "SELECT s.id, b.asset, b.total, b.usd_value FROM history_snapshots s "
+                    "LEFT JOIN history_balances b ON b.snapshot_id = s.id ORDER BY s.id, b.asset")
+    by_id: dict[object, list[tuple[object, ...]]] = {}
+    for snapshot_id, *row in rows:
+        by_id.setdefault(snapshot_id, []).extend([tuple(row)] if row[0] is not None else [])
+    return list(by_id.values())
+
+
+def test_each_snapshot_holds_the_wallet_s_balances_as_stored(
+        alice_wallets: WalletRepository, alice_credentials: CredentialRepository,
+        db_path: Path) -> None:
+    """The refresh's snapshot is copied from the balances it has just stored, and so is the
+    one written when one of two keys goes (its part taken out of each row)."""
+    for key in ("k1", "k2"):
+        alice_credentials.add(credential_id=key, exchange="MEXC", api_key=f"api-{key}",
+                              label=key, api_secret=b"x")
+    alice_wallets.replace_balances(
+        "OTHER", [vb("ETH", "3", "9000", "ETHUSDT")], T0)  # another wallet: not in MEXC's
+    alice_wallets.replace_balances(
+        "MEXC", [vb("BTC", "1.5", "97500", "BTCUSDT", locked="0.5"), vb("DOGE", "7", "0.7")],
+        T0, credential_ids=["k1", "k2"],
+        sources=[BalanceSource("k1", "BTC", "spot", D("1"), D("0.5")),
+                 BalanceSource("k2", "BTC", "spot", D("0.5"), D("0")),
+                 BalanceSource("k2", "DOGE", "spot", D("7"), D("0"))])
+    alice_credentials.remove("k2")
+    stored = ("SELECT asset, total, usd_value FROM balances b JOIN wallets w "
+              "ON w.id = b.wallet_id WHERE w.exchange = 'MEXC' ORDER BY asset")
+    assert snapshots(db_path) == [
+        [("ETH", 300000000, 900000000000)],
+        [("BTC", 200000000, 9750000000000), ("DOGE", 700000000, 70000000)],
+        raw_rows(db_path, stored)]
+    assert raw_rows(db_path, stored) == [("BTC", 150000000, 7312500000000)]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from walletdesk.core.money import from_units
 from walletdesk.core.stored_wallet import StoredAmounts
 from walletdesk.store.balance_writes import usd_sum
-from walletdesk.store.history import append_snapshot
+from walletdesk.store.history import snapshot_wallet
 from walletdesk.store.schema import BalanceRow, CredentialRow, WalletRow
 from walletdesk.store.sources_schema import BalanceSourceRow, BalanceValuationRow
 from walletdesk.store.types import as_units, utcnow
@@ -50,7 +50,7 @@ def subtract_key(session: Session, user_id: str, credential: CredentialRow) -> b
     total_units = usd_sum(rows)
     session.execute(update(WalletRow).where(WalletRow.id == wallet_id).values(
         total_usd_value=from_units(total_units), updated_at=now))
-    append_snapshot(session, user_id, credential.exchange, now, rows,
+    snapshot_wallet(session, user_id, credential.exchange, now, wallet_id,
                     total_usd_units=total_units)
     return True
 

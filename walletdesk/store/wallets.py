@@ -22,7 +22,7 @@ from walletdesk.core.stored_wallet import StoredWallet
 from walletdesk.store.balance_writes import replace_rows, usd_sum
 from walletdesk.store.database import Database
 from walletdesk.store.hidden_assets import is_hidden, read_hidden
-from walletdesk.store.history import append_snapshot
+from walletdesk.store.history import snapshot_wallet
 from walletdesk.store.refresh_outcomes import read_refreshes
 from walletdesk.store.schema import BalanceRow, Base, CredentialRow, WalletRow
 from walletdesk.store.source_reads import read_details
@@ -92,7 +92,7 @@ class WalletRepository:
             ).scalar_one()
             replace_rows(session, wallet_id, rows, now)
             replace_sources(session, wallet_id, wallet)
-            append_snapshot(session, self._user_id, exchange, updated_at, rows,
+            snapshot_wallet(session, self._user_id, exchange, updated_at, wallet_id,
                             total_usd_units=total_units)
         return Wallet(id=wallet_id, exchange=exchange, total_usd_value=total_usd,
                       last_updated=updated_at, asset_count=len(rows))
