@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from walletdesk.core.models import Holdings, LeftOut
 from walletdesk.core.money import LIMIT, SCALE, from_units, to_units
-from walletdesk.core.stored_wallet import PartKey, StoredWallet
+from walletdesk.core.stored_wallet import PartKey, PartRow, StoredWallet
 from walletdesk.exchanges.holdings import too_large_reason
 from walletdesk.pricing import value_units
 
@@ -24,33 +24,32 @@ _MAX_UNITS = int(LIMIT) * SCALE  # the smallest magnitude in units that no longe
 @dataclass(frozen=True, slots=True)
 class Fold:
     units: dict[str, tuple[int, int]]  # asset -> free, locked in 1e-8 units, over every key
-    parts: dict[PartKey, tuple[int, int]]  # each key's part per place, in units (zero ones too)
+    parts: list[PartRow]  # each key's part per place, in units (zero ones too), keys unique
     left_out: Mapping[str, tuple[LeftOut, ...]]  # credential id -> what it lost
 
     def stored(self, prices: Mapping[str, Decimal]) -> StoredWallet:
         """The wallet as the store keeps it, valued with ``prices`` (an exchange's ticker):
         the parts of each asset that has a row, without zero ones (rounded to nothing)."""
         rows, valuations = value_units(self.units, prices)
-        parts = {(asset, credential_id, place, free, locked)
-                 for (asset, credential_id, place), (free, locked) in self.parts.items()
-                 if (free or locked) and asset in rows}
+        parts = {part for part in self.parts if (part[3] or part[4]) and part[0] in rows}
         return StoredWallet(rows, valuations, parts)
 
 
 def fold(holdings: Mapping[str, Holdings]) -> Fold:
     """``holdings``: credential id -> what that key holds."""
-    parts: dict[PartKey, tuple[int, int]] = {}
+    parts: list[PartRow] = []
     totals: dict[str, tuple[int, int]] = {}
     # One pass builds both, in integer units: each part is rounded to 8 places once, and
     # sums of units are exact, so their order does not matter.
     for credential_id, held in holdings.items():
         for asset, free, locked, place in held.amounts:
-            part = (to_units(free), to_units(locked))
-            key = (asset, credential_id, place)
-            known = parts.get(key)
-            parts[key] = part if known is None else (known[0] + part[0], known[1] + part[1])
+            free_units, locked_units = to_units(free), to_units(locked)
+            parts.append((asset, credential_id, place, free_units, locked_units))
             known = totals.get(asset)
-            totals[asset] = part if known is None else (known[0] + part[0], known[1] + part[1])
+            totals[asset] = (free_units, locked_units) if known is None else (
+                known[0] + free_units, known[1] + locked_units)
+    if len(parts) != len(totals):  # several parts of an asset: one key may list a place twice
+        parts = _merged(parts)
     left_out: dict[str, list[LeftOut]] = {cid: list(h.left_out) for cid, h in holdings.items()}
     too_large: dict[str, int] = {}
     for asset, (free_sum, locked_sum) in totals.items():
@@ -59,8 +58,17 @@ def fold(holdings: Mapping[str, Holdings]) -> Fold:
             too_large[asset] = next(u for u in (free_sum, locked_sum, free_sum + locked_sum)
                                     if not -_MAX_UNITS < u < _MAX_UNITS)
     if too_large:  # named once for every key that holds it, and left out with its parts
-        for credential_id, asset in dict.fromkeys((c, a) for a, c, _ in parts if a in too_large):
+        for credential_id, asset in dict.fromkeys((c, a) for a, c, *_ in parts if a in too_large):
             left_out[credential_id].append(
                 LeftOut(asset, too_large_reason(from_units(too_large[asset]))))
         totals = {a: amounts for a, amounts in totals.items() if a not in too_large}
     return Fold(totals, parts, {cid: tuple(lost) for cid, lost in left_out.items()})
+
+
+def _merged(parts: list[PartRow]) -> list[PartRow]:
+    """One part per (asset, key, place), summed."""
+    sums: dict[PartKey, tuple[int, int]] = {}
+    for asset, credential_id, place, free, locked in parts:
+        known = sums.get((asset, credential_id, place), (0, 0))
+        sums[(asset, credential_id, place)] = (known[0] + free, known[1] + locked)
+    return [(*key, free, locked) for key, (free, locked) in sums.items()]
