@@ -88,7 +88,10 @@ def parse_account(payload: object, exchange: str, place: str = SPOT) -> Holdings
     amounts: list[AssetAmount] = []
     left_out: list[LeftOut] = []
     seen: set[str] = set()
-    plain = PLAIN_AMOUNT.fullmatch
+    plain, symbol = PLAIN_AMOUNT.fullmatch, _NO_SPACE.fullmatch
+    # The NamedTuple's constructor is Python code costing twice the tuple's own; the record
+    # is the same either way.
+    new_amount = tuple.__new__
     for index, entry in enumerate(balances):  # once per asset of a 10,000-asset account
         item = entry if type(entry) is dict else mapping(entry, exchange, f"balance {index + 1}")
         asset = item.get("asset")
@@ -105,12 +108,12 @@ def parse_account(payload: object, exchange: str, place: str = SPOT) -> Holdings
             fail(exchange, f"the asset {_shown(asset)} is listed twice")
         seen.add(asset)
         # ``fold``'s rules, in the same pass (each asset comes once, in one place).
-        if not is_asset_symbol(asset):
+        if symbol(asset) is None or not asset.isprintable():  # is_asset_symbol, inline
             left_out.append(_bad_symbol(asset))
         elif not (free or locked):
             continue
         elif free + locked < FIT_BOUND:  # both are finite and not negative: each fits too
-            amounts.append(AssetAmount(asset, free, locked, place))
+            amounts.append(new_amount(AssetAmount, (asset, free, locked, place)))
         else:
             left_out.append(_too_large(asset, free, locked))
     return Holdings(tuple(amounts), tuple(left_out))
