@@ -45,3 +45,13 @@ def test_mixed_sample_totals_add_up(  # every balance is counted once, real or d
     totals = summarise(portfolio).totals
     assert totals.real + totals.demo == sum((b.usd_value for b in mixed_balances()), Decimal(0))
     assert summarise(portfolio).last_updated == T0
+
+
+def test_allocation_breaks_ties_by_name_not_by_table_order() -> None:
+    # Equal values at the cut: the first by name make the chart, whatever order the table
+    # holds them in, and the largest stays first.
+    balances = [balance("MEXC", name, "1", usd="5") for name in ("ZEC", "YFI", "XRP", "WLD")]
+    balances.append(balance("MEXC", "BTC", "1", usd="9"))
+    slices = allocation(BalanceTable.of(balances), top=3)
+    assert [s.label for s in slices] == ["BTC", "WLD", "XRP", OTHER]
+    assert slices[-1].usd_value == Decimal(10)

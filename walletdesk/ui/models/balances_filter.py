@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import compress, repeat
+from operator import and_
 
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.money import ceil_units, from_units
@@ -80,8 +81,8 @@ class RowFilter:
         shown = len(balances) if mask is None else sum(mask)
         if not samples:  # the usual case: one sum in C, no per-row test
             return ShownTotals(shown, len(balances), from_units(sum(compress(usd, keep))))
-        demo = sum(compress(usd, [k and name in samples for k, name in
-                                  zip(keep, exchanges, strict=True)]))
+        demo_rows = map(samples.__contains__, exchanges)
+        demo = sum(compress(usd, demo_rows if mask is None else map(and_, keep, demo_rows)))
         everything = sum(compress(usd, keep))
         if samples == set(exchanges):
             return ShownTotals(shown, len(balances), from_units(demo))  # the demo alone
