@@ -68,3 +68,19 @@ def test_the_display_currency_chosen_in_settings_is_the_view_menu_s_choice(
     with qtbot.waitSignal(desk.currency.shown, timeout=10_000):
         menu.choices["USD"].trigger()
     assert desk.session.open_settings().general.currency.currentData() == "USD"
+
+
+def test_a_window_opens_in_the_theme_saved_and_goes_back_to_the_system_s(
+        qtbot: QtBot, open_desk: OpenDesk) -> None:
+    from walletdesk.ui.presenters.desk_presenter import theme_switch
+
+    system_window = QApplication.palette().color(QPalette.ColorRole.Window)
+    UiSettings().set_theme("dark")
+    try:
+        open_desk(start=False)
+        assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        UiSettings().set_theme("system")
+        open_desk(start=False)  # the next start, in the system's colours again
+        assert QApplication.palette().color(QPalette.ColorRole.Window) == system_window
+    finally:
+        theme_switch().apply("system")

@@ -31,6 +31,10 @@ class ThemeSwitch:
     def apply(self, theme: str) -> None:
         if theme not in THEMES:
             theme = "system"
+        if theme == self.current:
+            # Already so (a start in the system's colours): setting the style again would
+            # make a new style object and polish every widget with it, ~0.7% of a start.
+            return
         app = self._app
         if theme == "system":
             app.setStyle(self._system_style)
