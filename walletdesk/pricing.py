@@ -163,10 +163,12 @@ def value_units(
         if not held:
             continue
         found = price(asset)
-        usd = None if found is None else found.units_value(held)
-        if found is None or usd is None:
-            if found is not None:  # over ten billion dollars: a broken price (as in _value)
-                log.warning("Value of %s out of range; shown as unpriced", asset)
+        if found is None:
+            rows[asset] = (free, locked, held, 0)
+            continue
+        usd = found.units_value(held)
+        if usd is None:  # over ten billion dollars: a broken price (as in _value)
+            log.warning("Value of %s out of range; shown as unpriced", asset)
             rows[asset] = (free, locked, held, 0)
         else:
             rows[asset] = (free, locked, held, usd)
