@@ -6,6 +6,7 @@ import gc
 import sqlite3
 import threading
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,8 @@ from walletdesk.core.errors import (
     ValidationError,
 )
 from walletdesk.core.keys import ApiCredentials
-from walletdesk.core.models import Holdings
+from walletdesk.core.models import Holdings, Wallet
+from walletdesk.store.wallets import WalletRepository
 
 PRICES = {"BTCUSDT": "65000.5", "ETHUSDT": "3000", "SOLUSDC": "150.25", "ETHBTC": "0.05"}
 
@@ -206,16 +208,28 @@ def test_a_second_unlabelled_key_is_refused_in_the_exchanges_own_name(desk: Desk
 
 def test_a_refresh_pauses_the_collector_only_while_it_works(
         desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Paused while the answers are read (balances and the ticker) and the wallet is stored."""
     add_mexc(desk, {"BTC": "1"})
     adapter = desk.registry.get("mexc")
-    read = adapter.fetch_balances
+    read, prices = adapter.fetch_balances, adapter.fetch_prices
+    store = WalletRepository.replace_wallet
     during: list[bool] = []
 
     def fetch(creds: ApiCredentials) -> Holdings:
         during.append(gc.isenabled())
         return read(creds)
 
+    def fetch_prices() -> dict[str, Decimal]:
+        during.append(gc.isenabled())
+        return prices()
+
+    def replace_wallet(*args: Any, **kwargs: Any) -> Wallet:
+        during.append(gc.isenabled())
+        return store(*args, **kwargs)
+
     monkeypatch.setattr(adapter, "fetch_balances", fetch)
+    monkeypatch.setattr(adapter, "fetch_prices", fetch_prices)
+    monkeypatch.setattr(WalletRepository, "replace_wallet", replace_wallet)
     assert gc.isenabled()
     assert all(o.ok for o in desk.portfolio.refresh())
-    assert during == [False] and gc.isenabled()
+    assert during == [False, False, False] and gc.isenabled()

@@ -129,7 +129,12 @@ class PortfolioController(UserController):
         # One moment for every wallet of this refresh: it makes one point of the history.
         refreshed_at = datetime.now(UTC)
         outcomes: list[RefreshOutcome] = []
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="refresh") as pool:
+        # The collector waits for the whole of it (core.bulk_work): the answers are read, and
+        # each wallet folded, valued and stored, in threads that overlap, and when it resumes
+        # only this refresh's few results are left of all it built (not 10,000 assets' records
+        # of an answer still held, which its first pass would walk).
+        with bulk_work(), ThreadPoolExecutor(max_workers=workers,
+                                             thread_name_prefix="refresh") as pool:
             prices = {name: pool.submit(self._exchanges.get(name).fetch_prices) for name in groups}
             fetches = {
                 credential.id: pool.submit(self._fetch, user, credential, blob)
@@ -180,7 +185,7 @@ class PortfolioController(UserController):
     def _fetch(self, user: User, credential: Credential, blob: bytes) -> Holdings:
         plain = self._vault.decrypt(blob, credential_id=credential.id, user_id=user.id)
         creds = ApiCredentials.from_parts(credential.api_key, decode_secret_parts(plain))
-        with SECRETS.in_use(*creds.secret_values()), bulk_work():
+        with SECRETS.in_use(*creds.secret_values()):
             return self._exchanges.get(credential.exchange).fetch_balances(creds)
 
     def _settle_wallet(
@@ -199,7 +204,8 @@ class PortfolioController(UserController):
         holdings: dict[str, Holdings] = {}
         for credential in credentials:
             try:
-                holdings[credential.id] = fetches[credential.id].result()
+                # Taken out: only this settling, which ends inside bulk_work, holds it then.
+                holdings[credential.id] = fetches.pop(credential.id).result()
             except Exception as error:
                 errors[credential.id] = _as_user_error(error, exchange)
         try:
@@ -216,11 +222,10 @@ class PortfolioController(UserController):
                 for c in credentials
             ]
         try:
-            with bulk_work():
-                folded = fold(holdings)
-                wallet = self._wallets_for(user).replace_wallet(
-                    exchange, folded.stored(price_table), refreshed_at,
-                    credential_ids=[c.id for c in credentials])
+            folded = fold(holdings)
+            wallet = self._wallets_for(user).replace_wallet(
+                exchange, folded.stored(price_table), refreshed_at,
+                credential_ids=[c.id for c in credentials])
         except WalletDeskError as error:  # this wallet only: the others are still settled
             failure = _too_large(exchange, error) if isinstance(error, AmountOutOfRangeError) \
                 else error
