@@ -1,5 +1,6 @@
 """What the first paint leaves unbuilt (the History tab, the display currency, export and
-backup) is there whenever the user reaches it: after start, and before it too."""
+backup, the icons only menus show) is there whenever the user reaches it: after start, and
+before it too."""
 
 from __future__ import annotations
 
@@ -28,11 +29,17 @@ def test_the_first_paint_builds_no_history_tab_and_start_builds_it(
     qtbot.waitExposed(desk.window)
     assert not desk.built_after_paint
     assert desk.window.findChildren(HistoryView) == []
+    commands = desk.window.commands
+    menu_only = (commands.settings, commands.sign_in, commands.sign_out, commands.about,
+                 commands.cancel_refresh)
+    assert [action.icon().isNull() for action in menu_only] == [True] * 5
+    assert not commands.refresh.icon().isNull()  # on the toolbar: painted first
     with qtbot.waitSignal(desk.loaded, timeout=15_000):
         desk.start()
     view = desk.window.desk.history
     assert desk.window.findChildren(HistoryView) == [view]
     assert view.assets.stringList() == [PORTFOLIO_CHOICE, "BTC", "ETH"]
+    assert [action.icon().isNull() for action in menu_only] == [False] * 5
 
 
 def test_the_history_tab_chosen_before_start_shows_its_content(

@@ -152,7 +152,8 @@ class DeskPresenter(QObject):
     def build_after_paint(self) -> None:
         """The parts the first paint does not show, made once: the History tab, the display
         currency (its menu shows the choice, the header the converted total), export and
-        backup. Importing and building them cost the first paint ~15 ms."""
+        backup, and the icons only menus show. Importing and building them cost the first
+        paint ~15 ms."""
         if self.built_after_paint:
             return
         from walletdesk.ui.presenters.backup_flow import BackupFlow
@@ -161,6 +162,7 @@ class DeskPresenter(QObject):
         from walletdesk.ui.presenters.history_presenter import HistoryPresenter
 
         self.built_after_paint = True
+        self.window.commands.add_menu_icons()
         window, services, settings, bridge = self.window, self.services, self.settings, self.bridge
         desk = window.desk
         self.history = HistoryPresenter(desk.build_history(), desk.header, services, bridge,

@@ -1,4 +1,9 @@
-"""The window's commands, with their shortcuts; menus, toolbar and presenters share them."""
+"""The window's commands, with their shortcuts; menus, toolbar and presenters share them.
+
+The icons of the commands only a menu shows (and the refresh's Cancel button, hidden until a
+refresh runs) are drawn after the first paint, by ``add_menu_icons``: no menu is open then,
+and each toolbar icon is two SVG renderings.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +17,11 @@ from walletdesk.ui.icons import toolbar_icon
 class WindowActions(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        icon = QApplication.style().standardIcon
-        sp = QStyle.StandardPixmap
         self.refresh = self._action("&Refresh", "Refresh balances from every exchange",
                                     [QKeySequence("Ctrl+R"), QKeySequence(Qt.Key.Key_F5)])
         self.refresh.setIcon(toolbar_icon("refresh"))
         self.cancel_refresh = self._action("&Cancel refresh", "Stop waiting for the refresh",
                                            [QKeySequence(Qt.Key.Key_Escape)])
-        self.cancel_refresh.setIcon(icon(sp.SP_BrowserStop))
         self.cancel_refresh.setEnabled(False)
         self.add_credential = self._action("&Add API key…", "Add an exchange API key",
                                            [QKeySequence("Ctrl+N")])
@@ -45,13 +47,9 @@ class WindowActions(QObject):
                                     "Put a backup's API keys and balances back", [])
         self.search = self._action("&Find", "Search the balances", [QKeySequence("Ctrl+F")])
         self.settings = self._action("&Settings…", "Sign-in settings", [])
-        self.settings.setIcon(toolbar_icon("settings"))
         self.sign_in = self._action("Sign &in…", "Sign in, leaving the local profile", [])
-        self.sign_in.setIcon(toolbar_icon("sign-in"))
         self.sign_out = self._action("Sign &out", "Sign out of WalletDesk", [])
-        self.sign_out.setIcon(toolbar_icon("sign-out"))
         self.about = self._action("&About WalletDesk", "Version and where files are kept", [])
-        self.about.setIcon(toolbar_icon("about"))
         self.quit = self._action("&Quit", "Quit WalletDesk", [QKeySequence("Ctrl+Q")])
         self.privacy = self._action("&Hide amounts", "Hide every amount and value, for "
                                     "screen sharing", [QKeySequence("Ctrl+Shift+H")])
@@ -61,6 +59,14 @@ class WindowActions(QObject):
         self.show_wallets = self._action("&Wallets", "Show the wallets", [QKeySequence("Ctrl+2")])
         self.show_balances = self._action("&Balances", "Show the balances",
                                           [QKeySequence("Ctrl+3")])
+
+    def add_menu_icons(self) -> None:
+        """The icons the first paint does not show (``DeskPresenter.build_after_paint``)."""
+        self.cancel_refresh.setIcon(
+            QApplication.style().standardIcon(QStyle.StandardPixmap.SP_BrowserStop))
+        for action, name in ((self.settings, "settings"), (self.sign_in, "sign-in"),
+                             (self.sign_out, "sign-out"), (self.about, "about")):
+            action.setIcon(toolbar_icon(name))
 
     def _action(self, text: str, tip: str, shortcuts: list[QKeySequence]) -> QAction:
         action = QAction(text, self)
