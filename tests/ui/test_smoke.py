@@ -22,6 +22,7 @@ NOT_PAINTED = ("walletdesk.cli.credentials_commands", "walletdesk.cli.session_co
                "walletdesk.ui.widgets.net_worth_chart",
                "walletdesk.ui.presenters.currency_presenter",
                "walletdesk.ui.presenters.export_flow", "walletdesk.ui.presenters.backup_flow",
+               "walletdesk.ui.presenters.desk_loads",
                # screens built when first shown (MainWindow.empty, .damaged)
                "walletdesk.ui.views.empty_state_view",
                "walletdesk.ui.views.damaged_database_view")

@@ -9,7 +9,6 @@ controllers on a worker thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -49,24 +48,13 @@ if TYPE_CHECKING:
     from walletdesk.services import Services
     from walletdesk.ui.presenters.backup_flow import BackupFlow
     from walletdesk.ui.presenters.currency_presenter import CurrencyPresenter
+    from walletdesk.ui.presenters.desk_loads import Loaded, Startup
     from walletdesk.ui.presenters.export_flow import ExportFlow
     from walletdesk.ui.presenters.history_presenter import HistoryPresenter
     from walletdesk.ui.views.damaged_database_view import DamagedDatabaseView
     from walletdesk.ui.views.empty_state_view import EmptyStateView
 
 EMPTY = Portfolio(wallets=(), balances=EMPTY_TABLE)
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    portfolio: Portfolio
-    credentials: list[Credential]
-
-
-@dataclass(frozen=True, slots=True)
-class Startup:
-    session: SessionState
-    loaded: Loaded | None
 
 
 class DeskPresenter(QObject):
@@ -135,18 +123,14 @@ class DeskPresenter(QObject):
 
     def start(self) -> None:
         """After the first paint: check the session, then load through the controllers."""
+        from walletdesk.ui.presenters.desk_loads import start_up
+
         self.build_after_paint()
         services = self.services
-
-        def job() -> Startup:
-            state = services.session.check_session()
-            if state.user is None:
-                return Startup(state, None)
-            return Startup(state, _load(services))
-
         self.status.info("Loading…")
         self.live.watch.mark_seen()
-        self.bridge.op(job).success(self._started).failure(self._load_failed).run()
+        self.bridge.op(lambda: start_up(services)).success(self._started).failure(
+            self._load_failed).run()
         self.live.start(self.settings.auto_refresh_minutes())
 
     def build_after_paint(self) -> None:
@@ -179,9 +163,11 @@ class DeskPresenter(QObject):
         self.currency.show_total(self.total_usd)
 
     def reload(self) -> None:
+        from walletdesk.ui.presenters.desk_loads import load
+
         services = self.services
         self.live.watch.mark_seen()  # commits after this point are read by the next reload
-        self.bridge.op(lambda: _load(services)).success(self._loaded).failure(
+        self.bridge.op(lambda: load(services)).success(self._loaded).failure(
             self._load_failed).run()
 
     def shutdown(self) -> None:
@@ -494,7 +480,3 @@ def theme_switch() -> ThemeSwitch:
 
 
 _SWITCHES: dict[int, ThemeSwitch] = {}
-
-
-def _load(services: Services) -> Loaded:
-    return Loaded(services.portfolio.portfolio(), services.credentials.list())
