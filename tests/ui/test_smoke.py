@@ -23,8 +23,8 @@ NOT_PAINTED = ("walletdesk.cli.credentials_commands", "walletdesk.cli.session_co
                "walletdesk.ui.presenters.currency_presenter",
                "walletdesk.ui.presenters.export_flow", "walletdesk.ui.presenters.backup_flow",
                "walletdesk.ui.presenters.desk_loads",
-               # screens built when first shown (MainWindow.empty, .damaged)
-               "walletdesk.ui.views.empty_state_view",
+               # screens built when first shown (MainWindow.empty, .sign_in, .damaged)
+               "walletdesk.ui.views.empty_state_view", "walletdesk.ui.views.sign_in_view",
                "walletdesk.ui.views.damaged_database_view")
 PAINTED_EXCHANGE_MODULES = ("catalog", "pacing", "profile", "profiles")
 # Qt classes the first paint does without: PySide6 builds a class's Python type, and with it

@@ -98,7 +98,7 @@ class DeskPresenter(QObject):
             on_database_change=self._database_changed, start_refresh=self._scheduled_refresh)
         self.built_after_paint = False
         self.session = SessionPresenter(
-            window, lambda: services.session, self.bridge, view=window.sign_in,
+            window, lambda: services.session, self.bridge, view=lambda: window.sign_in,
             user_label=window.user,
             actions=actions, status=self.status)
         self.general_settings = GeneralSettings(
@@ -211,7 +211,7 @@ class DeskPresenter(QObject):
         if self.damaged:
             screen = self._damaged_screen
         elif state is not None and state.user is None:
-            screen = self.window.sign_in
+            screen = self.session.view
         elif self.portfolio.wallets or self.credentials_known:
             screen = self.window.desk
         else:
@@ -220,7 +220,7 @@ class DeskPresenter(QObject):
         actions = self.window.commands
         actions.export.setEnabled(bool(self.portfolio.balances))
         actions.refresh.setEnabled(screen is self.window.desk and not self.refresh.running)
-        actions.add_credential.setEnabled(screen is not self.window.sign_in and not self.damaged)
+        actions.add_credential.setEnabled(not self.damaged and not self._sign_in_shown())
 
     # --- results -------------------------------------------------------------------------
 
@@ -395,9 +395,14 @@ class DeskPresenter(QObject):
 
     def _database_changed(self) -> None:
         """Another program (the CLI, say) wrote to the database: show what is stored now."""
-        if self.refresh.running or self.window.screens.currentWidget() is self.window.sign_in:
+        if self.refresh.running or self._sign_in_shown():
             return  # a running refresh reloads when it ends; signed out shows nothing
         self.reload()
+
+    def _sign_in_shown(self) -> bool:
+        """Nobody signed in (and the database usable): the sign-in screen is up."""
+        state = self.session.state
+        return not self.damaged and state is not None and state.user is None
 
     def _scheduled_refresh(self) -> bool:
         if self.window.screens.currentWidget() is not self.window.desk:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import cached_property
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -17,13 +18,13 @@ from walletdesk.core.models import LOCAL_USER, User
 from walletdesk.ui.presenters.settings_flow import SettingsFlow
 from walletdesk.ui.presenters.status_reporter import StatusReporter
 from walletdesk.ui.views.actions import WindowActions
-from walletdesk.ui.views.sign_in_view import SIGN_IN, SignInView
 from walletdesk.ui.widgets.plain_text import plain_tooltip
 from walletdesk.ui.worker import WorkerBridge
 
 if TYPE_CHECKING:
     from walletdesk.controllers.session import SessionController, SignOutResult
     from walletdesk.ui.dialogs.settings_dialog import SettingsDialog
+    from walletdesk.ui.views.sign_in_view import SignInView
 
 SIGN_IN_TIMEOUT_SECONDS = 300.0
 NOT_SET_UP_HINT = ("Sign-in is not set up: WalletDesk runs as the local profile on this "
@@ -45,12 +46,13 @@ class SessionPresenter(QObject):
     signed_out = Signal()
 
     def __init__(self, window: QWidget, session: Callable[[], SessionController],
-                 bridge: WorkerBridge, *, view: SignInView, user_label: QLabel,
+                 bridge: WorkerBridge, *, view: Callable[[], SignInView], user_label: QLabel,
                  actions: WindowActions, status: StatusReporter) -> None:
+        """``view`` makes the sign-in screen: only a start with nobody signed in shows it."""
         super().__init__(window)
         self._session = session
         self._bridge = bridge
-        self._view = view
+        self._make_view = view
         self._user_label = user_label
         self._actions = actions
         self._status = status
@@ -59,15 +61,21 @@ class SessionPresenter(QObject):
                                      changed=self.recheck)
         self.state: SessionState | None = None
         self.open_browser: Callable[[str], object] = system_browser
-        view.sign_in.clicked.connect(self.sign_in)
-        view.cancel.clicked.connect(self.cancel)
-        view.local.clicked.connect(self.continue_locally)
-        view.settings.clicked.connect(self.open_settings)
         actions.sign_in.triggered.connect(self.offer_sign_in)
         actions.sign_out.triggered.connect(self.sign_out)
         actions.settings.triggered.connect(self.open_settings)
         actions.sign_out.setEnabled(False)
         actions.sign_in.setVisible(False)
+
+    @cached_property
+    def view(self) -> SignInView:
+        """The sign-in screen, made and wired the first time it is needed."""
+        view = self._make_view()
+        view.sign_in.clicked.connect(self.sign_in)
+        view.cancel.clicked.connect(self.cancel)
+        view.local.clicked.connect(self.continue_locally)
+        view.settings.clicked.connect(self.open_settings)
+        return view
 
     def show_state(self, state: SessionState) -> None:
         self.state = state
@@ -99,7 +107,7 @@ class SessionPresenter(QObject):
         cancel = self._cancel = threading.Event()
         self._waiting(True)
         self._show_problem(None)
-        self._view.waiting.set_html("Waiting for you to sign in in the browser…")
+        self.view.waiting.set_html("Waiting for you to sign in in the browser…")
         show_url = self._bridge.relay(self._show_url)
         show_hint = self._bridge.relay(self._show_hint)
         session, opener = self._session, self.open_browser
@@ -117,14 +125,14 @@ class SessionPresenter(QObject):
         if self._cancel is None:
             return
         link = escape(url, quote=True)
-        self._view.waiting.set_html(
+        self.view.waiting.set_html(
             "Waiting for you to sign in in the browser…<br>If no browser opened, open "
             f'<a href="{link}">this sign-in link</a>.')
 
     def _show_hint(self, hint: str) -> None:
         if self._cancel is not None:
-            self._view.hint.setText(f"Still waiting. {hint}")
-            self._view.hint.setVisible(True)
+            self.view.hint.setText(f"Still waiting. {hint}")
+            self.view.hint.setVisible(True)
 
     def _signed_in(self, user: User) -> None:
         self.show_state(SessionState(True, user))
@@ -137,21 +145,21 @@ class SessionPresenter(QObject):
             return
         self._show_problem(str(error))
         if getattr(error, "retryable", False):
-            self._view.sign_in.setText("Try again")
+            self.view.sign_in.setText("Try again")
 
     def _waiting(self, waiting: bool) -> None:
         if not waiting:
             self._cancel = None
-        self._view.sign_in.setEnabled(not waiting)
-        self._view.local.setEnabled(not waiting)
-        self._view.cancel.setVisible(waiting)
-        self._view.waiting.setVisible(waiting)
+        self.view.sign_in.setEnabled(not waiting)
+        self.view.local.setEnabled(not waiting)
+        self.view.cancel.setVisible(waiting)
+        self.view.waiting.setVisible(waiting)
         if not waiting:
-            self._view.hint.setVisible(False)
+            self.view.hint.setVisible(False)
 
     def _show_problem(self, text: str | None) -> None:
-        self._view.error.setText(f"⚠ {text}" if text else "")
-        self._view.error.setVisible(bool(text))
+        self.view.error.setText(f"⚠ {text}" if text else "")
+        self.view.error.setVisible(bool(text))
 
     # --- the local profile ---------------------------------------------------------------
 
@@ -173,7 +181,7 @@ class SessionPresenter(QObject):
     def offer_sign_in(self) -> None:
         """From the local profile: the sign-in screen (its data is hidden, not touched; the
         choice holds until a sign-in succeeds)."""
-        self._view.sign_in.setText(SIGN_IN)
+        self.view.reset_sign_in()
         self.show_state(SessionState(True, None))
         self.signed_out.emit()
 
@@ -187,7 +195,7 @@ class SessionPresenter(QObject):
                 self._status.error(result.message)
             else:
                 self._status.info(result.message)
-            self._view.sign_in.setText(SIGN_IN)
+            self.view.reset_sign_in()
             self.show_state(SessionState(True, None))
             self.signed_out.emit()
 

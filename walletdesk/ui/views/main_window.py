@@ -1,6 +1,6 @@
 """The main window: menus, toolbar, the screen stack (first run, desk, sign-in, damaged
-database), status bar. The first-run and damaged-database screens are built the first time
-they are asked for: most starts show the desk."""
+database), status bar. The first-run, sign-in and damaged-database screens are built the
+first time they are asked for: most starts show the desk."""
 
 from __future__ import annotations
 
@@ -23,12 +23,12 @@ from walletdesk.ui.views.actions import WindowActions
 from walletdesk.ui.views.currency_menu import CurrencyMenu
 from walletdesk.ui.views.desk_view import DeskView
 from walletdesk.ui.views.refresh_status_view import RefreshStatusView
-from walletdesk.ui.views.sign_in_view import SignInView
 from walletdesk.ui.widgets.plain_text import plain_label
 
 if TYPE_CHECKING:
     from walletdesk.ui.views.damaged_database_view import DamagedDatabaseView
     from walletdesk.ui.views.empty_state_view import EmptyStateView
+    from walletdesk.ui.views.sign_in_view import SignInView
 
 
 class MainWindow(QMainWindow):
@@ -42,10 +42,8 @@ class MainWindow(QMainWindow):
         self.commands = WindowActions(self)
         self.currency_menu = CurrencyMenu(self)
         self.desk = DeskView(formatter, self.commands)
-        self.sign_in = SignInView()
         self.screens = QStackedWidget()
-        for screen in (self.desk, self.sign_in):
-            self.screens.addWidget(screen)
+        self.screens.addWidget(self.desk)
         self.setCentralWidget(self.screens)
         self.user = plain_label(QLabel())
         self.user.setAccessibleName("Signed-in user")
@@ -66,6 +64,15 @@ class MainWindow(QMainWindow):
         from walletdesk.ui.views.empty_state_view import EmptyStateView
 
         screen = EmptyStateView()
+        self.screens.addWidget(screen)
+        return screen
+
+    @cached_property
+    def sign_in(self) -> SignInView:
+        """The sign-in screen (when sign-in is set up and nobody is signed in)."""
+        from walletdesk.ui.views.sign_in_view import SignInView
+
+        screen = SignInView()
         self.screens.addWidget(screen)
         return screen
 

@@ -52,3 +52,7 @@ class SignInView(QWidget):
         buttons = button_row(self.sign_in, self.cancel, self.local, self.settings)
         self.setLayout(centred_column([title, 8, intro, 16, buttons, 12, self.waiting,
                                        self.hint, self.error]))
+
+    def reset_sign_in(self) -> None:
+        """The Sign in button as first shown (a failed try may have made it "Try again")."""
+        self.sign_in.setText(SIGN_IN)
