@@ -205,6 +205,8 @@ def one(free: str, locked: str = "0") -> dict[str, object]:
 @example(one("9999999999.999999995"))  # rounds to 10^10: past DECIMAL(18,8)
 @example(one("9999999999.9999999949999"))  # just fits
 @example(one("5000000000", "4999999999.999999995"))  # each fits, the total does not
+@example(one("1", "0.00000000"))  # zero as Binance writes it: 8 places kept
+@example(one("1", "0"))
 def test_the_one_pass_reading_of_an_account_is_the_strict_rules_exactly(
         payload: dict[str, object]) -> None:
     try:

@@ -35,6 +35,8 @@ FUTURES = "futures"
 ASSET_MAX = 20  # balances.asset is VARCHAR(20)
 _SHOWN = 24
 _NO_SPACE = re.compile(rf"\S{{1,{ASSET_MAX}}}")  # \s is str.isspace, character for character
+# Zero as MEXC and Binance write it, read once (Decimal is immutable, so one object serves).
+_ZERO_TEXTS = {text: Decimal(text) for text in ("0", "0.00000000")}
 
 
 class Holding(NamedTuple):  # a tuple: a 10,000-asset account builds one per entry
@@ -98,12 +100,15 @@ def parse_account(payload: object, exchange: str, place: str = SPOT) -> Holdings
         if not isinstance(asset, str):
             fail(exchange, f"balance {index + 1} has no asset symbol")
         free_text, locked_text = item.get("free"), item.get("locked")
-        # The plain form exchanges send is read at once (``responses.plain_amount``); anything
-        # else goes through the strict reader, which names the entry when it refuses it.
+        # The plain form exchanges send (``core.money.PLAIN_AMOUNT``) is read at once, and the
+        # usual locked amount, zero, is not read at all; anything else goes through the strict
+        # reader, which names the entry when it refuses it.
         free = (Decimal(free_text) if type(free_text) is str and plain(free_text)
                 else amount(free_text, exchange, f"{_shown(asset)} free"))
-        locked = (Decimal(locked_text) if type(locked_text) is str and plain(locked_text)
-                  else amount(locked_text, exchange, f"{_shown(asset)} locked"))
+        locked = _ZERO_TEXTS.get(locked_text) if type(locked_text) is str else None
+        if locked is None:
+            locked = (Decimal(locked_text) if type(locked_text) is str and plain(locked_text)
+                      else amount(locked_text, exchange, f"{_shown(asset)} locked"))
         if asset in seen:
             fail(exchange, f"the asset {_shown(asset)} is listed twice")
         seen.add(asset)
