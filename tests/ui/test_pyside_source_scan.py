@@ -68,3 +68,14 @@ def test_only_the_modules_named_as_qt_modules_import_pyside6() -> None:
             importing.add(module.removesuffix(".__init__"))
     assert "walletdesk.ui.gui_main" in importing  # the scan finds them
     assert {m for m in importing if not is_qt_module(m)} == set()
+
+
+def test_a_pyside6_without_the_scan_still_starts() -> None:
+    probe = ("import sys\nimport PySide6.QtCore, PySide6.support\n"
+             "del PySide6.support.feature  # a PySide6 without it\n"
+             "sys.modules['PySide6.support.feature'] = None\n"
+             "from walletdesk.ui.pyside_source_scan import answer_from_names\n"
+             "answer_from_names()\nprint('started')\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert (result.returncode, result.stdout) == (0, "started\n"), result.stderr
