@@ -27,37 +27,40 @@ class Fold:
     units: dict[str, tuple[int, int]]  # asset -> free, locked in 1e-8 units, over every key
     parts: list[PartRow]  # each key's part per place, in units (zero ones too), keys unique
     left_out: Mapping[str, tuple[LeftOut, ...]]  # credential id -> what it lost
-    only_kept_parts: bool  # no part rounded to nothing, none of an asset left out
+    only_kept_parts: bool  # one part per asset, none of an asset left out
 
     def stored(self, prices: Mapping[str, Decimal]) -> StoredWallet:
         """The wallet as the store keeps it, valued with ``prices`` (an exchange's ticker):
         the parts of each asset that has a row, without zero ones (rounded to nothing)."""
         rows, valuations = value_units(self.units, prices)
-        if self.only_kept_parts and len(rows) == len(self.units):  # the usual: every part
+        # The usual: each asset is one part, so where a part rounded to nothing its asset has
+        # no row, and a row for every asset means every part is kept.
+        if self.only_kept_parts and len(rows) == len(self.units):
             return StoredWallet(rows, valuations, set(self.parts))
-        parts = {part for part in self.parts if (part[3] or part[4]) and part[0] in rows}
-        return StoredWallet(rows, valuations, parts)
+        kept = [part for part in self.parts if (part[3] or part[4]) and part[0] in rows]
+        for part in kept:  # a place a key listed twice may add up past DECIMAL(18,8)
+            for units in part[3:]:
+                if not -_MAX_UNITS < units < _MAX_UNITS:
+                    raise AmountOutOfRangeError(from_units(units))  # as to_units refuses it
+        return StoredWallet(rows, valuations, set(kept))
 
 
 def fold(holdings: Mapping[str, Holdings]) -> Fold:
     """``holdings``: credential id -> what that key holds."""
     parts: list[PartRow] = []
     totals: dict[str, tuple[int, int]] = {}
-    zero_parts = False
     # One pass builds both, in integer units: each part is rounded to 8 places once, and
     # sums of units are exact, so their order does not matter.
     for credential_id, held in holdings.items():
         for asset, free, locked, place in held.amounts:
             free_units, locked_units = to_units(free), to_units(locked)
             parts.append((asset, credential_id, place, free_units, locked_units))
-            if not (free_units or locked_units):
-                zero_parts = True
             known = totals.get(asset)
             totals[asset] = (free_units, locked_units) if known is None else (
                 known[0] + free_units, known[1] + locked_units)
-    if len(parts) != len(totals):  # several parts of an asset: one key may list a place twice
+    merged = len(parts) != len(totals)  # several parts of an asset: a place listed twice?
+    if merged:
         parts = _merged(parts)
-        zero_parts = zero_parts or any(not (part[3] or part[4]) for part in parts)
     left_out: dict[str, list[LeftOut]] = {cid: list(h.left_out) for cid, h in holdings.items()}
     too_large: dict[str, int] = {}
     for asset, (free_sum, locked_sum) in totals.items():
@@ -71,18 +74,13 @@ def fold(holdings: Mapping[str, Holdings]) -> Fold:
                 LeftOut(asset, too_large_reason(from_units(too_large[asset]))))
         totals = {a: amounts for a, amounts in totals.items() if a not in too_large}
     return Fold(totals, parts, {cid: tuple(lost) for cid, lost in left_out.items()},
-                not (zero_parts or too_large))
+                not (too_large or merged))
 
 
 def _merged(parts: list[PartRow]) -> list[PartRow]:
-    """One part per (asset, key, place), summed; a sum past DECIMAL(18,8) is refused
-    (``AmountOutOfRangeError``, as ``to_units`` refuses one amount)."""
+    """One part per (asset, key, place), summed (``Fold.stored`` checks the sums' range)."""
     sums: dict[PartKey, tuple[int, int]] = {}
     for asset, credential_id, place, free, locked in parts:
         known = sums.get((asset, credential_id, place), (0, 0))
         sums[(asset, credential_id, place)] = (known[0] + free, known[1] + locked)
-    for free, locked in sums.values():
-        for units in (free, locked):
-            if not -_MAX_UNITS < units < _MAX_UNITS:
-                raise AmountOutOfRangeError(from_units(units))
     return [(*key, free, locked) for key, (free, locked) in sums.items()]
