@@ -1,21 +1,30 @@
-"""USD valuation: stablecoins at 1, then USDT, USDC and BTC routes; unpriced is never silent."""
+"""USD valuation: stablecoins at 1, then USDT, USDC and BTC routes; unpriced is never silent.
+
+Each amount is valued as a refresh values it (``tests/refresh_values.py``): rounded to 8
+places as it enters the fold, its value rounded to 8 places once."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 import pytest
 
+from tests.refresh_values import Valued, refreshed
 from walletdesk.core.models import AssetAmount
-from walletdesk.pricing import USD_STABLECOINS, value_balances
+from walletdesk.pricing import USD_STABLECOINS
 
 
 def amount(asset: str, free: str, locked: str = "0") -> AssetAmount:
     return AssetAmount(asset=asset, free=Decimal(free), locked=Decimal(locked))
 
 
+def values(amounts: Iterable[AssetAmount], prices: dict[str, Decimal]) -> list[Valued]:
+    return list(refreshed(amounts, prices).values())
+
+
 def usd(asset: str, prices: dict[str, str], free: str = "2") -> tuple[Decimal, bool]:
-    (valued,) = value_balances([amount(asset, free)], {k: Decimal(v) for k, v in prices.items()})
+    (valued,) = values([amount(asset, free)], {k: Decimal(v) for k, v in prices.items()})
     return valued.usd_value, valued.priced
 
 
@@ -40,7 +49,7 @@ def test_a_usd_pair_comes_before_usdt() -> None:
 
 def test_fiat_quoted_the_other_way_is_inverted_and_rounded_once() -> None:
     # 1000 / 38.1 = 26.246719160104986...: one rounding, of the value itself.
-    (valued,) = value_balances([amount("TRY", "1000")], {"USDTTRY": Decimal("38.1")})
+    (valued,) = values([amount("TRY", "1000")], {"USDTTRY": Decimal("38.1")})
     assert (valued.usd_value, valued.priced, valued.route) == (
         Decimal("26.24671916"), True, "USDTTRY inverted")
 
@@ -48,7 +57,7 @@ def test_fiat_quoted_the_other_way_is_inverted_and_rounded_once() -> None:
 def test_each_value_keeps_its_route() -> None:
     prices = {k: Decimal(v) for k, v in
               {"ETHBTC": "0.05", "BTCUSDT": "60000", "ARBUSDC": "0.8", "USDCUSDT": "0.99"}.items()}
-    routes = [v.route for v in value_balances(
+    routes = [v.route for v in values(
         [amount("ETH", "1"), amount("ARB", "10"), amount("VEN", "1")], prices)]
     assert routes == ["ETHBTC x BTCUSDT", "ARBUSDC x USDCUSDT", ""]
 
@@ -87,10 +96,18 @@ def test_asset_without_any_route_is_unpriced_with_zero_value() -> None:
 
 
 def test_value_counts_locked_amounts_and_rounds_once_at_the_end() -> None:
-    # 0.333333333 + 0.333333333 = 0.666666666 x 3 = 1.999999998 -> 2.00000000 (once)
-    (valued,) = value_balances([amount("X", "0.333333333", "0.333333333")], {"XUSDT": Decimal("3")})
-    assert valued.usd_value == Decimal("2.00000000")
+    # 1 + 3 units x 0.6 = 2.4 -> 2 units (once); valuing free alone gives 1, and rounding
+    # each part's value 1 + 2 = 3.
+    (valued,) = values([amount("X", "0.00000001", "0.00000003")],
+                               {"XUSDT": Decimal("0.6")})
+    assert valued.usd_value == Decimal("0.00000002")
+
+
+def test_the_value_is_of_the_amounts_as_stored() -> None:
+    # Each amount is rounded to 8 places first: 0.33333333 + 0.33333333 = 0.66666666 x 3
+    (valued,) = values([amount("X", "0.333333333", "0.333333333")], {"XUSDT": Decimal("3")})
     assert (valued.free, valued.locked) == (Decimal("0.33333333"), Decimal("0.33333333"))
+    assert valued.usd_value == Decimal("1.99999998")
 
 
 def test_rounding_is_half_even() -> None:
@@ -98,14 +115,9 @@ def test_rounding_is_half_even() -> None:
     assert usd("X", {"XUSDT": "0.000000015"}, free="1")[0] == Decimal("2E-8")
 
 
-def test_results_are_decimal_with_eight_places_in_input_order() -> None:
-    valued = value_balances(
-        [amount("USDT", "1"), amount("BTC", "0.1"), amount("NOPE", "5")],
-        {"BTCUSDT": Decimal("65000.123456789")},
-    )
-    assert [v.asset for v in valued] == ["USDT", "BTC", "NOPE"]
-    assert all(v.usd_value.as_tuple().exponent == -8 for v in valued)
-    assert valued[1].usd_value == Decimal("6500.01234568")
+def test_values_are_rounded_to_eight_places() -> None:
+    (valued,) = values([amount("BTC", "0.1")], {"BTCUSDT": Decimal("65000.123456789")})
+    assert valued.usd_value == Decimal("6500.01234568")
 
 
 def test_value_too_large_to_store_is_shown_as_unpriced() -> None:
@@ -118,7 +130,7 @@ def test_ten_thousand_assets_are_valued_along_each_route() -> None:
     prices = {f"A{n}USDT": Decimal("2") for n in range(0, 10_000, 3)}
     prices |= {f"A{n}BTC": Decimal("0.0001") for n in range(1, 10_000, 3)}
     prices["BTCUSDT"] = Decimal("65000")
-    valued = value_balances(amounts, prices)
+    valued = values(amounts, prices)
     assert sum(v.priced for v in valued) == 6667
     assert valued[1].usd_value == Decimal("9.75000000")
 
@@ -129,7 +141,7 @@ def test_an_exchange_that_quotes_usd_is_valued_by_its_usd_pair_first() -> None:
         AssetAmount("EUR", Decimal("10"), Decimal("0")),
     ]
     prices = {"BTCUSD": Decimal("65000"), "BTCUSDT": Decimal("65100"), "EURUSD": Decimal("1.08")}
-    btc, eur = value_balances(amounts, prices)
+    btc, eur = values(amounts, prices)
     assert btc.usd_value == Decimal("130000.00000000")
     assert (eur.usd_value, eur.priced) == (Decimal("10.80000000"), True)
 
@@ -141,8 +153,8 @@ def test_a_route_through_itself_is_no_route_whichever_asset_is_valued_first() ->
     prices = {"BTCUSDC": Decimal("60000"), "USDCBTC": Decimal("0.00002")}
     btc = amount("BTC", "1")
     usdc = amount("USDC", "10")
-    first = {v.asset: v for v in value_balances([btc, usdc], prices)}
-    second = {v.asset: v for v in value_balances([usdc, btc], prices)}
+    first = refreshed([btc, usdc], prices)
+    second = refreshed([usdc, btc], prices)
     assert first == second
     assert (first["BTC"].usd_value, first["BTC"].route) == (Decimal("60000.00000000"),
                                                             "BTCUSDC")

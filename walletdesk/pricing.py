@@ -19,13 +19,11 @@ to 8 places once, at the end.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import NamedTuple
 
-from walletdesk.core.errors import WalletDeskError
-from walletdesk.core.models import AssetAmount, ValuedBalance
-from walletdesk.core.money import LIMIT, SCALE, ZERO, quantize8
+from walletdesk.core.money import LIMIT, SCALE
 from walletdesk.core.stored_wallet import StoredAmounts, ValuationRow
 
 log = logging.getLogger(__name__)
@@ -46,15 +44,13 @@ class Price(NamedTuple):  # a tuple: one per asset of a 10,000-asset account
     route: str  # the tickers used: "ETHUSDT", "USDTTRY inverted", "ETHBTC x BTCUSDT"
     per_usd: Decimal | None = None  # an inverted pair's price: value = amount / per_usd
 
-    def value_of(self, amount: Decimal) -> Decimal:
-        """Exact where it can be; an inverted pair divides once (not 1 / p, then times)."""
-        return amount / self.per_usd if self.per_usd is not None else amount * self.usd
-
     def units_value(self, units: int) -> int | None:
-        """``quantize8(value_of(amount))`` in 1e-8 units, for an amount of ``units`` units;
-        None where that is out of range. The same digits: a product or quotient is rounded to
-        the context's significant digits, which scaling the amount by 1e8 does not change,
-        and rounding to units is rounding to 8 places, scaled."""
+        """The value of an amount of ``units`` 1e-8 units, rounded half to even to 8 places,
+        in units; None where that is out of range. The same digits as valuing the amount
+        itself (amount x usd, or amount / per_usd for an inverted pair: it divides once): a
+        product or quotient is rounded to the context's significant digits, which scaling
+        the amount by 1e8 does not change, and rounding to units is rounding to 8 places,
+        scaled (tests/reference/valuation.py is that rule, on ``Decimal`` amounts)."""
         value = units / self.per_usd if self.per_usd is not None else self.usd * units
         try:
             usd = int(value.quantize(ONE, ROUND_HALF_EVEN))
@@ -138,23 +134,14 @@ class PriceBook:
         return None
 
 
-def value_balances(
-    amounts: Iterable[AssetAmount], prices: Mapping[str, Decimal]
-) -> list[ValuedBalance]:
-    """Each amount with its USD value and route, in the order given."""
-    price = PriceBook(prices).price
-    return [_value(asset, quantize8(free), quantize8(locked), free + locked, price(asset))
-            for asset, free, locked, _ in amounts]
-
-
 def value_units(
     units: Mapping[str, tuple[int, int]], prices: Mapping[str, Decimal]
 ) -> tuple[dict[str, StoredAmounts], set[ValuationRow]]:
-    """``value_balances`` of amounts in 1e-8 units (asset -> free, locked, each summed within
-    DECIMAL(18,8), as ``controllers.wallet_fold.fold`` gives them), straight to the store's
-    form (``core.stored_wallet``): each asset's stored amounts, and the priced ones' routes.
-    An asset whose total is zero is left out, as the store leaves it out
-    (``store.balance_writes.storable``)."""
+    """Each asset's USD value and route, of amounts in 1e-8 units (asset -> free, locked,
+    each summed within DECIMAL(18,8), as ``controllers.wallet_fold.fold`` gives them),
+    straight to the store's form (``core.stored_wallet``): each asset's stored amounts, and
+    the priced ones' routes. An asset whose total is zero is left out: a wallet stores no
+    zero total."""
     price = PriceBook(prices).price_once  # each asset comes once
     rows: dict[str, StoredAmounts] = {}
     valuations: set[ValuationRow] = set()
@@ -167,7 +154,7 @@ def value_units(
             rows[asset] = (free, locked, held, 0)
             continue
         usd = found.units_value(held)
-        if usd is None:  # over ten billion dollars: a broken price (as in _value)
+        if usd is None:  # over ten billion dollars in one balance: a broken price
             log.warning("Value of %s out of range; shown as unpriced", asset)
             rows[asset] = (free, locked, held, 0)
         else:
@@ -175,16 +162,3 @@ def value_units(
             valuations.add((asset, found.route, True))
     return rows, valuations
 
-
-def _value(asset: str, free: Decimal, locked: Decimal, held: Decimal,
-           price: Price | None) -> ValuedBalance:
-    """``held``: the amount as given, valued before it is rounded (rounded once, at the end)."""
-    if price is not None:
-        try:
-            usd_value = quantize8(price.value_of(held))
-        except WalletDeskError:
-            # Over ten billion dollars in one balance is a broken price, not a fortune.
-            log.warning("Value of %s out of range; shown as unpriced", asset)
-        else:
-            return ValuedBalance(asset, free, locked, usd_value, True, price.route)
-    return ValuedBalance(asset, free, locked, ZERO, False, "")

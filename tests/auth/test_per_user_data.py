@@ -13,9 +13,10 @@ import pytest
 from tests.auth.signing_in import sign_in
 from tests.oidc.accounts import ALICE, BOB
 from tests.oidc.provider import OidcProvider
+from tests.reference.valuation import ValuedBalance
+from tests.store.builders import store_balances
 from walletdesk.controllers.session import SessionController
 from walletdesk.core.errors import NotFoundError
-from walletdesk.core.models import ValuedBalance
 from walletdesk.paths import AppPaths
 from walletdesk.services import Services
 from walletdesk.store.credentials import CredentialRepository
@@ -40,8 +41,9 @@ def test_repositories_scope_every_row_to_the_signed_in_user(
         credential_id=str(uuid.uuid4()), exchange="MEXC", api_key="alice-key", label=None,
         api_secret=b"ciphertext",
     )
-    WalletRepository(database, alice.id).replace_balances(
-        "MEXC", [ValuedBalance("BTC", Decimal("1"), Decimal("0"), Decimal("50000"), True)],
+    store_balances(
+        WalletRepository(database, alice.id), "MEXC",
+        [ValuedBalance("BTC", Decimal("1"), Decimal("0"), Decimal("50000"), True)],
         datetime.now(UTC),
     )
 

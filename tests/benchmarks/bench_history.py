@@ -29,10 +29,11 @@ from unittest import mock
 
 from tests.benchmarks.bench_startup import run
 from tests.benchmarks.process_env import app_env
+from tests.reference.stored_form import storable, stored_wallet
 from tests.ui.seeding import seed, synthetic
 from walletdesk.core.models import LOCAL_USER
 from walletdesk.store import wallets as wallet_module
-from walletdesk.store.balance_writes import storable, usd_sum
+from walletdesk.store.balance_writes import usd_sum
 from walletdesk.store.database import Database, open_database
 from walletdesk.store.history import append_snapshot
 from walletdesk.store.users import UserRepository
@@ -148,17 +149,17 @@ def snapshot_cost(root: Path) -> tuple[float, float]:
     db = open_database(root / "write" / "walletdesk.db")
     UserRepository(db).ensure(LOCAL_USER)
     repository = WalletRepository(db, LOCAL_USER.id)
-    balances = synthetic(10_000)
+    wallet = stored_wallet(synthetic(10_000))
     moments = iter(NOW + timedelta(seconds=s) for s in range(10**6))
     for _ in range(30):  # a wallet that already has history
-        repository.replace_balances("MEXC", balances, next(moments))
+        repository.replace_wallet("MEXC", wallet, next(moments))
     with_ms, without_ms = [], []
     for _ in range(REPEATS):
-        with_ms.append(best_ms(lambda: repository.replace_balances(
-            "MEXC", balances, next(moments)), 1))
+        with_ms.append(best_ms(lambda: repository.replace_wallet(
+            "MEXC", wallet, next(moments)), 1))
         with mock.patch.object(wallet_module, "snapshot_wallet", lambda *a, **k: 0):
-            without_ms.append(best_ms(lambda: repository.replace_balances(
-                "MEXC", balances, next(moments)), 1))
+            without_ms.append(best_ms(lambda: repository.replace_wallet(
+                "MEXC", wallet, next(moments)), 1))
     db.close()
     return statistics.median(with_ms), statistics.median(without_ms)
 

@@ -1,7 +1,7 @@
 """The refresh's fast path (fold and value in integer units, ``Fold.stored``) against the slow
 rules it stands for: each part rounded to 8 places and summed as ``Decimal``s, an asset left
-out when a sum does not fit DECIMAL(18,8), ``pricing.value_balances`` and the store's
-``stored_wallet`` of the result. Both must give the very same rows, routes and parts."""
+out when a sum does not fit DECIMAL(18,8), valued and put in the store's form by the
+reference rules (``tests/reference``). Both must give the very same rows, routes and parts."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.reference.stored_form import stored_wallet
+from tests.reference.valuation import value_balances
 from walletdesk.controllers.wallet_fold import fold
 from walletdesk.core.errors import AmountOutOfRangeError
 from walletdesk.core.models import AssetAmount, BalanceSource, Holdings, LeftOut
 from walletdesk.core.money import fits, quantize8
 from walletdesk.core.stored_wallet import StoredWallet
 from walletdesk.exchanges.holdings import too_large_reason
-from walletdesk.pricing import value_balances
-from walletdesk.store.source_writes import stored_wallet
 
 ASSETS = ("BTC", "ETH", "TRY", "USDT", "USDC", "TUSD", "DUST", "X")
 QUOTES = ("USD", "USDT", "USDC", "BTC")
@@ -151,3 +151,37 @@ def test_a_place_listed_twice_past_decimal_18_8_is_refused_as_one_amount_is() ->
         slow_rules(held, {})
     with pytest.raises(AmountOutOfRangeError):
         fold(held).stored({})
+
+
+def test_an_asset_whose_total_is_zero_gets_no_row() -> None:
+    """Nothing, dust that rounds to nothing, and parts that add up to nothing: only ETH is
+    stored (a wallet never stores a zero total)."""
+    held = {"k1": Holdings((AssetAmount("BTC", Decimal(0), Decimal(0)),
+                            AssetAmount("DUST", Decimal("0.000000004"), Decimal(0)),
+                            AssetAmount("ETH", Decimal(0), Decimal(1)),
+                            AssetAmount("NEG", Decimal(-1), Decimal(1))))}
+    stored = fold(held).stored({})
+    assert stored.rows == {"ETH": (0, 100000000, 100000000, 0)}
+    assert stored.parts == {("ETH", "k1", "spot", 0, 100000000)}
+
+
+def test_an_asset_held_by_two_keys_and_in_two_places_is_added_up() -> None:
+    held = {"k1": Holdings((AssetAmount("BTC", Decimal(1), Decimal("0.1"), "spot"),
+                            AssetAmount("BTC", Decimal(0), Decimal("0.2"), "earn"))),
+            "k2": Holdings((AssetAmount("BTC", Decimal(2), Decimal(0), "spot"),))}
+    stored = fold(held).stored({"BTCUSDT": Decimal(10)})
+    assert stored.rows == {"BTC": (300000000, 30000000, 330000000, 3300000000)}
+    assert stored.parts == {("BTC", "k1", "spot", 100000000, 10000000),
+                            ("BTC", "k1", "earn", 0, 20000000),
+                            ("BTC", "k2", "spot", 200000000, 0)}
+
+
+def test_an_asset_whose_total_does_not_fit_is_left_out_and_named() -> None:
+    """Free and locked each fit, their sum does not: that asset alone is left out (and named
+    for the key), the rest is stored."""
+    held = {"k1": Holdings((AssetAmount("BTC", Decimal("9999999999.99999999"), Decimal(1)),
+                            AssetAmount("ETH", Decimal(1), Decimal(0))))}
+    folded = fold(held)
+    assert set(folded.stored({}).rows) == {"ETH"}
+    assert folded.left_out == {"k1": (LeftOut("BTC", too_large_reason(
+        Decimal("10000000000.99999999"))),)}

@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.exchange_server import Account, ExchangeServer
+from tests.refresh_values import refreshed
 from walletdesk.core.models import AssetAmount, Holdings
 from walletdesk.exchanges.base import ApiCredentials
 from walletdesk.exchanges.spot_v3 import SpotV3Adapter
-from walletdesk.pricing import value_balances
 
 
 def test_fetch_balances_returns_exact_decimal_amounts(
@@ -34,8 +34,8 @@ def test_fetch_prices_returns_the_whole_ticker_as_decimals(
 def test_balances_and_prices_value_the_account_in_usd(
     adapter: SpotV3Adapter, creds: ApiCredentials
 ) -> None:
-    valued = value_balances(adapter.fetch_balances(creds), adapter.fetch_prices())
-    assert [(v.asset, v.usd_value) for v in valued] == [
+    valued = refreshed(adapter.fetch_balances(creds), adapter.fetch_prices())
+    assert [(asset, v.usd_value) for asset, v in valued.items()] == [
         ("BTC", Decimal("32500.05000000")),
         ("ETH", Decimal("6000.00000000")),
         ("USDT", Decimal("1000.12345678")),

@@ -6,9 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tests.exchange_server import ExchangeServer
+from tests.refresh_values import refreshed
 from walletdesk.exchanges.base import ApiCredentials
 from walletdesk.exchanges.spot_v3 import SpotV3Adapter
-from walletdesk.pricing import value_balances
 
 ASSETS = 10_000
 
@@ -21,16 +21,12 @@ def test_ten_thousand_assets_parse_and_value_correctly(
     exchange_server.set_prices({f"A{n}USDT": "2" for n in range(1, ASSETS + 1, 2)})
 
     amounts = adapter.fetch_balances(ApiCredentials(account.api_key, account.secret))
-    valued = value_balances(amounts, adapter.fetch_prices())
+    valued = refreshed(amounts, adapter.fetch_prices())
 
     assert len(valued) == ASSETS
-    last = valued[-1]
-    assert (last.asset, last.free, last.locked) == (
-        f"A{ASSETS}",
-        Decimal("10000.12345678"),
-        Decimal("0.00010000"),
-    )
+    last = valued[f"A{ASSETS}"]
+    assert (last.free, last.locked) == (Decimal("10000.12345678"), Decimal("0.00010000"))
     assert (last.usd_value, last.priced) == (Decimal(0), False)  # only odd assets are priced
-    first = valued[0]
+    first = valued["A1"]
     assert (first.usd_value, first.priced) == (Decimal("2.24691358"), True)
-    assert sum(v.priced for v in valued) == ASSETS // 2
+    assert sum(v.priced for v in valued.values()) == ASSETS // 2

@@ -9,6 +9,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tests.refresh_values import refreshed
 from walletdesk.core.errors import ExchangeResponseError
 from walletdesk.core.models import Holdings
 from walletdesk.core.money import quantize8
@@ -21,7 +22,6 @@ from walletdesk.exchanges.responses import (
     parse_ticker,
     ticker_entry,
 )
-from walletdesk.pricing import value_balances
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -95,7 +95,7 @@ def test_accepted_accounts_hold_only_sane_storable_amounts(payload: dict[str, ob
         assert amount.asset.strip() == amount.asset and amount.asset.isprintable()
         assert amount.free >= 0 and amount.locked >= 0
         quantize8(amount.total)
-    value_balances(amounts, {"BTCUSDT": Decimal("65000")})  # and they can be valued
+    refreshed(amounts, {"BTCUSDT": Decimal("65000")})  # and they can be stored
 
 
 @FAST

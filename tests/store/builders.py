@@ -1,14 +1,18 @@
-"""Small builders and raw readers shared by the store tests."""
+"""Small builders and raw readers shared by the store tests (and the GUI's seeding)."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection, Sequence
 from contextlib import closing
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from walletdesk.core.models import ValuedBalance
+from tests.reference.stored_form import stored_wallet
+from tests.reference.valuation import ValuedBalance
+from walletdesk.core.models import BalanceSource, Wallet
+from walletdesk.store.wallets import WalletRepository
 
 T0 = datetime(2025, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
 
@@ -23,6 +27,17 @@ def many(count: int, *, salt: int = 0) -> list[ValuedBalance]:
     """``count`` distinct, priced assets with 8-decimal amounts."""
     return [valued(f"A{i:05d}", f"{i + salt}.12345678", "0.5", f"{i * 3}.00000001")
             for i in range(count)]
+
+
+def store_balances(wallets: WalletRepository, exchange: str,
+                   balances: Sequence[ValuedBalance], updated_at: datetime, *,
+                   credential_ids: Collection[str] = (),
+                   sources: Sequence[BalanceSource] = ()) -> Wallet:
+    """Make ``balances`` (and their parts) the wallet's content as a refresh does: in the
+    store's form (by the Decimal rules the refresh's fold is checked against), written by
+    ``WalletRepository.replace_wallet``."""
+    return wallets.replace_wallet(exchange, stored_wallet(balances, sources), updated_at,
+                                  credential_ids=credential_ids)
 
 
 def raw_rows(path: Path, sql: str) -> list[tuple[object, ...]]:

@@ -14,7 +14,7 @@ from walletdesk.store.credentials import CredentialRepository
 from walletdesk.store.database import open_database
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, many
+from .builders import T0, many, store_balances
 
 
 def main(path: Path, exchange: str, start_at: float, rounds: int) -> None:
@@ -23,7 +23,7 @@ def main(path: Path, exchange: str, start_at: float, rounds: int) -> None:
     credentials = CredentialRepository(db, "user_alice")
     time.sleep(max(0.0, start_at - time.time()))
     for round_ in range(rounds):
-        wallets.replace_balances(exchange, many(500, salt=round_), T0)
+        store_balances(wallets, exchange, many(500, salt=round_), T0)
         credentials.add(credential_id=f"{exchange}-{round_}", exchange=exchange,
                         api_key="key12345678", label=f"key {round_}", api_secret=b"x")
     db.close()

@@ -17,7 +17,7 @@ from walletdesk.store.database import open_database
 from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, many, valued
+from .builders import T0, many, store_balances, valued
 
 
 def main(folder: Path, scenario: str) -> None:
@@ -29,10 +29,10 @@ def main(folder: Path, scenario: str) -> None:
         return
     UserRepository(db).ensure(LOCAL_USER)
     wallets = WalletRepository(db, LOCAL_USER.id)
-    wallets.replace_balances("MEXC", [valued("BTC", "1.5", usd="150000")], T0)
+    store_balances(wallets, "MEXC", [valued("BTC", "1.5", usd="150000")], T0)
     if scenario == "refresh":
         try:
-            wallets.replace_balances("MEXC", many(20_000), T0)
+            store_balances(wallets, "MEXC", many(20_000), T0)
         except StorageError as error:
             print(f"StorageError: {error}")
     print("stored:", [(b.asset, str(b.free)) for b in wallets.balances()])

@@ -16,7 +16,7 @@ from walletdesk.store.credentials import CredentialRepository
 from walletdesk.store.database import Database
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, many, valued
+from .builders import T0, many, store_balances, valued
 from .sandbox import REPO
 
 
@@ -40,8 +40,8 @@ def test_two_threads_refreshing_at_once_both_succeed(
     def refresh(exchange: str) -> Callable[[], object]:
         def job() -> object:
             for round_ in range(15):
-                alice_wallets.replace_balances(exchange, many(300, salt=round_), T0)
-                alice_wallets.replace_balances("DEMO", [valued(exchange, "1")], T0)
+                store_balances(alice_wallets, exchange, many(300, salt=round_), T0)
+                store_balances(alice_wallets, "DEMO", [valued(exchange, "1")], T0)
             return "ok"
         return job
 
@@ -64,7 +64,7 @@ def test_threads_adding_the_same_label_at_once_leave_exactly_one(
 
 def test_reading_is_not_blocked_by_a_long_write(
         db: Database, alice_wallets: WalletRepository) -> None:
-    alice_wallets.replace_balances("MEXC", [valued("BTC", "1")], T0)
+    store_balances(alice_wallets, "MEXC", [valued("BTC", "1")], T0)
     writing, release = threading.Event(), threading.Event()
 
     def long_write() -> None:

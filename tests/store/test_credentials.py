@@ -11,7 +11,7 @@ from walletdesk.store.credentials import UNSET, CredentialRepository
 from walletdesk.store.database import Database
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, valued
+from .builders import T0, store_balances, valued
 
 SECRET = b"\x01nonce-and-ciphertext-that-must-never-show"
 
@@ -130,8 +130,8 @@ def test_removing_a_key_removes_its_exchanges_wallet_and_balances(
         alice_wallets: WalletRepository) -> None:
     add(alice_credentials, "c1", "MEXC")
     add(alice_credentials, "c2", "BINANCE")
-    alice_wallets.replace_balances("MEXC", [valued("BTC", "1")], T0)
-    alice_wallets.replace_balances("BINANCE", [valued("ETH", "2")], T0)
+    store_balances(alice_wallets, "MEXC", [valued("BTC", "1")], T0)
+    store_balances(alice_wallets, "BINANCE", [valued("ETH", "2")], T0)
     alice_credentials.remove("c1")
     assert [c.id for c in alice_credentials.list()] == ["c2"]
     assert [w.exchange for w in alice_wallets.wallets()] == ["BINANCE"]

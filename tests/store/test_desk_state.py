@@ -19,7 +19,7 @@ from walletdesk.store.refresh_outcomes import RefreshOutcomeRepository
 from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, raw_rows, valued
+from .builders import T0, raw_rows, store_balances, valued
 from .conftest import ALICE, BOB
 
 EVERY_TABLE = ("users", "api_credentials", "wallets", "balances", "history_snapshots",
@@ -35,9 +35,9 @@ def add_key(db: Database, user_id: str, key_id: str, exchange: str = "MEXC") -> 
 def test_hidden_assets_are_one_users_and_leave_balances_out_on_that_exchange_only(
         db: Database, users: object) -> None:
     alice = WalletRepository(db, ALICE.id)
-    alice.replace_balances("MEXC", [valued("BTC", "1", usd="50000"), valued("SPAM", "9")], T0)
-    alice.replace_balances("BINANCE", [valued("SPAM", "5")], T0)
-    WalletRepository(db, BOB.id).replace_balances("MEXC", [valued("SPAM", "1")], T0)
+    store_balances(alice, "MEXC", [valued("BTC", "1", usd="50000"), valued("SPAM", "9")], T0)
+    store_balances(alice, "BINANCE", [valued("SPAM", "5")], T0)
+    store_balances(WalletRepository(db, BOB.id), "MEXC", [valued("SPAM", "1")], T0)
     HiddenAssetRepository(db, ALICE.id).hide([("MEXC", "SPAM"), ("MEXC", "SPAM")])
 
     assert HiddenAssetRepository(db, ALICE.id).hidden() == {("MEXC", "SPAM")}
@@ -82,10 +82,11 @@ def test_the_migration_keeps_every_row_of_a_filled_database(tmp_path: Path) -> N
     for user in (ALICE, BOB):
         UserRepository(db).ensure(user)
     add_key(db, ALICE.id, "a1")
-    WalletRepository(db, ALICE.id).replace_balances(
-        "MEXC", [valued("BTC", "1.12345678", usd="50000.5"), valued("ETH", "2", "1", "6000")],
+    store_balances(
+        WalletRepository(db, ALICE.id), "MEXC",
+        [valued("BTC", "1.12345678", usd="50000.5"), valued("ETH", "2", "1", "6000")],
         T0, credential_ids=["a1"])
-    WalletRepository(db, BOB.id).replace_balances("KRAKEN", [valued("XRP", "10", usd="5")], T0)
+    store_balances(WalletRepository(db, BOB.id), "KRAKEN", [valued("XRP", "10", usd="5")], T0)
     db.close()
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:  # the revision before, as an older version left it

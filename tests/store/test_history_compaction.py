@@ -16,15 +16,15 @@ from walletdesk.store.history_compaction import compact_history
 from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import raw_rows, valued
+from .builders import raw_rows, store_balances, valued
 from .conftest import ALICE, BOB
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
 
 def refresh_at(wallets: WalletRepository, exchange: str, at: datetime, usd: str) -> None:
-    wallets.replace_balances(exchange, [valued("BTC", "1", usd=usd), valued("ETH", "2", usd="5")],
-                             at)
+    store_balances(wallets, exchange, [valued("BTC", "1", usd=usd), valued("ETH", "2", usd="5")],
+                   at)
 
 
 def kept_snapshots(db: Database) -> list[tuple[object, ...]]:

@@ -17,7 +17,7 @@ from walletdesk.store.migrations import HEAD_REVISION
 from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, many, raw_rows, snapshot
+from .builders import T0, many, raw_rows, snapshot, store_balances
 
 
 def _baseline_database(path: Path) -> None:
@@ -56,7 +56,8 @@ def test_a_filled_baseline_database_upgrades_without_losing_a_row(tmp_path: Path
         history = HistoryRepository(db, LOCAL_USER.id)
         assert history.portfolio_points() == []  # no history was invented for old rows
         UserRepository(db).ensure(LOCAL_USER)
-        WalletRepository(db, LOCAL_USER.id).replace_balances("MEXC", many(3), T0 + timedelta(1))
+        store_balances(WalletRepository(db, LOCAL_USER.id), "MEXC", many(3),
+                       T0 + timedelta(1))
         assert len(history.portfolio_points()) == 1
         CredentialRepository(db, LOCAL_USER.id).remove("c1")
         assert [p.total_usd_value for p in history.portfolio_points()][-1] == 0

@@ -14,7 +14,7 @@ from walletdesk.store.credentials import CredentialRepository
 from walletdesk.store.database import Database
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0
+from .builders import T0, store_balances
 
 STORE = Path(walletdesk.store.__file__).parent
 ALLOWED = ("walletdesk.core", "walletdesk.store")
@@ -51,4 +51,4 @@ def test_messages_name_the_exchange_as_the_caller_names_it(
                         api_secret=b"x")
     wallets = WalletRepository(db, users[0].id, display_name=names)
     with pytest.raises(NotFoundError, match="A Binance key was removed"):
-        wallets.replace_balances("BINANCE", [], T0, credential_ids=["gone"])
+        store_balances(wallets, "BINANCE", [], T0, credential_ids=["gone"])

@@ -16,7 +16,7 @@ from walletdesk.store.credentials import CredentialRepository
 from walletdesk.store.database import Database, open_database
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, raw_rows, valued
+from .builders import T0, raw_rows, store_balances, valued
 from .conftest import ALICE
 from .pragmas import TABLES
 
@@ -80,10 +80,10 @@ def test_a_write_transaction_holds_the_write_lock_from_its_start(db: Database) -
 
 def test_a_read_transaction_sees_one_snapshot(
         db: Database, alice_wallets: WalletRepository) -> None:
-    alice_wallets.replace_balances("MEXC", [valued("BTC", "1")], T0)
+    store_balances(alice_wallets, "MEXC", [valued("BTC", "1")], T0)
     with db.read() as session:
         first = session.execute(text("SELECT free FROM balances")).scalar()
-        alice_wallets.replace_balances("MEXC", [valued("BTC", "2")], T0)
+        store_balances(alice_wallets, "MEXC", [valued("BTC", "2")], T0)
         assert session.execute(text("SELECT free FROM balances")).scalar() == first
     assert alice_wallets.balances()[0].free == 2
 
@@ -104,8 +104,8 @@ def test_deleting_a_user_cascades_to_credentials_wallets_balances_and_history(
         alice_wallets: WalletRepository, bob_wallets: WalletRepository) -> None:
     alice_credentials.add(credential_id="c1", exchange="MEXC", api_key="key-1234567",
                           label=None, api_secret=b"sealed")
-    alice_wallets.replace_balances("MEXC", [valued("BTC", "1")], T0)
-    bob_wallets.replace_balances("MEXC", [valued("ETH", "1")], T0)
+    store_balances(alice_wallets, "MEXC", [valued("BTC", "1")], T0)
+    store_balances(bob_wallets, "MEXC", [valued("ETH", "1")], T0)
     with db.transaction() as session:
         session.execute(text("DELETE FROM users WHERE id = :id"), {"id": ALICE.id})
     counts = {table: raw_rows(db.path, f"SELECT count(*) FROM {table}")[0][0]

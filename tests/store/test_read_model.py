@@ -15,19 +15,19 @@ from walletdesk.store.database import Database
 from walletdesk.store.read_model import read_portfolio_snapshot
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, many, valued
+from .builders import T0, many, store_balances, valued
 from .sandbox import REPO, read_only
 
 
 def fill(alice: WalletRepository, bob: WalletRepository) -> None:
-    alice.replace_balances("MEXC", [
+    store_balances(alice, "MEXC", [
         valued("BTC", "1.5", "0.25", "175000.12345678"), valued("OBSCURE", "1000"),
         valued("A", "1", usd="5"), valued("B", "-2", usd="5")], T0)
-    alice.replace_balances("BINANCE", [valued("A", "3", usd="5"),
-                                       valued("USDT", "9999999999.99999999", usd="1")],
-                           T0 + timedelta(minutes=5))
-    alice.replace_balances("DEMO", [], T0)
-    bob.replace_balances("MEXC", [valued("DOGE", "1000", usd="100")], T0)
+    store_balances(alice, "BINANCE", [valued("A", "3", usd="5"),
+                                      valued("USDT", "9999999999.99999999", usd="1")],
+                   T0 + timedelta(minutes=5))
+    store_balances(alice, "DEMO", [], T0)
+    store_balances(bob, "MEXC", [valued("DOGE", "1000", usd="100")], T0)
 
 
 def test_the_snapshot_equals_the_orm_portfolio_value_for_value(
@@ -84,7 +84,7 @@ def test_reading_the_snapshot_never_imports_sqlalchemy(db: Database) -> None:
 def test_ten_thousand_balances_load_as_the_orm_reads_them(
         db: Database, alice_wallets: WalletRepository) -> None:
     """(Its speed is measured in tests/benchmarks/bench_large_tables.py.)"""
-    alice_wallets.replace_balances("MEXC", many(10_000), T0)
+    store_balances(alice_wallets, "MEXC", many(10_000), T0)
     snapshot = read_portfolio_snapshot(db.path, "user_alice")
     assert snapshot is not None and len(snapshot.balances) == 10_000
     assert snapshot == alice_wallets.portfolio()

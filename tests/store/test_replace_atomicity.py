@@ -16,15 +16,15 @@ from walletdesk.store.balance_writes import replace_rows
 from walletdesk.store.database import Database
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, many, snapshot, valued
+from .builders import T0, many, snapshot, store_balances, valued
 
 LATER = T0 + timedelta(hours=1)
 
 
 @pytest.fixture
 def refreshed(db: Database, alice_wallets: WalletRepository) -> list[tuple[object, ...]]:
-    alice_wallets.replace_balances("MEXC", [valued("BTC", "1.5", "0.5", "150000"),
-                                            valued("ETH", "10", usd="30000")], T0)
+    store_balances(alice_wallets, "MEXC", [valued("BTC", "1.5", "0.5", "150000"),
+                                           valued("ETH", "10", usd="30000")], T0)
     return snapshot(db.path)
 
 
@@ -42,15 +42,16 @@ def test_a_failure_after_the_wallet_update_and_deletes_rolls_everything_back(
         refreshed: list[tuple[object, ...]]) -> None:
     fail_when_inserting(db, "A09999")
     with pytest.raises(IntegrityError, match="refused by test"):
-        alice_wallets.replace_balances("MEXC", many(10_000), LATER)
+        store_balances(alice_wallets, "MEXC", many(10_000), LATER)
     assert snapshot(db.path) == refreshed
 
 
-def test_an_amount_out_of_range_writes_nothing(
+def test_a_total_out_of_range_writes_nothing(
         db: Database, alice_wallets: WalletRepository,
         refreshed: list[tuple[object, ...]]) -> None:
     with pytest.raises(AmountOutOfRangeError):
-        alice_wallets.replace_balances("MEXC", [*many(100), valued("BIG", "1E+12")], LATER)
+        store_balances(alice_wallets, "MEXC",
+                       [*many(100), valued("BIG", "1", usd="9999999999.99999999")], LATER)
     assert snapshot(db.path) == refreshed
 
 
@@ -64,5 +65,5 @@ def test_an_exception_in_the_middle_of_the_transaction_rolls_it_back(
 
     monkeypatch.setattr("walletdesk.store.wallets.replace_rows", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        alice_wallets.replace_balances("MEXC", many(50), LATER)
+        store_balances(alice_wallets, "MEXC", many(50), LATER)
     assert snapshot(db.path) == refreshed

@@ -16,7 +16,7 @@ from walletdesk.store.database import Database, open_database
 from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, many, snapshot, valued
+from .builders import T0, many, snapshot, store_balances, valued
 from .conftest import ALICE, BOB
 from .sandbox import read_only, run_on_small_disk
 
@@ -123,13 +123,13 @@ def test_a_disk_filling_up_during_a_refresh_keeps_the_previous_balances(
 def test_sqlite_reporting_a_full_database_mid_refresh_keeps_the_previous_balances(
         db: Database, alice_wallets: WalletRepository) -> None:
     """Where no small disk can be mounted: SQLite's own limit gives the same SQLITE_FULL."""
-    alice_wallets.replace_balances("MEXC", [valued("BTC", "1")], T0)
+    store_balances(alice_wallets, "MEXC", [valued("BTC", "1")], T0)
     before = snapshot(db.path)
     db.engine.dispose()
     event.listen(db.engine, "connect",
                  lambda connection, _record: connection.execute("PRAGMA max_page_count = 40"))
     with pytest.raises(StorageError, match="is full: free some space"):
-        alice_wallets.replace_balances("MEXC", many(5000), T0)
+        store_balances(alice_wallets, "MEXC", many(5000), T0)
     assert snapshot(db.path) == before
 
 
@@ -152,7 +152,7 @@ def test_a_write_waiting_too_long_for_another_program_is_reported_as_busy(
     try:
         holder.execute("BEGIN IMMEDIATE")
         with pytest.raises(StorageError, match="busy in another program"):
-            WalletRepository(fast, "user_alice").replace_balances("MEXC", [], T0)
+            store_balances(WalletRepository(fast, "user_alice"), "MEXC", [], T0)
     finally:
         holder.close()
         fast.close()
@@ -163,6 +163,6 @@ def test_waiting_for_another_program_within_the_busy_timeout_succeeds(
     holder = sqlite3.connect(db.path, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     threading.Timer(0.3, holder.rollback).start()
-    alice_wallets.replace_balances("MEXC", [valued("BTC", "1")], T0)
+    store_balances(alice_wallets, "MEXC", [valued("BTC", "1")], T0)
     holder.close()
     assert len(alice_wallets.balances()) == 1

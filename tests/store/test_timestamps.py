@@ -16,7 +16,7 @@ from walletdesk.store.database import Database
 from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, raw_rows, valued
+from .builders import T0, raw_rows, store_balances, valued
 from .conftest import ALICE
 
 PLUS_TWO = timezone(timedelta(hours=2))
@@ -40,7 +40,7 @@ def ticking_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_last_updated_is_stored_as_utc_text_and_read_back_aware(
         db: Database, alice_wallets: WalletRepository) -> None:
     local = T0.astimezone(PLUS_TWO)
-    alice_wallets.replace_balances("MEXC", [valued("BTC", "1")], local)
+    store_balances(alice_wallets, "MEXC", [valued("BTC", "1")], local)
     (wallet,) = alice_wallets.wallets()
     (balance,) = alice_wallets.balances()
     assert wallet.last_updated == T0 and wallet.last_updated.tzinfo is UTC
@@ -51,7 +51,7 @@ def test_last_updated_is_stored_as_utc_text_and_read_back_aware(
 
 def test_a_naive_timestamp_is_refused(alice_wallets: WalletRepository) -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
-        alice_wallets.replace_balances("MEXC", [valued("BTC", "1")], datetime(2025, 1, 1))
+        store_balances(alice_wallets, "MEXC", [valued("BTC", "1")], datetime(2025, 1, 1))
 
 
 def test_created_and_updated_at_are_set_on_insert_in_utc(
@@ -90,8 +90,8 @@ def test_ensuring_an_unchanged_user_does_not_touch_updated_at(
 def test_a_balance_keeps_its_created_at_across_refreshes(
         db: Database, alice_wallets: WalletRepository) -> None:
     sql = "SELECT created_at, updated_at FROM balances"
-    alice_wallets.replace_balances("MEXC", [valued("BTC", "1")], T0)
+    store_balances(alice_wallets, "MEXC", [valued("BTC", "1")], T0)
     ((created, updated),) = raw_rows(db.path, sql)
-    alice_wallets.replace_balances("MEXC", [valued("BTC", "2")], T0 + timedelta(minutes=1))
+    store_balances(alice_wallets, "MEXC", [valued("BTC", "2")], T0 + timedelta(minutes=1))
     ((created_again, updated_again),) = raw_rows(db.path, sql)
     assert created_again == created and str(updated_again) > str(updated)

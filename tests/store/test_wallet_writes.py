@@ -11,11 +11,12 @@ from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from walletdesk.core.models import BalanceSource, ValuedBalance
+from tests.reference.valuation import ValuedBalance
+from walletdesk.core.models import BalanceSource
 from walletdesk.store.credentials import CredentialRepository
 from walletdesk.store.wallets import WalletRepository
 
-from .builders import T0, raw_rows
+from .builders import T0, raw_rows, store_balances
 
 D = Decimal
 
@@ -47,8 +48,8 @@ def test_a_second_refresh_leaves_exactly_its_own_rows_parts_and_routes(
                    BalanceSource("k1", "DOGE", "spot", D("10"), D("0")),
                    BalanceSource("k1", "XRP", "spot", D("5"), D("0")),
                    BalanceSource("k2", "SOL", "spot", D("3"), D("0"))]
-    alice_wallets.replace_balances("MEXC", first, T0, credential_ids=["k1", "k2"],
-                                   sources=first_parts)
+    store_balances(alice_wallets, "MEXC", first, T0, credential_ids=["k1", "k2"],
+                   sources=first_parts)
     # BTC: one key's part changes; ETH: its earn part goes; DOGE: only its value and route
     # change; XRP: as before; SOL: gone; ADA: new.
     second = [vb("BTC", "2.5", "162500", "BTCUSDT"), vb("ETH", "0.5", "1500", "ETHUSDT"),
@@ -60,8 +61,8 @@ def test_a_second_refresh_leaves_exactly_its_own_rows_parts_and_routes(
                     BalanceSource("k1", "DOGE", "spot", D("10"), D("0")),
                     BalanceSource("k1", "XRP", "spot", D("5"), D("0")),
                     BalanceSource("k2", "ADA", "spot", D("7"), D("0"))]
-    alice_wallets.replace_balances("MEXC", second, T0 + timedelta(minutes=1),
-                                   credential_ids=["k1", "k2"], sources=second_parts)
+    store_balances(alice_wallets, "MEXC", second, T0 + timedelta(minutes=1),
+                   credential_ids=["k1", "k2"], sources=second_parts)
     assert details(alice_wallets) == {
         b.asset: (b.free, b.locked, b.usd_value, b.route, b.priced,
                   sorted((s.credential_id, s.place, s.free, s.locked)
@@ -72,11 +73,11 @@ def test_a_second_refresh_leaves_exactly_its_own_rows_parts_and_routes(
 def test_a_row_as_stored_is_not_written_again(
         alice_wallets: WalletRepository, db_path: Path) -> None:
     balances = [vb("BTC", "1", "65000", "BTCUSDT"), vb("ETH", "2", "6000", "ETHUSDT")]
-    alice_wallets.replace_balances("MEXC", balances, T0)
+    store_balances(alice_wallets, "MEXC", balances, T0)
     before = dict((r[0], r[1:]) for r in raw_rows(
         db_path, "SELECT asset, created_at, updated_at FROM balances"))
-    alice_wallets.replace_balances("MEXC", [balances[0], vb("ETH", "2", "6100", "ETHUSDT")],
-                                   T0 + timedelta(minutes=1))
+    store_balances(alice_wallets, "MEXC", [balances[0], vb("ETH", "2", "6100", "ETHUSDT")],
+                   T0 + timedelta(minutes=1))
     after = dict((r[0], r[1:]) for r in raw_rows(
         db_path, "SELECT asset, created_at, updated_at FROM balances"))
     assert after["BTC"] == before["BTC"]  # unchanged: untouched
@@ -94,8 +95,8 @@ def test_only_priced_assets_keep_a_valuation_and_unpriced_ones_read_back_the_sam
                                       vb("XRP", "5", "0", priced=False)),
                                      (vb("BTC", "5", "0", priced=False),  # priced no more
                                       vb("XRP", "5", "0", "XRPUSDT"))]):  # priced dust
-        alice_wallets.replace_balances("MEXC", [btc, xrp], T0 + timedelta(minutes=at),
-                                       credential_ids=["k1"], sources=parts)
+        store_balances(alice_wallets, "MEXC", [btc, xrp], T0 + timedelta(minutes=at),
+                       credential_ids=["k1"], sources=parts)
         priced = btc if btc.priced else xrp
         assert raw_rows(db_path, "SELECT asset, route, priced FROM balance_valuations") == [
             (priced.asset, priced.route, 1)]
@@ -122,10 +123,11 @@ def test_each_snapshot_holds_the_wallet_s_balances_as_stored(
     for key in ("k1", "k2"):
         alice_credentials.add(credential_id=key, exchange="MEXC", api_key=f"api-{key}",
                               label=key, api_secret=b"x")
-    alice_wallets.replace_balances(
-        "OTHER", [vb("ETH", "3", "9000", "ETHUSDT")], T0)  # another wallet: not in MEXC's
-    alice_wallets.replace_balances(
-        "MEXC", [vb("BTC", "1.5", "97500", "BTCUSDT", locked="0.5"), vb("DOGE", "7", "0.7")],
+    store_balances(alice_wallets, "OTHER", [vb("ETH", "3", "9000", "ETHUSDT")],
+                   T0)  # another wallet: not in MEXC's
+    store_balances(
+        alice_wallets, "MEXC",
+        [vb("BTC", "1.5", "97500", "BTCUSDT", locked="0.5"), vb("DOGE", "7", "0.7")],
         T0, credential_ids=["k1", "k2"],
         sources=[BalanceSource("k1", "BTC", "spot", D("1"), D("0.5")),
                  BalanceSource("k2", "BTC", "spot", D("0.5"), D("0")),

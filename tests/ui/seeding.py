@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
 from pathlib import Path
 
-from walletdesk.core.models import LOCAL_USER, User, ValuedBalance
+from tests.reference.valuation import ValuedBalance
+from tests.store.builders import store_balances, valued
+from walletdesk.core.models import LOCAL_USER, User
 from walletdesk.store.database import open_database
 from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
 
+__all__ = ["UPDATED", "seed", "synthetic", "valued"]
+
 UPDATED = datetime(2026, 11, 25, 17, 4, 5, tzinfo=UTC)
-
-
-def valued(asset: str, free: str, locked: str = "0", usd: str = "0") -> ValuedBalance:
-    usd_value = Decimal(usd)
-    return ValuedBalance(asset=asset, free=Decimal(free), locked=Decimal(locked),
-                         usd_value=usd_value, priced=usd_value != 0)
 
 
 def synthetic(count: int) -> list[ValuedBalance]:
@@ -34,6 +31,6 @@ def seed(database: Path, wallets: dict[str, list[ValuedBalance]], *,
         UserRepository(db).ensure(user)
         repository = WalletRepository(db, user.id)
         for exchange, balances in wallets.items():
-            repository.replace_balances(exchange, balances, updated)
+            store_balances(repository, exchange, balances, updated)
     finally:
         db.close()

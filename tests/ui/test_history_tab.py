@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ecb_server import EcbServer
+from tests.reference.valuation import ValuedBalance
+from tests.store.builders import store_balances
 from tests.ui.conftest import OpenDesk
 from tests.ui.seeding import valued
 from tests.ui.test_screenshots import colours, shoot
-from walletdesk.core.models import LOCAL_USER, BalanceSource, ValuedBalance
+from walletdesk.core.models import LOCAL_USER, BalanceSource
 from walletdesk.services import Services
 from walletdesk.store.database import open_database
 from walletdesk.store.users import UserRepository
@@ -41,10 +43,10 @@ def seed_history(database: Path, hours: list[int]) -> None:
         for step, ago in enumerate(sorted(hours, reverse=True)):
             btc = 60000 + 40 * step + (step % 5) * 300
             at = NOW - timedelta(hours=ago)
-            wallets.replace_balances("MEXC", [valued("BTC", "0.5", usd=f"{btc / 2}"),
-                                              valued("USDT", "1000", usd="1000")], at)
-            wallets.replace_balances("BINANCE", [valued("BTC", "0.25", usd=f"{btc / 4}"),
-                                                 valued("ETH", "2", usd=f"{6000 + step}")], at)
+            store_balances(wallets, "MEXC", [valued("BTC", "0.5", usd=f"{btc / 2}"),
+                                             valued("USDT", "1000", usd="1000")], at)
+            store_balances(wallets, "BINANCE", [valued("BTC", "0.25", usd=f"{btc / 4}"),
+                                                valued("ETH", "2", usd=f"{6000 + step}")], at)
     finally:
         db.close()
 
@@ -250,9 +252,10 @@ def test_the_asset_detail_names_the_price_route_and_each_place(
                                    secret="s" * 32, label=None)
     db = open_database(services.paths.database)
     try:
-        WalletRepository(db, LOCAL_USER.id).replace_balances(
-            "MEXC", [ValuedBalance("BTC", Decimal("0.5"), Decimal("0.25"), Decimal("45000"),
-                                   True, "BTCUSDT")], NOW,
+        store_balances(
+            WalletRepository(db, LOCAL_USER.id), "MEXC",
+            [ValuedBalance("BTC", Decimal("0.5"), Decimal("0.25"), Decimal("45000"), True,
+                           "BTCUSDT")], NOW,
             sources=[BalanceSource(key.id, "BTC", "spot", Decimal("0.5"), Decimal(0)),
                      BalanceSource(key.id, "BTC", "earn", Decimal(0), Decimal("0.25"))])
     finally:
@@ -273,8 +276,8 @@ def seed_with_demo(database: Path, exchanges: dict[str, list[str]]) -> None:
         wallets = WalletRepository(db, LOCAL_USER.id)
         for exchange, values in exchanges.items():
             for ago, usd in zip((30, 0), values, strict=True):
-                wallets.replace_balances(exchange, [valued("USDT", usd, usd=usd)],
-                                         NOW - timedelta(hours=ago))
+                store_balances(wallets, exchange, [valued("USDT", usd, usd=usd)],
+                               NOW - timedelta(hours=ago))
     finally:
         db.close()
 
@@ -341,7 +344,7 @@ def seed_with_demo_btc(database: Path) -> None:
         wallets = WalletRepository(db, LOCAL_USER.id)
         for ago, mexc_usd, demo_usd in ((30, "30000", "27000"), (0, "31000", "28000")):
             at = NOW - timedelta(hours=ago)
-            wallets.replace_balances("MEXC", [valued("BTC", "0.5", usd=mexc_usd)], at)
-            wallets.replace_balances("DEMO", [valued("BTC", "0.4718", usd=demo_usd)], at)
+            store_balances(wallets, "MEXC", [valued("BTC", "0.5", usd=mexc_usd)], at)
+            store_balances(wallets, "DEMO", [valued("BTC", "0.4718", usd=demo_usd)], at)
     finally:
         db.close()

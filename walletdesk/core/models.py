@@ -40,9 +40,8 @@ class AssetAmount(NamedTuple):
     ``locked`` is everything else the account holds (in orders, frozen, earning, staked,
     held as futures equity).
 
-    This record and the two below are NamedTuples, as ``Balance`` is: a refresh of a
-    10,000-asset account builds each of them per asset, and a tuple is built in a fraction
-    of a frozen dataclass's time.
+    A NamedTuple, as ``Balance`` is: a refresh of a 10,000-asset account builds one per
+    asset, and a tuple is built in a fraction of a frozen dataclass's time.
     """
 
     asset: str
@@ -162,25 +161,6 @@ class Portfolio:
     @property
     def last_updated(self) -> datetime | None:
         return max((w.last_updated for w in self.wallets), default=None)
-
-
-class ValuedBalance(NamedTuple):
-    """An asset amount with its USD value, ready to be stored in a wallet.
-
-    ``priced`` is False when no price route exists; ``usd_value`` is then 0. ``route`` names
-    the tickers the price came from ("ETHBTC x BTCUSDT"; "" when unpriced).
-    """
-
-    asset: str
-    free: Decimal
-    locked: Decimal
-    usd_value: Decimal
-    priced: bool
-    route: str = ""
-
-    @property
-    def total(self) -> Decimal:
-        return self.free + self.locked
 
 
 LOCAL_USER = User(id="local", email="local@walletdesk.invalid", name="Local profile")

@@ -2,8 +2,7 @@
 
 A refresh of a 10,000-asset account folds, values and stores every asset: carried as
 integers from the fold to the store's writers, each amount is rounded to 8 places once (as
-it enters the fold) and no ``Decimal`` is built for it again, where ``ValuedBalance``s would
-be rounded and converted to units again by the store.
+it enters the fold) and no ``Decimal`` is built for it again.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The bulk part of a wallet refresh: replace one wallet's balance rows, fast.
 
 A refresh may carry thousands of assets. Going through the column types and SQLAlchemy's
-per-row parameter handling costs more than SQLite's own work, so each amount is converted
-to its stored form (integer 1e-8 units, ``core.money.to_units``) exactly once and the rows
-go to the driver's ``executemany`` as plain tuples. Only what changed is written: a row
+per-row parameter handling costs more than SQLite's own work, so the rows come in their
+stored form (integer 1e-8 units, ``core.stored_wallet``) and go to the driver's
+``executemany`` as plain tuples. Only what changed is written: a row
 whose amounts and value are as stored stays untouched (its ``updated_at`` is when it last
 changed), since most of a large account's dust is the same from one refresh to the next.
 The repository runs this inside its transaction.
@@ -12,9 +12,8 @@ The repository runs this inside its transaction.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection
@@ -22,8 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from walletdesk.core.errors import AmountOutOfRangeError
-from walletdesk.core.models import ValuedBalance
-from walletdesk.core.money import LIMIT, SCALE, from_units, to_units
+from walletdesk.core.money import LIMIT, SCALE, from_units
 from walletdesk.core.stored_wallet import StoredAmounts
 from walletdesk.store.schema import BalanceRow, Base
 
@@ -37,30 +35,6 @@ _UPSERT = (
     "free = excluded.free, locked = excluded.locked, total = excluded.total, "
     "usd_value = excluded.usd_value, updated_at = excluded.updated_at"
 )
-
-
-def storable(balances: Sequence[ValuedBalance]) -> dict[str, StoredAmounts]:
-    """Per asset: amounts added up exactly, quantized once, total = free + locked.
-
-    Zero totals are left out. Raises ``AmountOutOfRangeError`` for what does not fit.
-    """
-    summed: Iterable[tuple[str, Decimal, Decimal, Decimal]]
-    if len({balance.asset for balance in balances}) == len(balances):  # the usual case
-        summed = ((b.asset, b.free, b.locked, b.usd_value) for b in balances)
-    else:
-        sums: dict[str, tuple[Decimal, Decimal, Decimal]] = {}
-        for asset, free, locked, usd_value, _, _ in balances:
-            known = sums.get(asset)
-            sums[asset] = (free, locked, usd_value) if known is None else (
-                known[0] + free, known[1] + locked, known[2] + usd_value)
-        summed = ((asset, *amounts) for asset, amounts in sums.items())
-    rows: dict[str, StoredAmounts] = {}
-    for asset, free, locked, usd_value in summed:  # inline: once per asset of the account
-        free_units, locked_units = to_units(free), to_units(locked)
-        total = free_units + locked_units
-        if total:
-            rows[asset] = (free_units, locked_units, _in_range(total), to_units(usd_value))
-    return rows
 
 
 def usd_sum(rows: dict[str, StoredAmounts]) -> int:

@@ -13,17 +13,14 @@ large account are unpriced dust."""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence, Set
+from collections.abc import Set
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from walletdesk.core.models import BalanceSource, ValuedBalance
-from walletdesk.core.money import to_units
-from walletdesk.core.stored_wallet import PartRow, StoredWallet, ValuationRow
-from walletdesk.store.balance_writes import fetch_rows, storable
+from walletdesk.core.stored_wallet import StoredWallet, ValuationRow
+from walletdesk.store.balance_writes import fetch_rows
 from walletdesk.store.sources_schema import ROUTE_MAX
 
 
@@ -53,25 +50,6 @@ _VALUATIONS = _Table(
     "VALUES (?, ?, ?, ?)",
     key_size=1,
 )
-
-
-def stored_wallet(balances: Sequence[ValuedBalance],
-                  sources: Sequence[BalanceSource]) -> StoredWallet:
-    """``balances`` and their ``sources`` in the store's form (``storable``). The parts of an
-    asset add up to its row exactly (``controllers/wallet_fold.py``), so a lone part is its
-    row: its units are the row's, not converted again."""
-    rows = storable(balances)
-    last = {v.asset: v for v in balances}  # an asset given twice: its last route
-    valuations = {(v.asset, v.route, True) for v in last.values() if v.priced and v.asset in rows}
-    count = Counter(s.asset for s in sources)
-    parts: set[PartRow] = set()
-    for credential_id, asset, place, free, locked in sources:
-        row = rows.get(asset)
-        if row is not None:
-            free_units, locked_units = row[:2] if count[asset] == 1 else (
-                to_units(free), to_units(locked))
-            parts.add((asset, credential_id, place, free_units, locked_units))
-    return StoredWallet(rows, valuations, parts)
 
 
 def replace_sources(session: Session, wallet_id: int, wallet: StoredWallet) -> None:

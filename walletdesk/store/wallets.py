@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from walletdesk.core.balance_table import AMOUNT_FIELDS, ROW_COLUMNS, BalanceTable
 from walletdesk.core.errors import NotFoundError
-from walletdesk.core.models import BalanceSource, Portfolio, ValuedBalance, Wallet
+from walletdesk.core.models import Portfolio, Wallet
 from walletdesk.core.money import ceil_units, from_units
 from walletdesk.core.stored_wallet import StoredWallet
 from walletdesk.store.balance_writes import replace_rows, usd_sum
@@ -26,7 +26,7 @@ from walletdesk.store.history import snapshot_wallet
 from walletdesk.store.refresh_outcomes import read_refreshes
 from walletdesk.store.schema import BalanceRow, Base, CredentialRow, WalletRow
 from walletdesk.store.source_reads import read_details
-from walletdesk.store.source_writes import replace_sources, stored_wallet
+from walletdesk.store.source_writes import replace_sources
 from walletdesk.store.types import as_units, as_utc, utcnow
 
 _wallets = Base.metadata.tables[WalletRow.__tablename__]
@@ -44,30 +44,17 @@ class WalletRepository:
         self._user_id = user_id
         self._display_name = display_name
 
-    def replace_balances(self, exchange: str, balances: Sequence[ValuedBalance],
-                         updated_at: datetime, *,
-                         credential_ids: Collection[str] = (),
-                         sources: Sequence[BalanceSource] = ()) -> Wallet:
-        """Make ``balances`` the wallet's content, in one transaction.
-
-        Balances of one asset given twice are added up; assets whose total is zero are not
-        stored; assets not given any more are deleted. ``total_usd_value`` is the sum of the
-        stored ``usd_value``. The same transaction appends the wallet's history snapshot
-        (``store.history``) at ``updated_at``. Raises ``AmountOutOfRangeError`` (and
-        ``ValueError`` for a naive ``updated_at``) before writing anything.
-
-        ``sources``: each key's part of each asset per place (``balance_sources``); with the
-        balances' routes and priced flags they replace the wallet's previous ones.
-
-        ``credential_ids``: as for ``replace_wallet``.
-        """
-        return self.replace_wallet(exchange, stored_wallet(balances, sources), updated_at,
-                                   credential_ids=credential_ids)
-
     def replace_wallet(self, exchange: str, wallet: StoredWallet, updated_at: datetime, *,
                        credential_ids: Collection[str] = ()) -> Wallet:
-        """``replace_balances`` of a wallet already in the store's form (a refresh's: it
-        folds and values in integer units).
+        """Make ``wallet`` (a refresh's: it folds and values in integer units) the wallet's
+        content, in one transaction.
+
+        Its rows replace the wallet's balances (assets not in them any more are deleted),
+        its parts and valuations the previous ones; ``total_usd_value`` is the sum of the
+        rows' ``usd_value``. The same transaction appends the wallet's history snapshot
+        (``store.history``) at ``updated_at``. Raises ``AmountOutOfRangeError`` for a total
+        past DECIMAL(18,8) (and ``ValueError`` for a naive ``updated_at``) before writing
+        anything.
 
         ``credential_ids``: the keys the balances were read with. If one of them was removed
         meanwhile (which deleted this wallet), nothing is written and ``NotFoundError`` says
