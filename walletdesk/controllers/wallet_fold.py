@@ -15,7 +15,7 @@ from decimal import Decimal
 from walletdesk.core.errors import AmountOutOfRangeError
 from walletdesk.core.models import Holdings, LeftOut
 from walletdesk.core.money import LIMIT, SCALE, from_units, to_units
-from walletdesk.core.stored_wallet import PartKey, PartRow, StoredWallet
+from walletdesk.core.stored_wallet import OnePlaceParts, PartKey, PartRow, StoredWallet
 from walletdesk.exchanges.holdings import too_large_reason
 from walletdesk.pricing import value_units
 
@@ -34,8 +34,12 @@ class Fold:
         the parts of each asset that has a row, without zero ones (rounded to nothing)."""
         rows, valuations = value_units(self.units, prices)
         # The usual: each asset is one part, so where a part rounded to nothing its asset has
-        # no row, and a row for every asset means every part is kept.
+        # no row, and a row for every asset means every part is kept, with its row's amounts.
         if self.only_kept_parts and len(rows) == len(self.units):
+            places = {(credential_id, place) for _, credential_id, place, _, _ in self.parts}
+            if len(places) == 1:  # one key's one place (its spot account): the rows
+                ((credential_id, place),) = places
+                return StoredWallet(rows, valuations, OnePlaceParts(rows, credential_id, place))
             return StoredWallet(rows, valuations, set(self.parts))
         kept = [part for part in self.parts if (part[3] or part[4]) and part[0] in rows]
         for part in kept:  # a place a key listed twice may add up past DECIMAL(18,8)

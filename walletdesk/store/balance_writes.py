@@ -12,7 +12,7 @@ The repository runs this inside its transaction.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -67,7 +67,7 @@ def replace_rows(session: Session, wallet_id: int, rows: dict[str, StoredAmounts
 
 
 def fetch_rows(connection: Connection, sql: str,
-               parameters: tuple[object, ...]) -> Sequence[Any]:
+               parameters: tuple[object, ...] | Mapping[str, object]) -> Sequence[Any]:
     """Plain tuples straight from the driver, inside the session's transaction: for 10,000
     rows, building SQLAlchemy's row objects costs more than the query. A driver error is
     wrapped as SQLAlchemy wraps its own, so the database's error words apply (a damaged
