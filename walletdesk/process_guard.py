@@ -22,7 +22,6 @@ import sys
 from pathlib import Path
 
 PR_SET_DUMPABLE = 4
-PR_GET_DUMPABLE = 3
 
 
 def disable_core_dumps() -> None:
@@ -35,13 +34,6 @@ def disable_core_dumps() -> None:
             import ctypes
 
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
-
-
-def dumpable() -> bool:
-    """Whether this process may still dump core (Linux), for tests and diagnostics."""
-    import ctypes
-
-    return bool(ctypes.CDLL(None).prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
 
 
 def keep_files_private() -> None:

@@ -4,13 +4,14 @@ a failed attempt stored nothing."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from tests.auth.memory_keyring import MemoryKeyring
 from tests.oidc.accounts import Account
 from tests.oidc.browser import FakeBrowser
-from walletdesk.auth.profile_file import profile_path
+from walletdesk.auth.profile_file import load_stored_profile, profile_path
 from walletdesk.controllers.session import SessionController
 from walletdesk.core.models import User
 from walletdesk.paths import AppPaths
@@ -23,6 +24,12 @@ def sign_in(session: SessionController, account: Account) -> User:
     user = session.login(browser, timeout=20)
     assert browser.wait().status_code == 200
     return user
+
+
+def stored_user(data_dir: Path) -> User | None:
+    """The signed-in user as last stored, or None (signed out, or no usable file)."""
+    stored = load_stored_profile(data_dir)
+    return stored.user if stored else None
 
 
 def query_param(url: str, name: str) -> str:

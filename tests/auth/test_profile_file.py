@@ -8,11 +8,11 @@ import sys
 
 import pytest
 
+from tests.auth.signing_in import stored_user
 from walletdesk.auth.config import ENV_CLIENT_ID, ENV_ISSUER
 from walletdesk.auth.first_paint import startup_user
 from walletdesk.auth.profile_file import (
     StoredProfile,
-    load_profile,
     profile_path,
     remove_profile,
     save_profile,
@@ -27,19 +27,19 @@ CONFIGURED = {ENV_ISSUER: ISSUER, ENV_CLIENT_ID: "abc"}
 
 def test_profile_round_trips_without_any_token(paths: AppPaths) -> None:
     save_profile(paths.data_dir, StoredProfile(ALICE, ISSUER, "abc"))
-    assert load_profile(paths.data_dir) == ALICE
+    assert stored_user(paths.data_dir) == ALICE
     stored = json.loads(profile_path(paths.data_dir).read_text())
     assert set(stored) == {"version", "user", "issuer", "client_id"}
     assert profile_path(paths.data_dir).stat().st_mode & 0o077 == 0
 
 
 def test_missing_or_damaged_profile_means_nobody(paths: AppPaths) -> None:
-    assert load_profile(paths.data_dir) is None
+    assert stored_user(paths.data_dir) is None
     paths.data_dir.mkdir(parents=True, exist_ok=True)
     profile_path(paths.data_dir).write_text("[1, 2")
-    assert load_profile(paths.data_dir) is None
+    assert stored_user(paths.data_dir) is None
     profile_path(paths.data_dir).write_text(json.dumps({"user": {"id": ""}}))
-    assert load_profile(paths.data_dir) is None
+    assert stored_user(paths.data_dir) is None
 
 
 def test_removing_a_missing_profile_is_fine(paths: AppPaths) -> None:

@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from tests.auth.memory_keyring import MemoryKeyring
-from tests.auth.signing_in import sign_in, stored_refresh_token, stored_session
+from tests.auth.signing_in import sign_in, stored_refresh_token, stored_session, stored_user
 from tests.oidc.accounts import ALICE, BOB
 from tests.oidc.provider import OidcProvider
 from walletdesk.auth import provider as provider_module
 from walletdesk.auth.config import SignInConfig
 from walletdesk.auth.errors import SIGNED_OUT
 from walletdesk.auth.keychain import SERVICE, SessionStore, StoredSession, account_name
-from walletdesk.auth.profile_file import load_profile, profile_path
+from walletdesk.auth.profile_file import profile_path
 from walletdesk.controllers.session import (
     PROFILE_MISMATCH,
     SESSION_CHECK_SECONDS,
@@ -111,7 +111,7 @@ def test_the_keychain_names_the_user_even_when_the_profile_file_is_gone(
     assert (identity["issuer"], identity["subject"]) == (oidc.issuer, ALICE.sub)
     profile_path(paths.data_dir).unlink()
     assert start().session.current_user().id == ALICE.sub
-    assert load_profile(paths.data_dir) is not None  # the cache is written again
+    assert stored_user(paths.data_dir) is not None  # the cache is written again
 
 
 def test_a_revoked_session_stops_data_commands_once_the_check_interval_has_passed(

@@ -16,6 +16,7 @@ from tests.auth.signing_in import (
     query_param,
     sign_in,
     stored_refresh_token,
+    stored_user,
 )
 from tests.oidc.accounts import ALICE, BOB
 from tests.oidc.browser import FakeBrowser
@@ -30,7 +31,7 @@ from walletdesk.auth.errors import (
     SignInTimeoutError,
 )
 from walletdesk.auth.keychain import SERVICE
-from walletdesk.auth.profile_file import load_profile, profile_path
+from walletdesk.auth.profile_file import profile_path
 from walletdesk.controllers.session import SessionController
 from walletdesk.core.errors import (
     AuthError,
@@ -64,7 +65,7 @@ def test_sign_in_keeps_the_refresh_token_in_the_keychain_and_no_token_on_disk(
     token = stored_refresh_token(memory_keyring)
     assert service == SERVICE and oidc.client_id in account and oidc.issuer in account
     assert UserRepository(database).get(ALICE.sub) == ALICE_USER
-    assert load_profile(paths.data_dir) == ALICE_USER
+    assert stored_user(paths.data_dir) == ALICE_USER
     for file in Path(paths.data_dir).rglob("*"):
         if file.is_file():
             assert token.encode() not in file.read_bytes(), file
@@ -280,7 +281,7 @@ def test_signing_in_as_another_user_replaces_and_revokes_the_first_session(
     assert bob == User(BOB.sub, BOB.email, BOB.name)
     assert session.current_user() == bob
     assert len(memory_keyring.items) == 1
-    assert load_profile(paths.data_dir) == bob
+    assert stored_user(paths.data_dir) == bob
     assert [e["status"] for e in oidc.events("revocation")] == [200]  # Alice's session ended
     assert oidc.refresh_with(alices_token).json()["error"] == "invalid_grant"
 

@@ -3,9 +3,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
-from walletdesk.export.rows import COLUMN_NAMES, format_timestamp, json_record, text_row
+from walletdesk.core.models import Balance
+from walletdesk.export.rows import COLUMN_NAMES, COLUMNS, format_timestamp, json_record
 
 from .samples import balance
+
+
+def text_row(balance: Balance) -> list[str]:
+    return [column.text(balance) for column in COLUMNS]
 
 
 def test_columns_are_the_documented_ones_in_order() -> None:

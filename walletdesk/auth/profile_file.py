@@ -39,12 +39,6 @@ def profile_path(data_dir: Path) -> Path:
     return data_dir / PROFILE_FILE
 
 
-def load_profile(data_dir: Path) -> User | None:
-    """The signed-in user as last stored, or None (signed out, or no usable file)."""
-    stored = load_stored_profile(data_dir)
-    return stored.user if stored else None
-
-
 def local_profile_chosen(data_dir: Path) -> bool:
     """True when the person chose to continue without signing in (and has not signed in
     since)."""

@@ -102,10 +102,6 @@ def cell_text(kind: Kind, value: CellValue) -> str:
     return str(value)
 
 
-def text_row(balance: Balance, columns: Columns = COLUMNS) -> list[str]:
-    return [column.text(balance) for column in columns]
-
-
 JsonRecord = dict[str, str | bool | list[dict[str, str]]]
 
 
