@@ -29,7 +29,7 @@ def test_demo_money_is_kept_out_of_the_real_total_and_the_chart() -> None:
                 balance("DEMO", "DOGE", "1", usd="900")]
     summary = summarise(portfolio_of(balances))
     assert summary.total_usd == Decimal(50) and summary.totals.demo == Decimal(30900)
-    assert summary.has_demo
+    assert summary.totals.demo_rows == 1  # the demo wallet
     assert [(s.label, s.usd_value) for s in summary.slices] == [("BTC", Decimal(50))]
 
 

@@ -38,10 +38,6 @@ class Summary:
     def total_usd(self) -> Decimal:
         return self.totals.shown
 
-    @property
-    def has_demo(self) -> bool:
-        return self.totals.demo_rows > 0
-
 
 def summarise(portfolio: Portfolio) -> Summary:
     totals = wallet_totals(portfolio.wallets)

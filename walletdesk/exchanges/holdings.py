@@ -45,10 +45,6 @@ class Holding(NamedTuple):  # a tuple: a 10,000-asset account builds one per ent
     free: Decimal
     locked: Decimal
 
-    @property
-    def is_zero(self) -> bool:
-        return not (self.free or self.locked)
-
 
 def fold(holdings: Iterable[Holding], exchange: str,
          named: Iterable[LeftOut] = ()) -> Holdings:

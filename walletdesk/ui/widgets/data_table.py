@@ -36,12 +36,6 @@ class DataTable(QTableView):
         super().setModel(model)
         self.setSortingEnabled(model is not None)
 
-    def stretch_column(self, column: int) -> None:
-        """Give ``column`` the width left over, instead of the last column."""
-        header = self.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-
     def fit_to_text(self, column: int, text: str) -> None:
         """Widen ``column`` to show ``text`` and its header whole (never narrows it): the
         policy for numbers, which must never be cut off. Text columns elide instead, and
