@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from walletdesk.core.models import Balance, Wallet
+from walletdesk.core.money import ZERO
 from walletdesk.core.sample import is_sample
-
-_ZERO = Decimal("0E-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +43,12 @@ def wallet_totals(wallets: Iterable[Wallet]) -> Totals:
 def counted_in_total(exchanges: Iterable[str]) -> Callable[[str], bool]:
     """Which of these exchanges' money makes *the* total (``Totals.shown``): the real ones,
     or the demo's when it is all there is. For sums made elsewhere (the history series)."""
-    demo_only = _split((name, _ZERO) for name in exchanges).demo_only
+    demo_only = _split((name, ZERO) for name in exchanges).demo_only
     return lambda exchange: is_sample(exchange) == demo_only
 
 
 def _split(values: Iterable[tuple[str, Decimal]]) -> Totals:
-    real = demo = _ZERO
+    real = demo = ZERO
     real_rows = demo_rows = 0
     for exchange, usd in values:
         if is_sample(exchange):
