@@ -53,7 +53,6 @@ class AboutDialog(QDialog):
         self.open_folder = buttons.addButton("Open data folder",
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.open_folder.setAccessibleName("Open the data folder")
-        self.data_url = QUrl.fromLocalFile(str(paths.data_dir))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
