@@ -39,7 +39,8 @@ MUTATIONS = (
              ("tests/security",)),
     Mutation("rounding-half-up", "amounts are rounded once, half to even",
              "walletdesk/core/money.py",
-             "rounding=ROUND_HALF_EVEN)", 'rounding="ROUND_HALF_UP")',
+             # every quantize: the usual amount's (rounding by position) and the checks'
+             "ROUND_HALF_EVEN)", '"ROUND_HALF_UP")',
              ("tests/core/test_money.py", "tests/store/test_amounts.py")),
     Mutation("no-formula-guard", "exported text cells cannot start a spreadsheet formula",
              "walletdesk/export/formula_guard.py",
