@@ -7,8 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from walletdesk.core.models import Balance
-from walletdesk.export import COLUMN_NAMES, export_balances, render_csv
+from walletdesk.export import COLUMN_NAMES, export_balances
 
+from .rendered import render_csv
 from .samples import FORMULA_ASSET, balance
 
 

@@ -6,9 +6,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from walletdesk.core.models import Balance
-from walletdesk.export import export_balances, render_json
+from walletdesk.export import export_balances
 from walletdesk.export.rows import format_timestamp
 
+from .rendered import render_json
 from .samples import FORMULA_ASSET
 
 

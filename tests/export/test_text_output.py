@@ -6,7 +6,9 @@ import pytest
 
 from walletdesk.core.errors import ValidationError
 from walletdesk.core.models import Balance
-from walletdesk.export import balances_table, render_csv, render_json, write_balances_text
+from walletdesk.export import balances_table, write_balances_text
+
+from .rendered import render_csv, render_json
 
 
 @pytest.mark.parametrize(("fmt", "render"), [

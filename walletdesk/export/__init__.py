@@ -13,20 +13,20 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from walletdesk.export.csv_writer import render_csv, write_csv
+    from walletdesk.export.csv_writer import write_csv
     from walletdesk.export.files import default_file_name, export_balances
     from walletdesk.export.formats import FORMAT_NAMES, FORMATS, ExportFormat, export_format
-    from walletdesk.export.json_writer import render_json, write_json
+    from walletdesk.export.json_writer import write_json
     from walletdesk.export.rows import COLUMN_NAMES, COLUMNS, format_timestamp, json_record
     from walletdesk.export.table_text import balances_table, render_table
     from walletdesk.export.text_output import TEXT_FORMATS, write_balances_text
 
 _MODULE_OF = {
-    "render_csv": "csv_writer", "write_csv": "csv_writer",
+    "write_csv": "csv_writer",
     "default_file_name": "files", "export_balances": "files",
     "FORMAT_NAMES": "formats", "FORMATS": "formats", "ExportFormat": "formats",
     "export_format": "formats",
-    "render_json": "json_writer", "write_json": "json_writer",
+    "write_json": "json_writer",
     "COLUMN_NAMES": "rows", "COLUMNS": "rows", "format_timestamp": "rows",
     "json_record": "rows",
     "balances_table": "table_text", "render_table": "table_text",
@@ -46,8 +46,6 @@ __all__ = [
     "export_format",
     "format_timestamp",
     "json_record",
-    "render_csv",
-    "render_json",
     "render_table",
     "write_balances_text",
     "write_csv",

@@ -8,7 +8,6 @@ header name for them. Excel users who want non-ASCII asset names shown right cho
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -30,9 +29,3 @@ def write_csv(balances: Iterable[Balance], out: TextIO, columns: Columns = COLUM
     writer.writerow([column.name for column in columns])
     for balance in balances:
         writer.writerow(csv_row(balance, columns))
-
-
-def render_csv(balances: Iterable[Balance]) -> str:
-    out = io.StringIO(newline="")
-    write_csv(balances, out)
-    return out.getvalue()

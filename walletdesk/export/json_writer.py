@@ -7,7 +7,6 @@ so text is not formula-guarded: an asset is exactly what the exchange reported.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterable
 from typing import TextIO
@@ -20,9 +19,3 @@ def write_json(balances: Iterable[Balance], out: TextIO, columns: Columns = COLU
     json.dump([json_record(balance, columns) for balance in balances], out, indent=2,
               ensure_ascii=False)
     out.write("\n")
-
-
-def render_json(balances: Iterable[Balance]) -> str:
-    out = io.StringIO()
-    write_json(balances, out)
-    return out.getvalue()
