@@ -176,12 +176,42 @@ def test_an_asset_held_by_two_keys_and_in_two_places_is_added_up() -> None:
                             ("BTC", "k2", "spot", 200000000, 0)}
 
 
-def test_an_asset_whose_total_does_not_fit_is_left_out_and_named() -> None:
+@pytest.mark.parametrize(("free", "locked"), [
+    ("9999999999.99999999", "1"),
+    ("9999999999.5", "0.5"),  # exactly 10 digits: the first that does not fit
+    ("-9999999999.5", "-0.5"),  # below zero too (derived amounts of an odd answer)
+])
+def test_an_asset_whose_total_does_not_fit_is_left_out_and_named(free: str,
+                                                                  locked: str) -> None:
     """Free and locked each fit, their sum does not: that asset alone is left out (and named
     for the key), the rest is stored."""
-    held = {"k1": Holdings((AssetAmount("BTC", Decimal("9999999999.99999999"), Decimal(1)),
+    held = {"k1": Holdings((AssetAmount("BTC", Decimal(free), Decimal(locked)),
                             AssetAmount("ETH", Decimal(1), Decimal(0))))}
     folded = fold(held)
     assert set(folded.stored({}).rows) == {"ETH"}
     assert folded.left_out == {"k1": (LeftOut("BTC", too_large_reason(
-        Decimal("10000000000.99999999"))),)}
+        quantize8(Decimal(free)) + quantize8(Decimal(locked)))),)}
+
+
+def test_amounts_that_cannot_be_stored_are_refused_as_the_first_one_in_their_order() -> None:
+    """Each key's amounts are converted a column at once; where some do not convert (an
+    adapter's derived amount past DECIMAL(18,8), say), the one refused is the first, as the
+    Decimal rules, converting free then locked of each entry in turn, refuse it."""
+    held = {"k1": Holdings((AssetAmount("BTC", Decimal(1), Decimal(0)),
+                            AssetAmount("ETH", Decimal(2), Decimal("2E+10")),
+                            AssetAmount("XRP", Decimal("3E+10"), Decimal(0))))}
+    with pytest.raises(AmountOutOfRangeError) as slow_error:
+        slow_rules(held, {})
+    with pytest.raises(AmountOutOfRangeError) as fast_error:
+        fold(held)
+    assert fast_error.value.value == slow_error.value.value == Decimal("2E+10")
+
+
+def test_two_keys_holding_other_assets_in_one_place_keep_each_key_s_parts() -> None:
+    """One part per asset, all in spot, but of two keys: not one key's one place."""
+    held = {"k1": Holdings((AssetAmount("BTC", Decimal(1), Decimal(0)),)),
+            "k2": Holdings((AssetAmount("ETH", Decimal(2), Decimal(0)),))}
+    stored = fold(held).stored({})
+    assert stored == slow_rules(held, {})[0]
+    assert stored.parts == {("BTC", "k1", "spot", 100000000, 0),
+                            ("ETH", "k2", "spot", 200000000, 0)}

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from walletdesk.core.errors import WalletDeskError
-from walletdesk.core.money import fits, from_units, quantize8, to_units
+from walletdesk.core.money import fits, from_units, quantize8, to_units, units_of
 
 
 @pytest.mark.parametrize(("given", "rounded"), [
@@ -52,3 +52,22 @@ def test_fits_and_units_follow_the_rounding_rule_exactly(value: Decimal) -> None
             to_units(value)
     else:
         assert to_units(value) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.decimals(min_value=-10**10, max_value=10**10, places=9),
+    st.sampled_from(["9999999999.99999999", "9999999999.999999995", "-9999999999.999999995",
+                     "0.000000005", "0.000000015", "-0", "0E-30", "1E+30"]).map(Decimal),
+), max_size=6))
+def test_units_of_many_amounts_are_each_amount_s_units_or_the_first_refusal(
+        values: list[Decimal]) -> None:
+    try:
+        expected = [to_units(value) for value in values]
+    except WalletDeskError as refusal:
+        with pytest.raises(type(refusal)) as raised:
+            units_of(values)
+        assert str(raised.value) == str(refusal)
+    else:
+        assert units_of(values) == expected
