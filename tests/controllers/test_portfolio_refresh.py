@@ -156,7 +156,9 @@ def test_refresh_runs_credentials_concurrently(desk: Desk) -> None:
     desk.binance.latency = 0.5  # each answer takes long enough for the others to be asked
     outcomes = desk.portfolio.refresh()
     assert all(o.ok for o in outcomes)
-    assert desk.binance.most_in_flight >= 4  # the four keys' accounts were asked at once
+    # One key's fetch asks for its four wallets at once (spot, funding, two Earn lists): more
+    # than four requests in flight means several keys were asked at the same time.
+    assert desk.binance.most_in_flight > 4
 
 
 def test_cancelled_refresh_keeps_previous_balances(desk: Desk) -> None:
