@@ -4,14 +4,17 @@ before it too."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import OpenDesk
-from tests.ui.seeding import seed, valued
+from tests.ui.seeding import UPDATED, seed, valued
 from walletdesk.services import Services
 from walletdesk.ui.dialogs.export_dialog import ExportDialog
+from walletdesk.ui.models.balance_columns import ASSET, USD
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.views.desk_view import BALANCES_TAB, HISTORY_TAB
 from walletdesk.ui.views.history_view import PORTFOLIO_CHOICE, HistoryView
@@ -75,3 +78,42 @@ def test_export_chosen_before_start_opens_its_dialog(
     assert dialog is not None and dialog.isVisible()
     assert dialog.scope_all.text() == "Everything (2 balances)"
     dialog.reject()
+
+
+def test_the_load_after_the_first_paint_keeps_the_row_chosen_meanwhile(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    # The first paint reads the rows alone; the load brings what is kept beside them: here
+    # that DUST was priced (its value rounds to nothing), which the first paint cannot know.
+    dust = valued("DUST", "0.00000001")._replace(priced=True, route="DUSTUSDT")
+    seed(services.paths.database, {"MEXC": [valued("BTC", "1", usd="65000"),
+                                            valued("ETH", "2", usd="6000"), dust]})
+    desk = open_desk(start=False)
+    table, model = desk.window.desk.balances.table, desk.balances.model
+    qtbot.waitExposed(table)
+    assert [model.index(row, ASSET).data() for row in range(3)] == ["BTC", "ETH", "DUST"]
+    assert model.index(2, USD).data() == "no price"
+    flags = QItemSelectionModel.SelectionFlag  # (selectRow reads the keyboard's modifiers)
+    table.selectionModel().select(model.index(1, 0), flags.ClearAndSelect | flags.Rows)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(desk.loaded, timeout=15_000):
+        desk.start()
+    assert model.index(2, USD).data() == "$0.00"  # remade from what the load brought
+    assert resets == []
+    assert [index.row() for index in table.selectionModel().selectedRows()] == [1]
+
+
+def test_a_refresh_that_changed_no_balance_still_shows_its_time(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
+    seeded(services)
+    desk = open_desk()
+    header = desk.window.desk.header
+    before = header.updated.text()
+    later = UPDATED + timedelta(hours=3)
+    seed(services.paths.database, {"MEXC": [valued("BTC", "1", usd="65000"),
+                                            valued("ETH", "2", usd="6000")]}, updated=later)
+    with qtbot.waitSignal(desk.loaded, timeout=15_000):
+        desk.reload()
+    assert header.updated.text() != before
+    assert desk.window.desk.header.updated.text().startswith(
+        f"Updated {desk._format.when(later)}")

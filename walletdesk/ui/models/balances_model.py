@@ -85,6 +85,10 @@ class BalancesModel(QAbstractTableModel):
                      demo_counted: bool = True) -> None:
         """``total_usd`` is what shares are of; ``demo_counted`` False: demo rows are
         beside real money and not part of it."""
+        if (balances.same_rows(self.balances) and total_usd == self._total
+                and demo_counted == self._demo_counted):
+            self._keep_rows(balances)
+            return
         self.beginResetModel()
         self.balances = balances
         self._total = total_usd
@@ -98,6 +102,21 @@ class BalancesModel(QAbstractTableModel):
         self._sorted = self._sorted_order(*self._sort)
         self.order = self._filtered(self._sorted)
         self.endResetModel()
+        self.totals_changed.emit(self.totals())
+
+    def _keep_rows(self, balances: BalanceTable) -> None:
+        """The rows shown, again: the load after the first paint, or a reload that found
+        nothing new. Only what is kept beside them (price route, priced, sources) may
+        differ, and the formatter may have changed (privacy mode), so the texts are remade
+        as rows show and the totals are told again; the order, the filter's mask and the
+        sort keys hold, and without a reset the selection and the scroll position stay
+        (a reset cleared a row chosen while the window was still loading)."""
+        self.balances = balances
+        self._rows = RowFilter(balances)  # the same columns: the mask holds
+        self._shown = [None] * len(balances)
+        if self.order:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.order) - 1, len(COLUMNS) - 1))
         self.totals_changed.emit(self.totals())
 
     def set_filter(self, balance_filter: BalanceFilter) -> None:

@@ -73,9 +73,11 @@ class BalancesPresenter(QObject):
         grouped = self.view.group.isChecked()
         self.view.exchange.setEnabled(not grouped)  # a grouped row spans exchanges
         rows = group_by_asset(balances) if grouped else balances
+        resized = not rows.same_rows(self.model.balances)  # the same rows need no new widths
         self.model.set_balances(rows, totals.shown, demo_counted=totals.demo_only)
         self._show_changes()
-        self._fit_numbers()
+        if resized:
+            self._fit_numbers()
         self.apply_filter()
 
     def show_hidden_assets(self, hidden: frozenset[tuple[str, str]]) -> None:

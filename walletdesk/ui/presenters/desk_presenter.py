@@ -78,7 +78,8 @@ class DeskPresenter(QObject):
         self.status = StatusReporter(window.message)
         self.bridge = WorkerBridge(self.status.error, self)
         self.portfolio = EMPTY
-        self.total_usd = summarise(EMPTY).total_usd  # the header's, of the portfolio shown
+        self._summary = summarise(EMPTY)  # of the portfolio shown
+        self.total_usd = self._summary.total_usd  # the header's
         self.credentials_known: list[Credential] | None = None
         desk, actions = window.desk, window.commands
         self.balances = BalancesPresenter(desk.balances, formatter, settings)
@@ -181,8 +182,11 @@ class DeskPresenter(QObject):
     # --- showing -------------------------------------------------------------------------
 
     def show_portfolio(self, portfolio: Portfolio) -> None:
+        shown = self.portfolio
+        if not portfolio.balances.same_rows(shown.balances):  # else the load after the paint
+            self._summary = summarise(portfolio)
         self.portfolio = portfolio
-        summary = summarise(portfolio)
+        summary = self._summary
         self.total_usd = summary.total_usd
         self.window.desk.header.show_summary(summary)
         self.failures.restore(portfolio.failures())
