@@ -4,9 +4,13 @@ before it too."""
 
 from __future__ import annotations
 
+import importlib
+import threading
 from datetime import timedelta
 from pathlib import Path
+from types import ModuleType
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +19,7 @@ from tests.ui.seeding import UPDATED, seed, valued
 from walletdesk.services import Services
 from walletdesk.ui.dialogs.export_dialog import ExportDialog
 from walletdesk.ui.models.balance_columns import ASSET, USD
+from walletdesk.ui.presenters import desk_presenter
 from walletdesk.ui.settings import UiSettings
 from walletdesk.ui.views.desk_view import BALANCES_TAB, HISTORY_TAB
 from walletdesk.ui.views.history_view import PORTFOLIO_CHOICE, HistoryView
@@ -78,6 +83,26 @@ def test_export_chosen_before_start_opens_its_dialog(
     assert dialog is not None and dialog.isVisible()
     assert dialog.scope_all.text() == "Everything (2 balances)"
     dialog.reject()
+
+
+def test_start_imports_the_parts_off_the_gui_thread_then_builds_them_on_it(
+        qtbot: QtBot, open_desk: OpenDesk, services: Services,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seeded(services)
+    imported_on: list[threading.Thread] = []
+
+    def recording(name: str) -> ModuleType:
+        imported_on.append(threading.current_thread())
+        return importlib.import_module(name)
+
+    monkeypatch.setattr(desk_presenter, "import_module", recording)
+    desk = open_desk(start=False)
+    qtbot.waitExposed(desk.window)
+    with qtbot.waitSignal(desk.loaded, timeout=15_000):
+        desk.start()
+        assert not desk.built_after_paint  # start returns at once; the parts come after
+    assert imported_on and threading.main_thread() not in imported_on
+    assert desk.built_after_paint and desk.window.findChildren(HistoryView)
 
 
 def test_the_load_after_the_first_paint_keeps_the_row_chosen_meanwhile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cached_property
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from walletdesk.ui.views.empty_state_view import EmptyStateView
 
 EMPTY = Portfolio(wallets=(), balances=EMPTY_TABLE)
+AFTER_PAINT = "walletdesk.ui.presenters.after_paint"  # imported off the GUI thread by start
 
 
 class DeskPresenter(QObject):
@@ -126,12 +128,18 @@ class DeskPresenter(QObject):
         """After the first paint: check the session, then load through the controllers."""
         from walletdesk.ui.presenters.desk_loads import start_up
 
-        self.build_after_paint()
         services = self.services
         self.status.info("Loading…")
         self.live.watch.mark_seen()
-        self.bridge.op(lambda: start_up(services)).success(self._started).failure(
-            self._load_failed).run()
+        build_parts = self.bridge.relay(lambda _module: self.build_after_paint())
+
+        def first_load() -> Startup:
+            # One worker does both, in turn: a second one beside it would only compete
+            # with the GUI thread for the interpreter lock.
+            build_parts(import_module(AFTER_PAINT))
+            return start_up(services)
+
+        self.bridge.op(first_load).success(self._started).failure(self._load_failed).run()
         self.live.start(self.settings.auto_refresh_minutes())
 
     def build_after_paint(self) -> None:
@@ -139,13 +147,16 @@ class DeskPresenter(QObject):
         currency (its menu shows the choice, the header the converted total), export and
         backup, and the icons only menus show. Importing and building them was ~4% of a
         start's work (callgrind: 1,439 M -> 1,390 M instructions, smoke start with 1,000
-        balances)."""
+        balances). ``start`` has their modules imported on a worker thread first; whatever
+        needs a part sooner (a click on Export, say) builds it here at once."""
         if self.built_after_paint:
             return
-        from walletdesk.ui.presenters.backup_flow import BackupFlow
-        from walletdesk.ui.presenters.currency_presenter import CurrencyPresenter
-        from walletdesk.ui.presenters.export_flow import ExportFlow
-        from walletdesk.ui.presenters.history_presenter import HistoryPresenter
+        from walletdesk.ui.presenters.after_paint import (
+            BackupFlow,
+            CurrencyPresenter,
+            ExportFlow,
+            HistoryPresenter,
+        )
 
         self.built_after_paint = True
         self.window.commands.add_menu_icons()
