@@ -93,7 +93,9 @@ def _run_window(services: Services, *, smoke: bool) -> int:
         until_painted.enter_context(bulk_work())
         until_painted.callback(settle_long_lived_objects)  # runs first: last in, first out
         from walletdesk.ui.pyside_source_scan import answer_from_names
+        from walletdesk.ui.pyside_support_cache import import_shiboken
 
+        import_shiboken(services.paths.cache_dir)  # before anything imports PySide6
         answer_from_names()  # before the window's modules are imported
         from walletdesk.ui.gui_main import run_gui
 
