@@ -53,6 +53,8 @@ def replace_rows(session: Session, wallet_id: int, rows: dict[str, StoredAmounts
     row keeps its ``created_at``), the wallet's other assets deleted."""
     connection = session.connection()
     stored = {row[0]: row[1:] for row in fetch_rows(connection, _STORED, (wallet_id,))}
+    if stored == rows:  # the usual from one refresh to the next, told in C
+        return
     stale = [(wallet_id, asset) for asset in stored if asset not in rows]
     if stale:
         connection.exec_driver_sql(_DELETE, stale)
