@@ -53,26 +53,17 @@ class ExchangeRequestHandler(BaseHTTPRequestHandler):
     exchange: ExchangeServer  # set on the subclass made per server
 
     def do_GET(self) -> None:
-        with self.exchange.answering():
-            self._answer()
+        self._answer()
 
     def do_POST(self) -> None:
-        with self.exchange.answering():
-            self._answer()
+        self._answer()
 
     def _answer(self) -> None:
-        split = urlsplit(self.path)
-        path, query = split.path, split.query
-        length = int(self.headers.get("Content-Length") or 0)
-        self._body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
-        headers = dict(self.headers.items())
-        port = self.client_address[1]
-        self.exchange.record(RecordedRequest(self.command, path, query, headers, port))
-        delay, fault = self.exchange.faults.take(path, signed=path in SIGNED_PATHS)
-        delay += self.exchange.latency
-        if delay:
-            self.exchange.stopping.wait(delay)
-        reply = self._serve(path, query) if fault is None else self._fault(fault, path, query)
+        # In flight until the answer is ready, not while it is sent: once its client has read
+        # it, that client may send its next request on another connection before this thread
+        # would leave the count, and the most in flight would count one request twice.
+        with self.exchange.answering():
+            reply = self._reply()
         if reply is None:  # a time-out or a dropped connection: no answer at all
             self.close_connection = True
             return
@@ -86,6 +77,20 @@ class ExchangeRequestHandler(BaseHTTPRequestHandler):
             self._trickle(reply)
         else:
             self.wfile.write(reply.body)
+
+    def _reply(self) -> Reply | None:
+        split = urlsplit(self.path)
+        path, query = split.path, split.query
+        length = int(self.headers.get("Content-Length") or 0)
+        self._body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
+        headers = dict(self.headers.items())
+        port = self.client_address[1]
+        self.exchange.record(RecordedRequest(self.command, path, query, headers, port))
+        delay, fault = self.exchange.faults.take(path, signed=path in SIGNED_PATHS)
+        delay += self.exchange.latency
+        if delay:
+            self.exchange.stopping.wait(delay)
+        return self._serve(path, query) if fault is None else self._fault(fault, path, query)
 
     def _trickle(self, reply: Reply) -> None:
         """A byte at a time, each well within any read time-out; counts what got out."""
