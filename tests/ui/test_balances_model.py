@@ -52,7 +52,6 @@ def test_models_pass_qtmodeltester_while_sorting_and_filtering(qtmodeltester: Mo
 def test_rows_start_in_value_descending_order() -> None:
     model = build()
     assert column(model, ASSET) == ["BTC", "ETH", "SOL", "USDT", "DOGE", "ATOM", "VEN"]
-    assert model.sort_state == (USD, DESC)
 
 
 def test_sorting_by_each_column_orders_rows_by_its_exact_value() -> None:

@@ -214,7 +214,9 @@ def test_window_remembers_geometry_view_columns_sort_and_dust_threshold(
     assert (again.window.width(), again.window.height()) == (700, 500)
     assert again.window.desk.tabs.currentIndex() == WALLETS_TAB
     assert again_view.table.horizontalHeader().sectionSize(ASSET) == 177
-    assert again.balances.model.sort_state == (ASSET, Qt.SortOrder.AscendingOrder)
+    header = again_view.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        ASSET, Qt.SortOrder.AscendingOrder)
     assert shown_assets(again) == ["BTC", "ETH"]
     assert again_view.hide_dust.isChecked()
     assert again_view.dust.text() == "12.5"

@@ -80,7 +80,7 @@ def test_ranges_hover_and_the_header_s_change_figures(
     seed_history(services.paths.database, [0, 6, 12, 18, 30, 24 * 5, 24 * 8, 24 * 40])
     desk = open_history(qtbot, open_desk)
     view = desk.window.desk.history
-    assert desk.history.range_index() == 1  # 7d by default
+    assert view.ranges.checkedId() == 1  # 7d by default
     assert len(view.chart.shown_points()) == 7  # 6 inside, and the value at the range's start
     view.ranges.button(0).click()  # 24h
     assert len(view.chart.shown_points()) == 5

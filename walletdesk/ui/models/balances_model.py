@@ -266,10 +266,6 @@ class BalancesModel(QAbstractTableModel):
         mask = self._mask
         return rows if mask is None else [p for p in rows if mask[p]]
 
-    @property
-    def sort_state(self) -> tuple[int, Qt.SortOrder]:
-        return self._sort
-
     # --- helpers ---------------------------------------------------------------------------
 
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:

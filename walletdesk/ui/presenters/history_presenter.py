@@ -154,9 +154,6 @@ class HistoryPresenter(QObject):
         self.confirmation = box
         box.open()
 
-    def range_index(self) -> int:
-        return self._view.ranges.checkedId()
-
     # --- results -------------------------------------------------------------------------
 
     def _points_loaded(self, points: list[PortfolioPoint]) -> None:
