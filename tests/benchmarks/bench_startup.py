@@ -11,12 +11,19 @@ the fastest runs (on a shared, noisy machine the fastest are the steadier figure
 - smoke with 10,000 <= 1.1x smoke with 10 (issue 17), and its peak RSS <= 1.3x;
 - the platform-library check (walletdesk/platform_libraries.py) costs little: the start
   with 1,000 balances <= 1.1x the same start with the check switched off.
+
+Wall time on a shared machine moves by tens of percent from one minute to the next (the bare
+window alone took 131 ms and, an hour later, ~170 ms). ``--instructions`` also counts the
+instructions of one run of each command under valgrind's callgrind, which do not move: the
+same ratios, as a figure two runs can be compared by.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -94,7 +101,11 @@ def prepare(root: Path, count: int) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description="GUI cold-start benchmark")
     parser.add_argument("--repeats", type=int, default=11)
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each command's instructions once (valgrind)")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         env = app_env(root)
@@ -119,6 +130,8 @@ def main() -> None:
         for _ in range(args.repeats):  # interleaved, so drift hits every command alike
             for name, command in commands.items():
                 runs[name].append(run(command, env))
+        counted = {name: instructions(command, env) for name, command in commands.items()
+                   if args.instructions and not name.startswith(("checked", "unchecked"))}
     median = {name: statistics.median(r.seconds for r in rs) for name, rs in runs.items()}
     fastest = {name: min(r.seconds for r in rs) for name, rs in runs.items()}
     cpu = {name: statistics.median(r.cpu_seconds for r in rs) for name, rs in runs.items()}
@@ -136,6 +149,22 @@ def main() -> None:
         print(f"{'':32s} {cpu[over] / cpu[under]:5.2f}x of the median CPU times")
     ratio = rss["smoke 10,000"] / rss["smoke 10"]
     report("smoke 10,000 / smoke 10 (RSS)", ratio, ratio, 1.3)
+    if counted:
+        for name, count in counted.items():
+            print(f"{name:16s} {count / 1e6:9.1f} M instructions")
+        for what, over, under in (("smoke 1,000 / bare", "smoke 1,000", "bare"),
+                                  ("smoke 10,000 / smoke 10", "smoke 10,000", "smoke 10")):
+            print(f"{what:32s} {counted[over] / counted[under]:6.3f}x of the instructions")
+
+
+def instructions(command: list[str], env: dict[str, str]) -> int:
+    """The instructions one run of ``command`` executes (callgrind's count, all threads)."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           *command], env=env, capture_output=True, text=True, check=True)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"valgrind printed no count for {' '.join(command)}")
+    return int(found.group(1))
 
 
 def report(what: str, of_medians: float, of_fastest: float, target: float) -> None:
