@@ -82,13 +82,14 @@ class BalancesModel(QAbstractTableModel):
     # --- content ---------------------------------------------------------------------------
 
     def set_balances(self, balances: BalanceTable, total_usd: Decimal, *,
-                     demo_counted: bool = True) -> None:
+                     demo_counted: bool = True) -> bool:
         """``total_usd`` is what shares are of; ``demo_counted`` False: demo rows are
-        beside real money and not part of it."""
+        beside real money and not part of it. Returns whether the rows changed (False:
+        the same rows again, kept as they are shown)."""
         if (balances.same_rows(self.balances) and total_usd == self._total
                 and demo_counted == self._demo_counted):
             self._keep_rows(balances)
-            return
+            return False
         self.beginResetModel()
         self.balances = balances
         self._total = total_usd
@@ -103,6 +104,7 @@ class BalancesModel(QAbstractTableModel):
         self.order = self._filtered(self._sorted)
         self.endResetModel()
         self.totals_changed.emit(self.totals())
+        return True
 
     def _keep_rows(self, balances: BalanceTable) -> None:
         """The rows shown, again: the load after the first paint, or a reload that found

@@ -73,10 +73,9 @@ class BalancesPresenter(QObject):
         grouped = self.view.group.isChecked()
         self.view.exchange.setEnabled(not grouped)  # a grouped row spans exchanges
         rows = group_by_asset(balances) if grouped else balances
-        resized = not rows.same_rows(self.model.balances)  # the same rows need no new widths
-        self.model.set_balances(rows, totals.shown, demo_counted=totals.demo_only)
+        changed = self.model.set_balances(rows, totals.shown, demo_counted=totals.demo_only)
         self._show_changes()
-        if resized:
+        if changed:  # the same rows again need no new widths
             self._fit_numbers()
         self.apply_filter()
 
