@@ -98,3 +98,55 @@ def test_other_compiles_are_pythons_own_and_an_unwritable_cache_only_costs_time(
         code = builtins.compile(b"x = 1\n", "shibokensupport/feature.py", "exec")
     assert code.co_filename == "shibokensupport/feature.py"
     assert [path.name for path in tmp_path.iterdir()] == ["file"]
+
+
+def another_versions_file(cache: Path) -> Path:
+    """A file as an older PySide6 left it in ``cache``: its feature.py, compiled."""
+    older = cache.with_name(f"{cache.name}-older")
+    with compiled_in(older):
+        builtins.compile(b"# feature.py as PySide6 6.10 had it\n", "shibokensupport/feature.py",
+                         "exec")
+    [compiled] = older.iterdir()
+    cache.mkdir(exist_ok=True)
+    return compiled.rename(cache / compiled.name)
+
+
+def test_a_start_that_writes_keeps_only_the_files_it_uses(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    older = another_versions_file(cache)
+    crashed = cache / f"{older.name}.4242"  # half-written by a start that crashed
+    crashed.write_bytes(b"half")
+    first = start(cache)
+    assert first["compiled"]  # this version's files written...
+    assert not older.exists() and not crashed.exists()  # ...and the older ones gone
+    assert len(list(cache.iterdir())) == len(first["compiled"])  # type: ignore[arg-type]
+    assert start(cache)["compiled"] == []  # this version's kept and read back
+
+
+def test_a_start_that_writes_nothing_removes_nothing(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    start(cache)
+    older = another_versions_file(cache)
+    assert start(cache)["compiled"] == []
+    assert older.exists()  # the common start only reads: it does not even list the folder
+
+
+def test_tidying_leaves_links_and_other_files_alone(tmp_path: Path) -> None:
+    cache, outside = tmp_path / "cache", tmp_path / "outside"
+    older = another_versions_file(cache)
+    outside.mkdir()
+    target = outside / older.name  # named as a cache file, but outside the cache
+    target.write_bytes(older.read_bytes())
+    kept = {cache / "notes.txt": "a file not of this module's naming",
+            cache / "elsewhere" / older.name: "in a sub-folder: not of this cache"}
+    for path, text in kept.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text)
+    links = {cache / f"{'0' * 16}.code": target, cache / f"{'1' * 16}.code": outside}
+    for link, to in links.items():
+        link.symlink_to(to)
+    start(cache)
+    assert not older.exists()  # tidied...
+    assert all(path.read_text() == text for path, text in kept.items())  # ...but only that
+    assert all(link.is_symlink() and link.resolve() == to for link, to in links.items())
+    assert target.read_bytes() and sorted(outside.iterdir()) == [target]

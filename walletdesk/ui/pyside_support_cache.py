@@ -17,8 +17,18 @@ file name, the optimisation level and the source (``importlib.util.source_hash``
 this Python's byte-code magic number, as hash-based .pyc files are). Another PySide6 (other
 sources) or another Python (other magic number) finds no file and compiles as before; a
 file that cannot be read or written costs only the time to compile. The files hold code
-that runs, so they live in the user's own private folders, as ``__pycache__`` would. Those
-of an older PySide6 or Python stay (~200 KB a version); the folder is safe to delete.
+that runs, so they live in the user's own private folders, as ``__pycache__`` would.
+
+The folder keeps only what the running PySide6 and Python use (~200 KB): a start that wrote
+a file (the first after an upgrade) then removes every file of this module's naming that it
+did not use, those of an older PySide6, Python or optimisation level, and half-written ones
+a crash left. A start that wrote nothing removes nothing and costs nothing more. Only
+regular files named ``<hex>.code`` or ``<hex>.code.<pid>`` directly in the folder go;
+anything else there (a link, another program's file, a sub-folder) is left alone, and a
+link is never followed, so nothing outside the folder is touched. A WalletDesk of another
+version running meanwhile has read its files already; its next start compiles and writes
+them again (and removes these): two versions started in turn compile at every start, as
+without this module. The folder is safe to delete.
 
 When a PySide6 release stops compiling its support code at import,
 ``tests/ui/test_pyside_support_cache.py`` fails: then this module can go.
@@ -29,6 +39,7 @@ from __future__ import annotations
 import builtins
 import marshal
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -39,6 +50,9 @@ from typing import Any
 
 # The file names PySide6 compiles its embedded sources under.
 EMBEDDED_NAMES = ("signature_bootstrap.py", "shibokensupport/")
+CODE_SUFFIX = ".code"
+# The files this module writes: <key>.code, and <key>.code.<pid> while one is written.
+CODE_FILE_NAME = r"[0-9a-f]+\.code(\.[0-9]+)?"
 
 Compile = Callable[..., Any]
 
@@ -56,29 +70,39 @@ def import_shiboken(cache_dir: Path | None) -> None:
 @contextmanager
 def compiled_in(cache_dir: Path) -> Iterator[None]:
     """Within the block, ``compile`` of PySide6's embedded sources goes through
-    ``cache_dir``; every other ``compile`` is Python's own."""
-    original: Compile = builtins.compile
-    setattr(builtins, "compile", _through_cache(original, cache_dir))  # noqa: B010
+    ``cache_dir``; every other ``compile`` is Python's own. If the block wrote a file, the
+    files it did not use leave the folder afterwards."""
+    cache = _CodeCache(builtins.compile, cache_dir)
+    setattr(builtins, "compile", cache.compile)  # noqa: B010
     try:
         yield
     finally:
-        setattr(builtins, "compile", original)  # noqa: B010
+        setattr(builtins, "compile", cache.compile_source)  # noqa: B010
+    if cache.wrote:  # the first start of this PySide6 or Python (or a file was damaged)
+        _remove_unused(cache_dir, cache.used)
 
 
-def _through_cache(compile_source: Compile, cache_dir: Path) -> Compile:
-    def compile_cached(source: object, filename: object, mode: str, *args: Any,
-                       **kwargs: Any) -> Any:
+class _CodeCache:
+    # A plain class: a dataclass would compile its methods at every start.
+    def __init__(self, compile_source: Compile, folder: Path) -> None:
+        self.compile_source = compile_source  # Python's own
+        self.folder = folder
+        self.used: set[str] = set()  # the names of the files this start needs
+        self.wrote = False
+
+    def compile(self, source: object, filename: object, mode: str, *args: Any,
+                **kwargs: Any) -> Any:
         if (args or kwargs or mode != "exec" or not isinstance(source, bytes)
                 or not isinstance(filename, str) or not filename.startswith(EMBEDDED_NAMES)):
-            return compile_source(source, filename, mode, *args, **kwargs)
-        path = cache_dir / f"{_key(source, filename)}.code"
+            return self.compile_source(source, filename, mode, *args, **kwargs)
+        name = f"{_key(source, filename)}{CODE_SUFFIX}"
+        self.used.add(name)
+        path = self.folder / name
         code = _read(path)
         if code is None:
-            code = compile_source(source, filename, mode)
-            _write(path, code)
+            code = self.compile_source(source, filename, mode)
+            self.wrote |= _write(path, code)
         return code
-
-    return compile_cached
 
 
 def _key(source: bytes, filename: str) -> str:
@@ -95,7 +119,7 @@ def _read(path: Path) -> CodeType | None:
     return code if isinstance(code, CodeType) else None
 
 
-def _write(path: Path, code: CodeType) -> None:
+def _write(path: Path, code: CodeType) -> bool:
     partial = path.with_name(f"{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -104,3 +128,21 @@ def _write(path: Path, code: CodeType) -> None:
     except OSError:
         with suppress(OSError):
             partial.unlink()
+        return False
+    return True
+
+
+def _remove_unused(folder: Path, used: set[str]) -> None:
+    """Remove the regular files of this module's naming in ``folder`` that are not ``used``
+    (best effort: what stays only costs room)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        # is_file without following: a link is left alone, whatever it points to; unlink
+        # removes a name in this folder, never what a link points to.
+        if (entry.name not in used and re.fullmatch(CODE_FILE_NAME, entry.name)
+                and entry.is_file(follow_symlinks=False)):
+            with suppress(OSError):
+                os.unlink(entry.path)
