@@ -85,6 +85,16 @@ MUTATIONS = (
              "walletdesk/controllers/portfolio.py",
              "        self._record_outcomes(user, refreshed_at, outcomes)\n", "",
              ("tests/cli/test_hidden_and_old_cli.py",)),
+    Mutation("support-cache-tidying-follows-links",
+             "tidying the support-code cache never follows a link out of its folder",
+             "walletdesk/ui/pyside_support_cache.py",
+             "entry.is_file(follow_symlinks=False)", "entry.is_file()",
+             ("tests/ui/test_pyside_support_cache.py",)),
+    Mutation("support-cache-tidied-at-every-start",
+             "a start that only read the support-code cache removes nothing",
+             "walletdesk/ui/pyside_support_cache.py",
+             "    if cache.wrote:", "    if True:",
+             ("tests/ui/test_pyside_support_cache.py",)),
 )
 
 
