@@ -56,22 +56,31 @@ _VALUATIONS = _Table(
 # A wallet whose every row is one part of one key in one place (``OnePlaceParts``): its
 # parts are its balances beside that key and place, so SQLite checks them against the
 # balances this transaction has just stored, without a row of either in Python (10,000
-# stored parts read and compared cost ~11 ms, the check ~4 ms). Each source row that matches
-# a balance row is a distinct asset (the key and place are fixed): as many matches as
-# balance rows, and no other source row, is exactly the wanted parts.
+# stored parts read and compared cost ~11 ms, the check ~4 ms). Each source row of that key
+# and place that has a balance row is a distinct asset (the key and place are fixed), so the
+# counts tell what to fix: every stored row aligned with a balance row and as many as there
+# are balance rows means no row is stale or missing; as many of them matching means none
+# differs either. Only the statements the counts call for run: when every amount changed,
+# the aligned rows are updated in place (~14 ms) instead of deleted and inserted (~21 ms).
 _ONE_PLACE_MATCH = (
-    "SELECT (SELECT count(*) FROM balance_sources WHERE wallet_id = :wallet), count(*) "
+    "SELECT (SELECT count(*) FROM balance_sources WHERE wallet_id = :wallet), count(*), "
+    "count(*) FILTER (WHERE b.free = s.free AND b.locked = s.locked) "
     "FROM balance_sources s JOIN balances b ON b.wallet_id = s.wallet_id AND b.asset = s.asset "
-    "AND b.free = s.free AND b.locked = s.locked "
     "WHERE s.wallet_id = :wallet AND s.credential_id = :credential AND s.place = :place"
 )
-_ONE_PLACE_DELETE = (  # every source row that is not its balance row beside the key and place
+_ONE_PLACE_DELETE = (  # every source row that is not aligned with a balance row
     "DELETE FROM balance_sources WHERE wallet_id = :wallet AND NOT (credential_id = :credential "
     "AND place = :place AND EXISTS (SELECT 1 FROM balances b WHERE b.wallet_id = :wallet "
-    "AND b.asset = balance_sources.asset AND b.free = balance_sources.free "
-    "AND b.locked = balance_sources.locked))"
+    "AND b.asset = balance_sources.asset))"
 )
-_ONE_PLACE_INSERT = (  # after the delete, a row already there is the right one
+_ONE_PLACE_UPDATE = (  # the aligned rows whose amounts are not their balance row's
+    "UPDATE balance_sources SET free = b.free, locked = b.locked FROM balances b "
+    "WHERE balance_sources.wallet_id = :wallet AND balance_sources.credential_id = :credential "
+    "AND balance_sources.place = :place AND b.wallet_id = :wallet "
+    "AND b.asset = balance_sources.asset "
+    "AND (b.free != balance_sources.free OR b.locked != balance_sources.locked)"
+)
+_ONE_PLACE_INSERT = (  # after the delete, a row already there is an aligned one
     "INSERT INTO balance_sources (wallet_id, asset, credential_id, place, free, locked) "
     "SELECT wallet_id, asset, :credential, :place, free, locked FROM balances "
     "WHERE wallet_id = :wallet ON CONFLICT DO NOTHING"
@@ -94,11 +103,13 @@ def replace_sources(session: Session, wallet_id: int, wallet: StoredWallet) -> N
 
 def _replace_one_place(connection: Connection, wallet_id: int, parts: OnePlaceParts) -> None:
     names = {"wallet": wallet_id, "credential": parts.credential_id, "place": parts.place}
-    ((stored, matching),) = fetch_rows(connection, _ONE_PLACE_MATCH, names)
-    if stored == matching == len(parts):
-        return
-    connection.exec_driver_sql(_ONE_PLACE_DELETE, names)
-    connection.exec_driver_sql(_ONE_PLACE_INSERT, names)
+    ((stored, aligned, matching),) = fetch_rows(connection, _ONE_PLACE_MATCH, names)
+    if stored != aligned:
+        connection.exec_driver_sql(_ONE_PLACE_DELETE, names)
+    if matching != aligned:
+        connection.exec_driver_sql(_ONE_PLACE_UPDATE, names)
+    if aligned != len(parts):
+        connection.exec_driver_sql(_ONE_PLACE_INSERT, names)
 
 
 def _replace(connection: Connection, table: _Table, wallet_id: int,
