@@ -126,6 +126,26 @@ def test_export_refuses_an_existing_file_unless_forced(cli: CliRunner, tmp_path:
     assert forced.code == 0 and target.read_text().startswith("exchange,asset")
 
 
+@pytest.mark.parametrize(("name", "shown"), [("a\nb.csv", "a\\nb.csv"),
+                                           ("\x1b[2Jx.csv", "\\x1b[2Jx.csv")])
+def test_a_file_name_with_control_characters_stays_on_one_line(
+    cli: CliRunner, tmp_path: Path, name: str, shown: str
+) -> None:
+    """A line break in a name must not split the error line (scripts read one line per
+    failure), nor an escape sequence reach the terminal: both are shown escaped."""
+    cli("credentials", "add", "--exchange", "demo", "--api-key", "demo")
+    cli("refresh")
+    target = tmp_path / name
+    target.write_text("my own notes\n")
+    refused = cli("export", "--format", "csv", "--output", str(target))
+    assert refused.code == 1
+    assert refused.err.splitlines() == [
+        f"walletdesk: {tmp_path}/{shown} already exists, so nothing was written: pass "
+        "--force to replace it, or choose another file name."]
+    forced = cli("export", "--format", "csv", "--output", str(target), "--force")
+    assert forced.out.splitlines() == [f"Exported 14 balances to {tmp_path}/{shown}."]
+
+
 def test_export_to_dash_writes_standard_output(cli: CliRunner, tmp_path: Path) -> None:
     cli("credentials", "add", "--exchange", "demo", "--api-key", "demo")
     cli("refresh")

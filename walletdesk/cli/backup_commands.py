@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from walletdesk.cli.runner import EXIT_OK
+from walletdesk.cli.runner import EXIT_OK, one_line
 from walletdesk.services import Services
 
 
@@ -35,7 +35,7 @@ def register(subparsers: Any, parents: list[argparse.ArgumentParser]) -> None:
 
 def write_backup(args: argparse.Namespace, services: Services) -> int:
     written = services.backups.backup(args.file, replace=args.force)
-    print(f"Backed up {services.paths.database} to {written}.")
+    print(one_line(f"Backed up {services.paths.database} to {written}."))
     return EXIT_OK
 
 

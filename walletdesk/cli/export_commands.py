@@ -9,7 +9,7 @@ from typing import Any
 
 from walletdesk.cli.arguments import add_currency_option
 from walletdesk.cli.portfolio_commands import add_filter_options, read_balances
-from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
+from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail, one_line
 from walletdesk.core.errors import ExportTargetExistsError
 from walletdesk.export.formats import FORMAT_NAMES
 from walletdesk.services import Services
@@ -57,5 +57,5 @@ def export_balances(args: argparse.Namespace, services: Services) -> int:
         fail(f"{error.path} already exists, so nothing was written: pass --force to replace "
              "it, or choose another file name.")
         return EXIT_FAILURE
-    print(f"Exported {len(balances)} balances to {path}.")
+    print(one_line(f"Exported {len(balances)} balances to {path}."))
     return EXIT_OK

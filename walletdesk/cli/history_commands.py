@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from walletdesk.cli.arguments import add_currency_option, exchange_argument
-from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
+from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail, one_line
 from walletdesk.core.errors import (
     ExportError,
     ExportTargetExistsError,
@@ -64,7 +64,7 @@ def show_history(args: argparse.Namespace, services: Services) -> int:
             fail(f"{error.path} already exists, so nothing was written: pass --force to "
                  "replace it, or choose another file name.")
             return EXIT_FAILURE
-        print(f"Exported {len(table)} history points to {path}.")
+        print(one_line(f"Exported {len(table)} history points to {path}."))
         return EXIT_OK
     if not table and args.format == "table":
         print("No history matches these filters." if args.asset or args.exchange or args.since

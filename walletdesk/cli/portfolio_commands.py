@@ -14,7 +14,7 @@ from walletdesk.cli.arguments import (
     exchange_argument,
     min_usd_argument,
 )
-from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail
+from walletdesk.cli.runner import EXIT_FAILURE, EXIT_OK, fail, one_line
 from walletdesk.controllers.freshness import age
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.core.errors import WalletDeskError
@@ -105,7 +105,7 @@ def refresh_balances(args: argparse.Namespace, services: Services) -> int:
         if outcome.error is None:
             print(f"{name}: {outcome.asset_count} assets updated.")
             if outcome.notice is not None:
-                print(f"{name}: {outcome.notice}", file=sys.stderr)
+                print(one_line(f"{name}: {outcome.notice}"), file=sys.stderr)
         else:
             fail(f"{name} [{credential.id[:8]}]: {outcome.error}")
     failed = not all(o.ok for o in outcomes)

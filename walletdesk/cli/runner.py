@@ -20,10 +20,22 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ct
 
 log = logging.getLogger(__name__)
 
+# Control characters (C0, DEL, C1) and Unicode's own line breaks, written as Python writes
+# them in a string literal: a file name or an exchange's words in a message can then
+# neither split its line (scripts read one line per failure) nor drive the terminal (ESC).
+_ESCAPES = {code: repr(chr(code))[1:-1]
+            for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)}
+
+
+def one_line(text: str) -> str:
+    """``text`` with its control characters escaped (``a\\nb.json`` for a name holding a
+    line break)."""
+    return text.translate(_ESCAPES)
+
 
 def fail(message: str, stream: TextIO | None = None) -> None:
     """Print one line for the user on stderr."""
-    print(f"walletdesk: {message}", file=stream or sys.stderr)
+    print(f"walletdesk: {one_line(message)}", file=stream or sys.stderr)
 
 
 def tolerate_unencodable(*streams: object) -> None:
