@@ -1,13 +1,21 @@
 """OKX API v5, as okx.com/docs-v5 documents it, for tests.
 
-Checks, each refusal HTTP 401 with ``{"code": "<str>", "msg": ..., "data": []}``: the four
-headers are present (50103 key, 50104 passphrase, 50106 sign, 50107 timestamp); the key
-exists (50111); the timestamp is ISO 8601 UTC with milliseconds (else 50112) and within
-30 s of the server's clock (else 50102 "Timestamp request expired"); the passphrase is
-the key's (50105); ``OK-ACCESS-SIGN`` is base64(HMAC-SHA256(secret, timestamp + METHOD +
-requestPath?query + body)) (50113); the IP is allowed (50110); a demo header on a live key
-(50101). Rate limit 429 with code 50011. Wallets: "trading" (account/balance, non-zero rows
-only) and "funding" (asset/balances).
+Checks, each refusal HTTP 401 with ``{"code": "<str>", "msg": ..., "data": []}`` unless
+said: the four headers are present (50103 key, 50104 passphrase, 50106 sign, 50107
+timestamp); the key exists (50111); the timestamp is ISO 8601 UTC with milliseconds (else
+50112) and within 30 s of the server's clock (else 50102 "Timestamp request expired"); the
+passphrase is the key's (50105); ``OK-ACCESS-SIGN`` is base64(HMAC-SHA256(secret, timestamp
++ METHOD + requestPath?query + body)) (50113); the IP is allowed (50110); a demo header on
+a live key (50101); the key may read (50120, with HTTP 200 as the error-code table gives
+it). Rate limit 429 with code 50011.
+
+Wallets: "trading" (account/balance, non-zero rows only), "funding" (asset/balances) and
+"earn" (finance/savings/balance, Simple Earn flexible: one row per currency, not paged,
+optionally one ``ccy``; a holding's (free, locked) pair is its (loanAmt, pendingAmt), and
+``amt`` their sum, as in the docs' example). An account made with ``earn_refusal="50120"``
+(or 50030, 50051, 51734, 51735) is refused Simple Earn alone, with HTTP 200 as the table
+gives those codes. [okx.com/docs-v5/en/#financial-product-simple-earn-flexible-get-saving-
+balance; #error-code-rest-api]
 """
 
 from __future__ import annotations
@@ -35,9 +43,10 @@ from tests.exchange_server.venue import (
 TRADING_BALANCE = "/api/v5/account/balance"
 FUNDING_BALANCE = "/api/v5/asset/balances"
 ACCOUNT_CONFIG = "/api/v5/account/config"
+SAVINGS_BALANCE = "/api/v5/finance/savings/balance"
 TICKERS = "/api/v5/market/tickers"
 TIME = "/api/v5/public/time"
-SIGNED = frozenset({TRADING_BALANCE, FUNDING_BALANCE, ACCOUNT_CONFIG})
+SIGNED = frozenset({TRADING_BALANCE, FUNDING_BALANCE, ACCOUNT_CONFIG, SAVINGS_BALANCE})
 WINDOW_S = 30.0
 _ISO_MS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
 
@@ -63,7 +72,15 @@ _REFUSALS: dict[str, str] = {
     "50111": "Invalid OK-ACCESS-KEY.",
     "50112": "Invalid OK-ACCESS-TIMESTAMP.",
     "50113": "Invalid Sign.",
-    "50120": "API key doesn't have permission to read.",
+}
+# Refusals that come with HTTP 200 (the error-code table's "HTTP Status Code" column).
+_WITH_200: dict[str, str] = {
+    "50030": "You don't have permission to use this API endpoint",
+    "50051": "Due to compliance restrictions in your country or region, you cannot use this "
+    "feature.",
+    "50120": "This API key doesn't have permission to use this function",
+    "51734": "User KYC Country is not supported",
+    "51735": "Sub-account is not supported",
 }
 
 
@@ -86,9 +103,10 @@ class OkxVenue(Venue):
         *,
         trading: dict[str, object] | None = None,
         funding: dict[str, object] | None = None,
+        earn: dict[str, object] | None = None,
         **flags: Any,
     ) -> VenueAccount:
-        wallets = {"trading": trading or {}, "funding": funding or {}}
+        wallets = {"trading": trading or {}, "funding": funding or {}, "earn": earn or {}}
         return self.add_account(passphrase=passphrase, wallets=wallets, **flags)
 
     # --- the protocol ---------------------------------------------------------------------
@@ -110,7 +128,7 @@ class OkxVenue(Venue):
         refusal = self._authenticate(request)
         if isinstance(refusal, str):
             return _refused(refusal)
-        return self._private(request.path, refusal)
+        return self._private(request.path, refusal, request.params)
 
     def fault_reply(self, fault: Fault, request: Incoming) -> Reply:
         if fault in (Fault.RATE_LIMIT, Fault.BANNED):
@@ -161,8 +179,10 @@ class OkxVenue(Venue):
 
     # --- endpoints ------------------------------------------------------------------------
 
-    def _private(self, path: str, account: VenueAccount) -> Reply:
+    def _private(self, path: str, account: VenueAccount, params: dict[str, str]) -> Reply:
         now = str(self.server.now_ms())
+        if path == SAVINGS_BALANCE:
+            return _savings(account, params.get("ccy"))
         if path == TRADING_BALANCE:
             details = [
                 {
@@ -207,6 +227,27 @@ class OkxVenue(Venue):
         )
 
 
+def _savings(account: VenueAccount, ccy: str | None) -> Reply:
+    refusal = account.options.get("earn_refusal")
+    if refusal is not None:
+        return _refused(refusal)
+    return _data(
+        [
+            {
+                "ccy": name,
+                "amt": add_text(lent, pending),
+                "earnings": "0.0010737388791526",
+                "rate": "0.0100000000000000",
+                "loanAmt": lent,
+                "pendingAmt": pending,
+                "redemptAmt": "",
+            }
+            for name, (lent, pending) in account.wallet("earn").items()
+            if ccy in (None, name)
+        ]
+    )
+
+
 def _ticker(inst_id: str, last: str) -> dict[str, str]:
     return {
         "instType": "SPOT",
@@ -229,4 +270,6 @@ def _code(status: int, code: str, msg: str) -> Reply:
 
 
 def _refused(code: str) -> Reply:
+    if code in _WITH_200:
+        return _code(200, code, _WITH_200[code])
     return _code(401, code, _REFUSALS[code])

@@ -69,11 +69,13 @@ class Case:
 
 
 CASES = [
-    # Per user: account/balance 10 per 2 s, asset/balances 6 per s (a read is one of each);
-    # per IP: market/tickers 20 per 2 s.
+    # Per user: account/balance 10 per 2 s, asset/balances and finance/savings/balance 6 per
+    # s (a read is one of each, each weighing one account/balance); per IP: market/tickers
+    # 20 per 2 s.
     Case("OKX", OkxVenue, plain(OkxAdapter),
-         lambda v: v.add_wallets(PASSPHRASE, trading={"BTC": "1"}, funding={"USDT": "2"}),
-         seconds_per_balances=2 / (10 / 2), seconds_per_prices=1 / (20 / 2),
+         lambda v: v.add_wallets(PASSPHRASE, trading={"BTC": "1"}, funding={"USDT": "2"},
+                                 earn={"ETH": "3"}),
+         seconds_per_balances=3 / (10 / 2), seconds_per_prices=1 / (20 / 2),
          passphrase=PASSPHRASE),
     # Per UID: wallet-balance 50/s, the funding wallet 5/s; per IP: 600 per 5 s.
     Case("Bybit", BybitVenue, plain(BybitAdapter),

@@ -1,7 +1,11 @@
-"""OKX (API v5): the trading account and the funding account of one key.
+"""OKX (API v5): the trading account, the funding account and Simple Earn flexible of one
+key, read at once.
 
 - Balances: ``/api/v5/account/balance`` (``details[]``: ``availBal`` free, ``frozenBal``
   locked; only non-zero assets) and ``/api/v5/asset/balances`` (``availBal``, ``frozenBal``).
+- Simple Earn flexible (savings): ``/api/v5/finance/savings/balance`` (``okx_earn.py``), all
+  of it earning, so locked, in place EARN. A key or account that OKX will not show it is
+  skipped there and named by the key check.
 - Prices: ``/api/v5/market/tickers?instType=SPOT``, instruments ``BASE-QUOTE``.
 - Key check: ``/api/v5/account/config`` ``perm`` ("read_only", "read_only,trade", ...).
 - Signing: ISO 8601 millisecond timestamps, 30 s validity; a wrong passphrase (50105) and a
@@ -10,7 +14,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import ClassVar
 
@@ -18,6 +24,13 @@ from walletdesk.core.errors import ExchangeAuthError, ExchangeRateLimitError
 from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.holdings import FUNDING, TRADING, Holding, fold
+from walletdesk.exchanges.okx_earn import (
+    EARN_NAME,
+    FEATURE_REFUSALS,
+    SAVINGS_BALANCE,
+    FeatureRefusedError,
+    savings_holdings,
+)
 from walletdesk.exchanges.profiles.okx import PROFILE
 from walletdesk.exchanges.responses import amount, fail, mapping, price
 from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter
@@ -29,6 +42,8 @@ TICKERS = "/api/v5/market/tickers"
 TIME = "/api/v5/public/time"
 # Weights in the units of the profile's budgets (one account/balance call; one ticker call).
 CONFIG_WEIGHT = 2  # 5 per 2 s, where the key's budget is 10
+
+log = logging.getLogger(__name__)
 
 _KEY = "OKX rejected the API key: check that it was copied completely and has not been deleted."
 
@@ -63,10 +78,7 @@ class OkxAdapter(RestAdapter):
             "OKX refused this computer's IP address: add it to the key's IP whitelist on OKX, "
             "or remove the restriction.",
         ),
-        "50120": (
-            ExchangeAuthError,
-            'The OKX key may not read the account: give it the "Read" permission.',
-        ),
+        **FEATURE_REFUSALS,
         "50011": (
             ExchangeRateLimitError,
             "OKX is limiting requests from this key; wait a minute before refreshing again.",
@@ -76,28 +88,51 @@ class OkxAdapter(RestAdapter):
     # --- the adapter protocol -------------------------------------------------------------
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
-        config = mapping(
-            self._first(self._get(ACCOUNT_CONFIG, creds=creds, weight=CONFIG_WEIGHT)),
-            self._display,
-            "config",
-        )
+        """account/config proves the key reads and says what else it may do; one look at
+        Simple Earn names it, once, when OKX will not show it to this key (a refresh then
+        skips it)."""
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="okx-check") as pool:
+            earn = pool.submit(self._savings, creds)
+            config = mapping(
+                self._first(self._get(ACCOUNT_CONFIG, creds=creds, weight=CONFIG_WEIGHT)),
+                self._display,
+                "config",
+            )
+            unreadable = (EARN_NAME,) if earn.result() is None else ()
         perm = config.get("perm")
         if not isinstance(perm, str):
-            return describe_permissions(self._display, None, None)
+            return describe_permissions(self._display, None, None, unreadable=unreadable)
         powers = {part.strip() for part in perm.split(",")}
-        return describe_permissions(self._display, "trade" in powers, "withdraw" in powers)
+        return describe_permissions(self._display, "trade" in powers, "withdraw" in powers,
+                                    unreadable=unreadable)
 
     def fetch_balances(self, creds: ApiCredentials) -> Holdings:
-        trading = mapping(
-            self._first(self._get(TRADING_BALANCE, creds=creds)), self._display, "account"
-        )
+        """The trading account, the funding account and Simple Earn, read at once. Simple
+        Earn is skipped where OKX will not show it to this key; any other failure of any of
+        them fails the whole refresh, so the previous balances are kept."""
+        with ThreadPoolExecutor(max_workers=3, thread_name_prefix="okx-account") as pool:
+            trading_reply = pool.submit(self._get, TRADING_BALANCE, creds=creds)
+            funding_reply = pool.submit(self._get, FUNDING_BALANCE, creds=creds)
+            earn = pool.submit(self._savings, creds)
+            trading = mapping(self._first(trading_reply.result()), self._display, "account")
+            funding = self._data(funding_reply.result())
+            earned = earn.result() or []
         details = trading.get("details", [])
-        funding = self._data(self._get(FUNDING_BALANCE, creds=creds))
         if not isinstance(details, list):
             fail(self._display, "the trading account has no list of assets")
         holdings = [self._holding(row, TRADING, "availBal", "frozenBal") for row in details]
         holdings += [self._holding(row, FUNDING, "availBal", "frozenBal") for row in funding]
-        return fold(holdings, self._display)
+        return fold(holdings + earned, self._display)
+
+    def _savings(self, creds: ApiCredentials) -> list[Holding] | None:
+        """Simple Earn flexible, or None where OKX will not show it to this key or account
+        (``okx_earn.FEATURE_REFUSALS``)."""
+        try:
+            payload = self._get(SAVINGS_BALANCE, creds=creds)
+        except FeatureRefusedError as error:
+            log.info("OKX %s skipped: %s", EARN_NAME, type(error).__name__)
+            return None
+        return savings_holdings(self._data(payload), self._display)
 
     def fetch_prices(self) -> dict[str, Decimal]:
         prices: dict[str, Decimal] = {}

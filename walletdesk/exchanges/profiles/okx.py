@@ -31,11 +31,13 @@ PROFILE = ExchangeProfile(
     help_url="https://www.okx.com/help/how-do-i-create-an-api-key",
     # Each endpoint has its own limit; "Rate limit rule: User ID" for signed ones, "IP" for
     # public ones. Per key, in units of account/balance ("10 requests per 2 seconds"):
-    # asset/balances (6 per second) weighs 1, account/config (5 per 2 s) 2 (okx.py).
+    # asset/balances and finance/savings/balance (each 6 per second) weigh 1, account/config
+    # (5 per 2 s) 2 (okx.py).
     # Per host: market/tickers 20 per 2 s (read on market/ticker's page: "20 requests per 2
     # seconds", rule IP), public/time 10 per 2 s (weighs 2).
     # [okx.com/docs-v5/en/#trading-account-rest-api-get-balance, #funding-account-rest-api-
-    # get-balance, #order-book-trading-market-data-get-ticker; account/config and the time:
+    # get-balance, #financial-product-simple-earn-flexible-get-saving-balance,
+    # #order-book-trading-market-data-get-ticker; account/config and the time:
     # as python-okx's docstrings quote the docs]
     pace=Pace(host=RateLimit(weight=20, seconds=2), account=RateLimit(weight=10, seconds=2)),
 )
