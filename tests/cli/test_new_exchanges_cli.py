@@ -122,7 +122,7 @@ def _assert_nowhere_on_disk(root: Path, secrets_given: list[str]) -> None:
     ("name", "places"),
     [
         ("kraken", {"BTC": {"spot", "earn"}, "USD": {"spot"}}),
-        ("okx", {"BTC": {"trading", "funding"}, "USDT": {"funding"}}),
+        ("okx", {"BTC": {"trading", "funding", "earn"}, "USDT": {"funding"}, "ETH": {"earn"}}),
         ("bybit", {"BTC": {"trading"}, "ETH": {"funding"}}),
         ("kucoin", {"BTC": {"funding", "trading"}, "KCS": {"trading"}}),
     ],

@@ -13,7 +13,7 @@ from tests.exchange_server import Fault
 from tests.exchange_server.okx import SAVINGS_BALANCE, OkxVenue
 from tests.exchange_server.venue import VenueServer
 from tests.exchanges.conftest import FAST_TIMEOUTS
-from walletdesk.core.errors import ExchangeAuthError, ExchangeResponseError
+from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeResponseError
 from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials
 from walletdesk.exchanges.http import RetryPolicy
@@ -125,10 +125,12 @@ def test_any_other_failure_of_earn_fails_the_refresh(
         adapter.fetch_balances(creds)
 
 
-def test_earn_is_signed_like_the_other_private_calls(
-    server: VenueServer[OkxVenue], adapter: OkxAdapter
+
+@pytest.mark.parametrize("fault", [Fault.INVALID_KEY, Fault.BAD_SIGNATURE, Fault.RATE_LIMIT])
+def test_a_refusal_that_is_not_about_earn_fails_the_refresh_even_from_earn_alone(
+    server: VenueServer[OkxVenue], adapter: OkxAdapter, fault: Fault
 ) -> None:
-    account = server.venue.add_wallets(PASSPHRASE, earn={"ETH": "3"})
-    with pytest.raises(ExchangeAuthError, match="secret key does not belong"):
-        adapter.fetch_balances(ApiCredentials(account.api_key, "0" * 32, PASSPHRASE))
-    assert server.requests_to(SAVINGS_BALANCE)  # asked, and refused by its signature check
+    creds = key(server, trading={"BTC": "1"}, earn={"ETH": "3"})
+    server.inject(fault, path=SAVINGS_BALANCE, times=None)
+    with pytest.raises(ExchangeError):
+        adapter.fetch_balances(creds)

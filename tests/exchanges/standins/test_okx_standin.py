@@ -8,7 +8,13 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.exchange_server.okx import ACCOUNT_CONFIG, FUNDING_BALANCE, TRADING_BALANCE, OkxVenue
+from tests.exchange_server.okx import (
+    ACCOUNT_CONFIG,
+    FUNDING_BALANCE,
+    SAVINGS_BALANCE,
+    TRADING_BALANCE,
+    OkxVenue,
+)
 from tests.exchange_server.venue import VenueAccount, VenueServer
 from walletdesk.exchanges.signers import okx
 
@@ -60,6 +66,32 @@ def test_trading_account_lists_only_non_zero_assets(
 def test_funding_account_is_separate(server: VenueServer[OkxVenue], account: VenueAccount) -> None:
     _, body = get(server, account, FUNDING_BALANCE)
     assert body["data"] == [{"ccy": "USDT", "bal": "250.5", "availBal": "250.5", "frozenBal": "0"}]
+
+
+def test_simple_earn_answers_as_documented_and_checks_the_signature(
+    server: VenueServer[OkxVenue],
+) -> None:
+    account = server.venue.add_wallets(
+        PASSPHRASE, earn={"USDT": ("11.0010630707982819", "0.0000106745475002"), "BTC": "1"}
+    )
+    status, body = get(server, account, f"{SAVINGS_BALANCE}?ccy=USDT")
+    assert (status, body["code"]) == (200, "0")
+    data = body["data"]
+    assert isinstance(data, list) and len(data) == 1
+    row = data[0]
+    assert {k: row[k] for k in ("ccy", "amt", "loanAmt", "pendingAmt", "redemptAmt")} == {
+        "ccy": "USDT", "amt": "11.0010737453457821", "loanAmt": "11.0010630707982819",
+        "pendingAmt": "0.0000106745475002", "redemptAmt": ""}  # the docs' example
+    assert len(get(server, account, SAVINGS_BALANCE)[1]["data"]) == 2  # type: ignore[arg-type]
+    status, body = get(server, account, SAVINGS_BALANCE, secret="0" * 32)
+    assert (status, body["code"]) == (401, "50113")
+
+
+def test_simple_earn_refused_alone_comes_with_http_200(server: VenueServer[OkxVenue]) -> None:
+    account = server.venue.add_wallets(PASSPHRASE, earn={"BTC": "1"}, earn_refusal="51735")
+    assert get(server, account, SAVINGS_BALANCE) == (
+        200, {"code": "51735", "msg": "Sub-account is not supported", "data": []})
+    assert get(server, account, TRADING_BALANCE)[1]["code"] == "0"
 
 
 def test_the_query_string_is_part_of_the_signed_path(
