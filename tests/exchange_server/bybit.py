@@ -9,6 +9,11 @@ bound (10010); the key may read (10005). A unified (UTA) key answers ``accountTy
 with 10001 and a classic key answers ``UNIFIED`` with 10001. Rate limit: retCode 10006 with
 the ``X-Bapi-Limit-*`` headers; an IP ban is HTTP 403. Wallets: "UNIFIED" or "SPOT" (by the
 key's ``account_type`` option) and "FUND".
+
+Earn (``/v5/earn/position``, docs/v5/earn/position): ``category`` FlexibleSaving or OnChain
+(required), optional ``coin`` and ``productId`` filters, no paging; positions from the key's
+``earn`` option. A key without the Earn permission (``earn_permission=False``) is answered
+10005; an account Earn is not offered to (``earn_offered=False``: a regional site) 180004.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tests.exchange_server.faults import Fault
@@ -35,7 +41,9 @@ QUERY_API = "/v5/user/query-api"
 TICKERS = "/v5/market/tickers"
 INSTRUMENTS = "/v5/market/instruments-info"
 TIME = "/v5/market/time"
-SIGNED = frozenset({WALLET_BALANCE, FUND_BALANCE, QUERY_API})
+EARN_POSITION = "/v5/earn/position"
+SIGNED = frozenset({WALLET_BALANCE, FUND_BALANCE, QUERY_API, EARN_POSITION})
+EARN_CATEGORIES = ("FlexibleSaving", "OnChain")
 DEFAULT_RECV_WINDOW = 5000
 
 # symbol -> (base, quote, last price)
@@ -55,7 +63,12 @@ _MESSAGES: dict[int, str] = {
     10005: "Permission denied, please check your API key permissions.",
     10006: "Too many visits. Exceeded the API Rate Limit.",
     10010: "Unmatched IP, please check your API key's bound IP addresses.",
+    180001: "Invalid parameter",
+    180004: "Site not allowed. Only users from Bybit global site can access",
 }
+
+# An Earn position: (coin, amount) or (coin, amount, productId).
+Position = tuple[str, ...]
 
 
 class BybitVenue(Venue):
@@ -72,20 +85,24 @@ class BybitVenue(Venue):
         return secrets.token_hex(18).upper()  # 36, likewise
 
     def default_options(self) -> dict[str, Any]:
-        return {"account_type": "UNIFIED"}
+        return {"account_type": "UNIFIED", "earn": {}, "earn_permission": True,
+                "earn_offered": True}
 
     def add_wallets(
         self,
         *,
         trading: dict[str, object] | None = None,
         fund: dict[str, object] | None = None,
+        earn: Mapping[str, Sequence[Position]] | None = None,
         unified: bool = True,
         **flags: Any,
     ) -> VenueAccount:
-        """A unified (UNIFIED) or classic (SPOT) trading wallet, plus the FUND wallet."""
+        """A unified (UNIFIED) or classic (SPOT) trading wallet, plus the FUND wallet, plus
+        Earn positions by category (``{"FlexibleSaving": [("BTC", "0.5")]}``)."""
         account_type = "UNIFIED" if unified else "SPOT"
         wallets = {account_type: trading or {}, "FUND": fund or {}}
-        return self.add_account(wallets=wallets, account_type=account_type, **flags)
+        return self.add_account(wallets=wallets, account_type=account_type,
+                                earn=dict(earn or {}), **flags)
 
     # --- the protocol ---------------------------------------------------------------------
 
@@ -193,7 +210,26 @@ class BybitVenue(Venue):
                 for coin, (free, locked) in account.wallet("FUND").items()
             ]
             return self._ok({"memberId": "592324", "accountType": "FUND", "balance": rows})
+        if request.path == EARN_POSITION:
+            return self._earn_positions(params, account)
         return self._ok(self._key_info(account))
+
+    def _earn_positions(self, params: dict[str, str], account: VenueAccount) -> Reply:
+        if not account.options["earn_permission"]:
+            return self._code(10005, _MESSAGES[10005])
+        if not account.options["earn_offered"]:
+            return self._code(180004, _MESSAGES[180004])
+        category = params.get("category")
+        if category not in EARN_CATEGORIES:
+            return self._code(180001, _MESSAGES[180001])
+        rows = []
+        positions = account.options["earn"].get(category, [])
+        for index, (coin, staked, *product) in enumerate(positions):
+            product_id = product[0] if product else str(index + 1)
+            wanted = (params.get("coin", coin), params.get("productId", product_id))
+            if wanted == (coin, product_id):
+                rows.append(_position(category, index, coin, staked, product_id))
+        return self._ok({"list": rows})
 
     def _wallet(self, account: VenueAccount, kind: str) -> dict[str, object]:
         coins: list[dict[str, object]] = []
@@ -246,6 +282,7 @@ class BybitVenue(Venue):
                 "Exchange": [],
                 "NFT": [],
                 "Affiliate": [],
+                "Earn": ["Earn"] if account.options["earn_permission"] else [],
             },
             "ips": ["*"],
             "type": 1,
@@ -300,3 +337,28 @@ class BybitVenue(Venue):
             "time": self.server.now_ms(),
         }
         return Reply.json(200, payload, headers)
+
+
+def _position(
+    category: str, index: int, coin: str, staked: str, product_id: str
+) -> dict[str, object]:
+    """One position as the docs' example shows it: On-chain fields empty for Flexible
+    Savings, claimableYield empty for On-chain."""
+    onchain = category == "OnChain"
+    return {
+        "coin": coin,
+        "productId": product_id,
+        "amount": staked,
+        "totalPnl": "0.000027397260273973" if onchain else "",
+        "claimableYield": "" if onchain else "0.0001",
+        "id": str(326 + index) if onchain else "",
+        "status": "Active" if onchain else "",
+        "orderId": f"1a5a8945-e042-4dd5-a93f-{index:012d}" if onchain else "",
+        "estimateRedeemTime": "",
+        "estimateStakeTime": "",
+        "estimateInterestCalculationTime": "1744243200000" if onchain else "",
+        "settlementTime": "",
+        "autoReinvest": "Disable",
+        "availableAmount": staked,
+        "freezeDetails": [],
+    }

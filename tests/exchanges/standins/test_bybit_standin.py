@@ -8,7 +8,13 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.exchange_server.bybit import FUND_BALANCE, QUERY_API, WALLET_BALANCE, BybitVenue
+from tests.exchange_server.bybit import (
+    EARN_POSITION,
+    FUND_BALANCE,
+    QUERY_API,
+    WALLET_BALANCE,
+    BybitVenue,
+)
 from tests.exchange_server.venue import VenueAccount, VenueServer
 from walletdesk.exchanges.signers import bybit
 
@@ -99,3 +105,32 @@ def test_query_api_reports_read_only_and_uta(server: VenueServer[BybitVenue]) ->
     assert get(server, reader, QUERY_API, "")["result"]["readOnly"] == 1  # type: ignore[index]
     info = get(server, trader, QUERY_API, "")["result"]
     assert (info["readOnly"], info["uta"]) == (0, 0)  # type: ignore[index]
+
+
+def test_earn_positions_by_category_and_coin_signed_as_every_get(
+    server: VenueServer[BybitVenue],
+) -> None:
+    account = server.venue.add_wallets(
+        earn={"FlexibleSaving": [("BTC", "0.5", "8"), ("USDT", "0")], "OnChain": [("ETH", "1")]}
+    )
+    flexible = get(server, account, EARN_POSITION, "category=FlexibleSaving")["result"]
+    assert [(p["coin"], p["productId"], p["amount"]) for p in flexible["list"]] == [  # type: ignore[index]
+        ("BTC", "8", "0.5"), ("USDT", "2", "0")]  # a fully redeemed one is listed too
+    onchain = get(server, account, EARN_POSITION, "category=OnChain&coin=ETH")["result"]
+    assert onchain["list"][0]["status"] == "Active"  # type: ignore[index]
+    assert get(server, account, EARN_POSITION, "category=OnChain&coin=BTC")["result"] == {
+        "list": []}
+    assert get(server, account, EARN_POSITION, "")["retCode"] == 180001  # category required
+    wrong = get(server, account, EARN_POSITION, "category=OnChain", secret="x" * 36)
+    assert wrong["retCode"] == 10004
+
+
+def test_earn_refuses_a_key_without_the_earn_permission_and_a_regional_account(
+    server: VenueServer[BybitVenue],
+) -> None:
+    no_earn = server.venue.add_wallets(earn_permission=False)
+    assert get(server, no_earn, EARN_POSITION, "category=FlexibleSaving")["retCode"] == 10005
+    scopes = get(server, no_earn, QUERY_API, "")["result"]["permissions"]  # type: ignore[index]
+    assert scopes["Earn"] == []
+    regional = server.venue.add_wallets(earn_offered=False)
+    assert get(server, regional, EARN_POSITION, "category=OnChain")["retCode"] == 180004
