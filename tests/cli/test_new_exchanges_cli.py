@@ -123,7 +123,7 @@ def _assert_nowhere_on_disk(root: Path, secrets_given: list[str]) -> None:
     [
         ("kraken", {"BTC": {"spot", "earn"}, "USD": {"spot"}}),
         ("okx", {"BTC": {"trading", "funding", "earn"}, "USDT": {"funding"}, "ETH": {"earn"}}),
-        ("bybit", {"BTC": {"trading"}, "ETH": {"funding"}}),
+        ("bybit", {"BTC": {"trading", "earn"}, "ETH": {"funding"}, "MNT": {"earn"}}),
         ("kucoin", {"BTC": {"funding", "trading"}, "KCS": {"trading"}}),
     ],
 )

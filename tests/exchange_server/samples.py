@@ -68,11 +68,19 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "bybit": Scenario(
         BybitVenue,
-        lambda v: v.add_wallets(trading={"BTC": ("0.5", "0.5")}, fund={"ETH": "1"}),
+        lambda v: v.add_wallets(
+            trading={"BTC": ("0.5", "0.5")},
+            fund={"ETH": "1"},
+            earn={"FlexibleSaving": [("BTC", "0.25")], "OnChain": [("MNT", "10")]},
+        ),
         plain,
         lambda a: "z" * 36 + "\n",
         "API secret",
-        {"BTC": ("1.0", "65000.50000000"), "ETH": ("1", "3000.25000000")},
+        {
+            "BTC": ("1.25", "81250.62500000"),
+            "ETH": ("1", "3000.25000000"),
+            "MNT": ("10", "8.50000000"),
+        },
     ),
     "kucoin": Scenario(
         KucoinVenue,

@@ -1,33 +1,47 @@
 """Bybit (v5): the unified (UNIFIED) or classic (SPOT) trading wallet, whichever the key
-has, plus the funding (FUND) wallet.
+has, the funding (FUND) wallet and Earn (Flexible Savings and On-chain), read at once.
 
 - Unified: ``/v5/account/wallet-balance?accountType=UNIFIED``; ``availableToWithdraw`` is
   deprecated there (""), so free = walletBalance - locked - totalOrderIM - totalPositionIM,
   as the docs say, and what is owned is walletBalance - spotBorrow. A classic key is
   answered 10001, and is then read as ``accountType=SPOT`` (``free``, ``locked``).
 - Funding: ``/v5/asset/transfer/query-account-coins-balance?accountType=FUND``.
+- Earn (Flexible Savings and On-chain): ``bybit_earn.py``.
 - Prices: ``/v5/market/tickers?category=spot``, symbols (BTCUSDT) split by
   ``instruments-info`` ``baseCoin``/``quoteCoin``.
-- Key check: ``/v5/user/query-api`` (``readOnly``, ``permissions``).
+- Key check: ``/v5/user/query-api`` (``readOnly``, ``permissions``), and one look at each
+  Earn category.
 - Errors come with HTTP 200 and a non-zero ``retCode``; 10002 is the timestamp window.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any, ClassVar
 
 from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeRateLimitError
 from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
+from walletdesk.exchanges.bybit_earn import (
+    EARN_CATEGORIES,
+    EARN_POSITION,
+    EARN_UNAVAILABLE,
+    EARN_WEIGHT,
+    earn_holdings,
+)
 from walletdesk.exchanges.cached import Cached
 from walletdesk.exchanges.holdings import FUNDING, TRADING, Holding, fold
 from walletdesk.exchanges.http import HttpReply
 from walletdesk.exchanges.profiles.bybit import PROFILE
+from walletdesk.exchanges.refusals import EndpointMissingError
 from walletdesk.exchanges.responses import amount, fail, mapping, price
 from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter, symbol_sides
+
+log = logging.getLogger(__name__)
 
 WALLET_BALANCE = "/v5/account/wallet-balance"
 FUND_BALANCE = "/v5/asset/transfer/query-account-coins-balance"
@@ -52,6 +66,7 @@ class BybitAdapter(RestAdapter):
     clock_codes = frozenset({"10002"})
     rate_limit_codes = frozenset({"10006"})
     unauthorised = _KEY
+    wallet_readers = 4  # the trading and funding wallets and both Earn categories, at once
     refusals: ClassVar[Refusals] = {
         "10003": (ExchangeAuthError, _KEY),
         "10004": (
@@ -88,39 +103,37 @@ class BybitAdapter(RestAdapter):
     # --- the adapter protocol -------------------------------------------------------------
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
-        info = mapping(
-            self._result(self._get(QUERY_API, creds=creds, weight=QUERY_API_WEIGHT)),
-            self._display,
-            "key",
-        )
+        """query-api says what the key may do; one look at each Earn category names Earn
+        once if the key may not read it (a refresh skips it)."""
+        with ThreadPoolExecutor(max_workers=3, thread_name_prefix="bybit-check") as pool:
+            answer = pool.submit(self._get, QUERY_API, creds=creds, weight=QUERY_API_WEIGHT)
+            looks = [pool.submit(self._may_read_earn, category, creds)
+                     for category in EARN_CATEGORIES]
+            info = mapping(self._result(answer.result()), self._display, "key")
+            unreadable = () if all(look.result() for look in looks) else ("Earn",)
         if info.get("readOnly") == 1:
-            return describe_permissions(self._display, False, False)
+            return describe_permissions(self._display, False, False, unreadable=unreadable)
         scopes = mapping(info.get("permissions", {}), self._display, "permissions")
         can_trade = any(scopes.get(scope) for scope in _TRADING_SCOPES)
         wallet = scopes.get("Wallet")
         can_withdraw = isinstance(wallet, list) and "Withdraw" in wallet
         # readOnly 0 is "read and write": it can at least trade.
-        return describe_permissions(self._display, can_trade or not can_withdraw, can_withdraw)
+        return describe_permissions(self._display, can_trade or not can_withdraw, can_withdraw,
+                                    unreadable=unreadable)
 
     def fetch_balances(self, creds: ApiCredentials) -> Holdings:
-        holdings = self._trading_holdings(creds)
-        fund = mapping(
-            self._result(
-                self._get(FUND_BALANCE, "accountType=FUND", creds=creds, weight=FUND_WEIGHT)
-            ),
-            self._display,
-            "funding wallet",
-        )
-        rows = fund.get("balance", [])
-        if not isinstance(rows, list):
-            fail(self._display, "the funding wallet has no list of coins")
-        for entry in rows:
-            row = mapping(entry, self._display, "funding coin")
-            coin = _coin(row, self._display)
-            total = amount(row.get("walletBalance") or "0", self._display, f"{coin} funding")
-            free = amount(row.get("transferBalance") or "0", self._display, f"{coin} funding free")
-            free = min(free, total)
-            holdings.append(Holding(coin, FUNDING, free, total - free))
+        """The trading and funding wallets and Earn, read at once. Earn the key may not read,
+        or the account does not have, is skipped; any other failure fails the whole
+        refresh, so the previous balances are kept."""
+        with ThreadPoolExecutor(max_workers=self.wallet_readers,
+                                thread_name_prefix="bybit-wallet") as pool:
+            trading = pool.submit(self._trading_holdings, creds)
+            funding = pool.submit(self._funding_holdings, creds)
+            earn = [pool.submit(self._earn_holdings, category, creds)
+                    for category in EARN_CATEGORIES]
+            holdings = trading.result() + funding.result()
+            for positions in earn:
+                holdings.extend(positions.result())
         return fold(holdings, self._display)
 
     def fetch_prices(self) -> dict[str, Decimal]:
@@ -144,6 +157,52 @@ class BybitAdapter(RestAdapter):
         return prices
 
     # --- wallets --------------------------------------------------------------------------
+
+    def _funding_holdings(self, creds: ApiCredentials) -> list[Holding]:
+        fund = mapping(
+            self._result(
+                self._get(FUND_BALANCE, "accountType=FUND", creds=creds, weight=FUND_WEIGHT)
+            ),
+            self._display,
+            "funding wallet",
+        )
+        rows = fund.get("balance", [])
+        if not isinstance(rows, list):
+            fail(self._display, "the funding wallet has no list of coins")
+        holdings = []
+        for entry in rows:
+            row = mapping(entry, self._display, "funding coin")
+            coin = _coin(row, self._display)
+            total = amount(row.get("walletBalance") or "0", self._display, f"{coin} funding")
+            free = amount(row.get("transferBalance") or "0", self._display, f"{coin} funding free")
+            free = min(free, total)
+            holdings.append(Holding(coin, FUNDING, free, total - free))
+        return holdings
+
+    def _earn_holdings(self, category: str, creds: ApiCredentials) -> list[Holding]:
+        """One Earn category's positions; none where the key may not read Earn or the
+        account has none (the key check names it)."""
+        try:
+            answer = self._earn_positions(category, creds)
+        except (_EarnUnavailable, EndpointMissingError) as error:
+            log.info("Bybit Earn (%s) skipped: %s", category, type(error).__name__)
+            return []
+        return earn_holdings(self._result(answer), self._display)
+
+    def _may_read_earn(self, category: str, creds: ApiCredentials) -> bool:
+        """False when the key may not read Earn or the account has none; a server without
+        the endpoint (a testnet, a proxy) has nothing to name (True)."""
+        try:
+            self._earn_positions(category, creds)
+        except _EarnUnavailable:
+            return False
+        except EndpointMissingError:
+            return True
+        return True
+
+    def _earn_positions(self, category: str, creds: ApiCredentials) -> object:
+        return self._get(EARN_POSITION, f"category={category}", creds=creds,
+                         weight=EARN_WEIGHT)
 
     def _trading_holdings(self, creds: ApiCredentials) -> list[Holding]:
         with self._lock:
@@ -221,6 +280,10 @@ class BybitAdapter(RestAdapter):
     ) -> ExchangeError:
         if code == WRONG_ACCOUNT_TYPE and path == WALLET_BALANCE:
             return _WrongAccountType()
+        if code in EARN_UNAVAILABLE and path == EARN_POSITION:
+            return _EarnUnavailable(
+                "This Bybit key may not read Earn, or Earn is not offered to this account."
+            )
         return super()._refusal(path, reply, payload, code)
 
     def _server_time_ms(self, payload: object) -> int:
@@ -235,6 +298,10 @@ class BybitAdapter(RestAdapter):
 
 class _WrongAccountType(ExchangeAuthError):
     """accountType not this key's (10001): try the other kind of trading wallet."""
+
+
+class _EarnUnavailable(ExchangeAuthError):
+    """The key lacks the Earn permission, or the account has no Earn: Earn is skipped."""
 
 
 def _coin(row: Mapping[str, object], exchange: str) -> str:

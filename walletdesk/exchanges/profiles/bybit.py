@@ -25,7 +25,8 @@ PROFILE = ExchangeProfile(
     help_url="https://www.bybit.com/en/help-center/article/How-to-create-your-API-key",
     # Signed calls: "per second per UID", each endpoint its own. Per key, in units of one
     # wallet-balance call (UNIFIED: 50/s): query-account-coins-balance (the funding wallet,
-    # 5/s) weighs 10, query-api (10/s) weighs 5 (bybit.py).
+    # 5/s) weighs 10, query-api (10/s) weighs 5 (bybit.py), earn/position (10/s, as ccxt
+    # weighs it; unverified) weighs 5 (bybit_earn.py).
     # Per IP: "600 requests within a 5-second window", all traffic; public market data has
     # no other limit. [bybit-exchange.github.io/docs/v5/rate-limit]
     pace=Pace(host=RateLimit(weight=600, seconds=5), account=RateLimit(weight=50, seconds=1)),
