@@ -122,7 +122,8 @@ def _assert_nowhere_on_disk(root: Path, secrets_given: list[str]) -> None:
     ("name", "places"),
     [
         ("kraken", {"BTC": {"spot", "earn"}, "USD": {"spot"}}),
-        ("okx", {"BTC": {"trading", "funding", "earn"}, "USDT": {"funding"}, "ETH": {"earn"}}),
+        ("okx", {"BTC": {"trading", "funding", "earn"}, "USDT": {"funding", "earn"},
+                 "ETH": {"earn"}}),
         ("bybit", {"BTC": {"trading", "earn"}, "ETH": {"funding"}, "MNT": {"earn"}}),
         ("kucoin", {"BTC": {"funding", "trading"}, "KCS": {"trading"}}),
     ],

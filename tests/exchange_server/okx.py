@@ -12,10 +12,13 @@ it). Rate limit 429 with code 50011.
 Wallets: "trading" (account/balance, non-zero rows only), "funding" (asset/balances) and
 "earn" (finance/savings/balance, Simple Earn flexible: one row per currency, not paged,
 optionally one ``ccy``; a holding's (free, locked) pair is its (loanAmt, pendingAmt), and
-``amt`` their sum, as in the docs' example). An account made with ``earn_refusal="50120"``
-(or 50030, 50051, 51734, 51735) is refused Simple Earn alone, with HTTP 200 as the table
-gives those codes. [okx.com/docs-v5/en/#financial-product-simple-earn-flexible-get-saving-
-balance; #error-code-rest-api]
+``amt`` their sum, as in the docs' example); On-chain Earn orders (finance/staking-defi/
+orders-active, not paged, optionally one ``ccy``: ``onchain=[("DOT", "2"), ...]``, one
+earning order each, with an estimated earning beside its investment). An account made
+with ``earn_refusal="50120"`` or ``onchain_refusal=...`` (or 50030, 50051, 51734, 51735) is
+refused that product alone, with HTTP 200 as the error-code table gives those codes.
+[okx.com/docs-v5/en/#financial-product-simple-earn-flexible-get-saving-balance,
+#financial-product-on-chain-earn-get-active-orders, #error-code-rest-api]
 """
 
 from __future__ import annotations
@@ -44,9 +47,12 @@ TRADING_BALANCE = "/api/v5/account/balance"
 FUNDING_BALANCE = "/api/v5/asset/balances"
 ACCOUNT_CONFIG = "/api/v5/account/config"
 SAVINGS_BALANCE = "/api/v5/finance/savings/balance"
+ONCHAIN_ORDERS = "/api/v5/finance/staking-defi/orders-active"
 TICKERS = "/api/v5/market/tickers"
 TIME = "/api/v5/public/time"
-SIGNED = frozenset({TRADING_BALANCE, FUNDING_BALANCE, ACCOUNT_CONFIG, SAVINGS_BALANCE})
+SIGNED = frozenset(
+    {TRADING_BALANCE, FUNDING_BALANCE, ACCOUNT_CONFIG, SAVINGS_BALANCE, ONCHAIN_ORDERS}
+)
 WINDOW_S = 30.0
 _ISO_MS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
 
@@ -104,10 +110,12 @@ class OkxVenue(Venue):
         trading: dict[str, object] | None = None,
         funding: dict[str, object] | None = None,
         earn: dict[str, object] | None = None,
+        onchain: list[tuple[str, str]] | None = None,
         **flags: Any,
     ) -> VenueAccount:
         wallets = {"trading": trading or {}, "funding": funding or {}, "earn": earn or {}}
-        return self.add_account(passphrase=passphrase, wallets=wallets, **flags)
+        return self.add_account(passphrase=passphrase, wallets=wallets,
+                                onchain_orders=list(onchain or ()), **flags)
 
     # --- the protocol ---------------------------------------------------------------------
 
@@ -183,6 +191,8 @@ class OkxVenue(Venue):
         now = str(self.server.now_ms())
         if path == SAVINGS_BALANCE:
             return _savings(account, params.get("ccy"))
+        if path == ONCHAIN_ORDERS:
+            return _onchain(account, params.get("ccy"))
         if path == TRADING_BALANCE:
             details = [
                 {
@@ -243,6 +253,36 @@ def _savings(account: VenueAccount, ccy: str | None) -> Reply:
                 "redemptAmt": "",
             }
             for name, (lent, pending) in account.wallet("earn").items()
+            if ccy in (None, name)
+        ]
+    )
+
+
+def _onchain(account: VenueAccount, ccy: str | None) -> Reply:
+    refusal = account.options.get("onchain_refusal")
+    if refusal is not None:
+        return _refused(refusal)
+    orders: list[tuple[str, str]] = account.options["onchain_orders"]
+    return _data(
+        [
+            {
+                "ordId": str(2413499 + number),
+                "ccy": name,
+                "productId": "101",
+                "state": "1",
+                "protocol": "Polkadot",
+                "protocolType": "defi",
+                "term": "0",
+                "apy": "0.1014",
+                "investData": [{"ccy": name, "amt": invested}],
+                "earningData": [{"ccy": name, "earningType": "0", "earnings": "0.10615025"}],
+                "purchasedTime": "1729839328000",
+                "tag": "",
+                "estSettlementTime": "",
+                "cancelRedemptionDeadline": "",
+                "fastRedemptionData": [],
+            }
+            for number, (name, invested) in enumerate(orders)
             if ccy in (None, name)
         ]
     )

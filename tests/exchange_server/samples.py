@@ -58,12 +58,12 @@ SCENARIOS: dict[str, Scenario] = {
         OkxVenue,
         lambda v: v.add_wallets(
             PASSPHRASE, trading={"BTC": ("0.5", "0.1")}, funding={"USDT": "100", "BTC": "0.4"},
-            earn={"BTC": ("0.2", "0.05"), "ETH": "2"},
+            earn={"BTC": ("0.2", "0.05"), "ETH": "2"}, onchain=[("USDT", "50")],
         ),
         with_passphrase,
         lambda a: f"{'0' * 32}\n{PASSPHRASE}\n",
         "secret key",
-        {"BTC": ("1.25", "81250.12500000"), "USDT": ("100", "100.00000000"),
+        {"BTC": ("1.25", "81250.12500000"), "USDT": ("150", "150.00000000"),
          "ETH": ("2", "6000.00000000")},
     ),
     "bybit": Scenario(

@@ -77,12 +77,12 @@ class Case:
 
 CASES = [
     # Per user: account/balance 10 per 2 s, asset/balances and finance/savings/balance 6 per
-    # s (a read is one of each, each weighing one account/balance); per IP: market/tickers
-    # 20 per 2 s.
+    # s (each weighing one account/balance), finance/staking-defi/orders-active 3 per s
+    # (5/3 of one); a read is one of each. Per IP: market/tickers 20 per 2 s.
     Case("OKX", OkxVenue, plain(OkxAdapter),
          lambda v: v.add_wallets(PASSPHRASE, trading={"BTC": "1"}, funding={"USDT": "2"},
-                                 earn={"ETH": "3"}),
-         seconds_per_balances=3 / (10 / 2), seconds_per_prices=1 / (20 / 2),
+                                 earn={"ETH": "3"}, onchain=[("DOT", "4")]),
+         seconds_per_balances=(3 + 5 / 3) / (10 / 2), seconds_per_prices=1 / (20 / 2),
          passphrase=PASSPHRASE),
     # Per UID: wallet-balance 50/s, the funding wallet 5/s, earn/position 10/s (once per
     # Earn category); per IP: 600 per 5 s.

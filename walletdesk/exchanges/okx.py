@@ -1,11 +1,11 @@
-"""OKX (API v5): the trading account, the funding account and Simple Earn flexible of one
-key, read at once.
+"""OKX (API v5): the trading account, the funding account and the Earn products (Simple
+Earn flexible, On-chain Earn) of one key, read at once.
 
 - Balances: ``/api/v5/account/balance`` (``details[]``: ``availBal`` free, ``frozenBal``
   locked; only non-zero assets) and ``/api/v5/asset/balances`` (``availBal``, ``frozenBal``).
-- Simple Earn flexible (savings): ``/api/v5/finance/savings/balance`` (``okx_earn.py``), all
-  of it earning, so locked, in place EARN. A key or account that OKX will not show it is
-  skipped there and named by the key check.
+- Earn: ``/api/v5/finance/savings/balance`` and ``/api/v5/finance/staking-defi/orders-active``
+  (``okx_earn.py``), all of it earning, so locked, in place EARN. A product OKX will not
+  show this key or account is skipped there and named by the key check.
 - Prices: ``/api/v5/market/tickers?instType=SPOT``, instruments ``BASE-QUOTE``.
 - Key check: ``/api/v5/account/config`` ``perm`` ("read_only", "read_only,trade", ...).
 - Signing: ISO 8601 millisecond timestamps, 30 s validity; a wrong passphrase (50105) and a
@@ -25,11 +25,10 @@ from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.holdings import FUNDING, TRADING, Holding, fold
 from walletdesk.exchanges.okx_earn import (
-    EARN_NAME,
     FEATURE_REFUSALS,
-    SAVINGS_BALANCE,
+    PRODUCTS,
+    EarnProduct,
     FeatureRefusedError,
-    savings_holdings,
 )
 from walletdesk.exchanges.profiles.okx import PROFILE
 from walletdesk.exchanges.responses import amount, fail, mapping, price
@@ -89,16 +88,17 @@ class OkxAdapter(RestAdapter):
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
         """account/config proves the key reads and says what else it may do; one look at
-        Simple Earn names it, once, when OKX will not show it to this key (a refresh then
-        skips it)."""
-        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="okx-check") as pool:
-            earn = pool.submit(self._savings, creds)
+        each Earn product names, once, those OKX will not show this key (a refresh then
+        skips them)."""
+        with ThreadPoolExecutor(max_workers=1 + len(PRODUCTS),
+                                thread_name_prefix="okx-check") as pool:
+            looks = [(product, pool.submit(self._earn, product, creds)) for product in PRODUCTS]
             config = mapping(
                 self._first(self._get(ACCOUNT_CONFIG, creds=creds, weight=CONFIG_WEIGHT)),
                 self._display,
                 "config",
             )
-            unreadable = (EARN_NAME,) if earn.result() is None else ()
+            unreadable = tuple(product.name for product, look in looks if look.result() is None)
         perm = config.get("perm")
         if not isinstance(perm, str):
             return describe_permissions(self._display, None, None, unreadable=unreadable)
@@ -107,16 +107,17 @@ class OkxAdapter(RestAdapter):
                                     unreadable=unreadable)
 
     def fetch_balances(self, creds: ApiCredentials) -> Holdings:
-        """The trading account, the funding account and Simple Earn, read at once. Simple
-        Earn is skipped where OKX will not show it to this key; any other failure of any of
-        them fails the whole refresh, so the previous balances are kept."""
-        with ThreadPoolExecutor(max_workers=3, thread_name_prefix="okx-account") as pool:
+        """The trading account, the funding account and each Earn product, read at once.
+        A product OKX will not show this key is skipped; any other failure of any of them
+        fails the whole refresh, so the previous balances are kept."""
+        with ThreadPoolExecutor(max_workers=2 + len(PRODUCTS),
+                                thread_name_prefix="okx-account") as pool:
             trading_reply = pool.submit(self._get, TRADING_BALANCE, creds=creds)
             funding_reply = pool.submit(self._get, FUNDING_BALANCE, creds=creds)
-            earn = pool.submit(self._savings, creds)
+            earning = [pool.submit(self._earn, product, creds) for product in PRODUCTS]
             trading = mapping(self._first(trading_reply.result()), self._display, "account")
             funding = self._data(funding_reply.result())
-            earned = earn.result() or []
+            earned = [holding for read in earning for holding in read.result() or ()]
         details = trading.get("details", [])
         if not isinstance(details, list):
             fail(self._display, "the trading account has no list of assets")
@@ -124,15 +125,15 @@ class OkxAdapter(RestAdapter):
         holdings += [self._holding(row, FUNDING, "availBal", "frozenBal") for row in funding]
         return fold(holdings + earned, self._display)
 
-    def _savings(self, creds: ApiCredentials) -> list[Holding] | None:
-        """Simple Earn flexible, or None where OKX will not show it to this key or account
-        (``okx_earn.FEATURE_REFUSALS``)."""
+    def _earn(self, product: EarnProduct, creds: ApiCredentials) -> list[Holding] | None:
+        """What the key holds in one Earn product, or None where OKX will not show it to
+        this key or account (``okx_earn.FEATURE_REFUSALS``)."""
         try:
-            payload = self._get(SAVINGS_BALANCE, creds=creds)
+            payload = self._get(product.path, creds=creds, weight=product.weight)
         except FeatureRefusedError as error:
-            log.info("OKX %s skipped: %s", EARN_NAME, type(error).__name__)
+            log.info("OKX %s skipped: %s", product.name, type(error).__name__)
             return None
-        return savings_holdings(self._data(payload), self._display)
+        return product.holdings(self._data(payload), self._display)
 
     def fetch_prices(self) -> dict[str, Decimal]:
         prices: dict[str, Decimal] = {}

@@ -11,6 +11,7 @@ import pytest
 from tests.exchange_server.okx import (
     ACCOUNT_CONFIG,
     FUNDING_BALANCE,
+    ONCHAIN_ORDERS,
     SAVINGS_BALANCE,
     TRADING_BALANCE,
     OkxVenue,
@@ -84,6 +85,20 @@ def test_simple_earn_answers_as_documented_and_checks_the_signature(
         "pendingAmt": "0.0000106745475002", "redemptAmt": ""}  # the docs' example
     assert len(get(server, account, SAVINGS_BALANCE)[1]["data"]) == 2  # type: ignore[arg-type]
     status, body = get(server, account, SAVINGS_BALANCE, secret="0" * 32)
+    assert (status, body["code"]) == (401, "50113")
+
+
+def test_onchain_earn_lists_each_active_order_and_checks_the_signature(
+    server: VenueServer[OkxVenue],
+) -> None:
+    account = server.venue.add_wallets(PASSPHRASE, onchain=[("DOT", "2"), ("USDT", "1")])
+    status, body = get(server, account, f"{ONCHAIN_ORDERS}?ccy=DOT")
+    assert (status, body["code"]) == (200, "0")
+    data = body["data"]
+    assert isinstance(data, list) and len(data) == 1
+    assert (data[0]["state"], data[0]["investData"]) == ("1", [{"ccy": "DOT", "amt": "2"}])
+    assert len(get(server, account, ONCHAIN_ORDERS)[1]["data"]) == 2  # type: ignore[arg-type]
+    status, body = get(server, account, ONCHAIN_ORDERS, secret="0" * 32)
     assert (status, body["code"]) == (401, "50113")
 
 
