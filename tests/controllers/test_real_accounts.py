@@ -93,6 +93,32 @@ def test_removing_one_of_two_keys_keeps_the_other_keys_balances(desk: Desk) -> N
     assert [s.credential_id for s in after["BTC"].sources] != [first]
 
 
+def test_a_wallet_held_by_one_of_two_keys_loses_nothing_with_the_other(desk: Desk) -> None:
+    """Every row wholly one key's spot part (the wallet is marked so, its parts not copied):
+    the key that holds nothing goes without touching a row."""
+    holder = add_mexc(desk, {"BTC": ("1", "0.5"), "ETH": "2"}, label="a")
+    empty = add_mexc(desk, {}, label="b")
+    desk.portfolio.refresh()
+    before = by_asset(desk)
+    assert {a: [(s.credential_id, s.place, s.free, s.locked) for s in b.sources]
+            for a, b in before.items()} == {
+        "BTC": [(holder, "spot", Decimal("1"), Decimal("0.5"))],
+        "ETH": [(holder, "spot", Decimal("2"), Decimal("0"))]}
+    desk.credentials.remove(empty)
+    assert by_asset(desk) == before
+
+
+def test_removing_the_key_that_holds_all_of_a_wallet_leaves_the_other_key_an_empty_one(
+        desk: Desk) -> None:
+    holder = add_mexc(desk, {"BTC": "1", "ETH": "2"}, label="a")
+    add_mexc(desk, {}, label="b")
+    desk.portfolio.refresh()
+    desk.credentials.remove(holder)
+    assert by_asset(desk) == {}
+    (wallet,) = desk.portfolio.wallets()
+    assert (wallet.asset_count, wallet.total_usd_value) == (0, Decimal("0"))
+
+
 def test_removing_the_only_key_removes_the_wallet(desk: Desk) -> None:
     only = add_mexc(desk, {"BTC": "1"})
     desk.portfolio.refresh()

@@ -1,8 +1,8 @@
-"""A wallet whose every row is one part of one key in one place (``OnePlaceParts``) has its
-``balance_sources`` checked and fixed by SQLite against the balances just stored, without
-reading them: whatever the wallet held before (parts of other keys and places, other
-amounts, other assets), it must end with exactly its parts, as the row-by-row compare of
-any other wallet does."""
+"""A wallet whose every row is one part of one key in one place (``OnePlaceParts``) is
+marked in ``balance_sole_sources`` instead of its parts written: whatever the wallet held
+before (parts of other keys and places, other amounts, other assets, another mark), it
+must read back with exactly its parts, as any other wallet's parts compared row by row do,
+and hold them in one form only (a mark and no parts, or parts and no mark)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,21 @@ from collections.abc import Set
 from datetime import timedelta
 from pathlib import Path
 
+from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import create_engine
 
+from walletdesk.core.money import to_units
 from walletdesk.core.stored_wallet import OnePlaceParts, PartRow, StoredWallet
 from walletdesk.store.credentials import CredentialRepository
+from walletdesk.store.database import open_database
+from walletdesk.store.migrate import alembic_config
+from walletdesk.store.users import UserRepository
 from walletdesk.store.wallets import WalletRepository
 
 from .builders import T0, raw_rows
+from .conftest import ALICE
 
 KEYS = ("k1", "k2")
 PLACES = ("spot", "earn")
@@ -50,9 +57,22 @@ def wallets(draw: st.DrawFn) -> StoredWallet:
 
 
 def stored_parts(db_path: Path, exchange: str) -> set[tuple[object, ...]]:
-    return set(raw_rows(db_path, "SELECT asset, credential_id, place, free, locked "
-                        "FROM balance_sources s JOIN wallets w ON w.id = s.wallet_id "
-                        f"WHERE w.exchange = '{exchange}'"))
+    """The wallet's parts as the database holds them: its part rows, or its balances beside
+    its mark's key and place; never both."""
+    rows = raw_rows(db_path, "SELECT asset, credential_id, place, free, locked "
+                    "FROM balance_sources s JOIN wallets w ON w.id = s.wallet_id "
+                    f"WHERE w.exchange = '{exchange}'")
+    marked = raw_rows(db_path, "SELECT asset, credential_id, place, free, locked "
+                      "FROM balance_sole_sources m JOIN balances b ON b.wallet_id = m.wallet_id "
+                      f"JOIN wallets w ON w.id = m.wallet_id WHERE w.exchange = '{exchange}'")
+    assert not (rows and marked), "a wallet's parts are kept in one form"
+    return set(rows + marked)
+
+
+def read_parts(wallets: WalletRepository, exchange: str) -> set[tuple[object, ...]]:
+    """The wallet's parts as the repository reads them back, in units."""
+    return {(b.asset, s.credential_id, s.place, to_units(s.free), to_units(s.locked))
+            for b in wallets.balances(exchange) for s in b.sources}
 
 
 @settings(max_examples=300, deadline=None,
@@ -69,6 +89,7 @@ def test_each_refresh_leaves_exactly_its_parts_whatever_was_stored(
     for minute, wallet in enumerate(refreshes):
         alice_wallets.replace_wallet(exchange, wallet, T0 + timedelta(minutes=minute))
         assert stored_parts(db_path, exchange) == set(wallet.parts)
+        assert read_parts(alice_wallets, exchange) == set(wallet.parts)
 
 
 def test_one_place_parts_are_the_rows_beside_their_key_and_place() -> None:
@@ -81,3 +102,45 @@ def test_one_place_parts_are_the_rows_beside_their_key_and_place() -> None:
     assert ("BTC", "k1", "spot", 1, 0) not in parts
     assert ("XRP", "k1", "spot", 1, 2) not in parts
     assert parts - {("BTC", "k1", "spot", 1, 2)} == {("ETH", "k1", "spot", 5, 0)}
+
+
+def test_the_migration_keeps_every_row_and_part_of_a_filled_database(tmp_path: Path) -> None:
+    """Down to the revision before, a marked wallet's parts are written back as rows; up
+    again (0007), every row of every table stays as it was and each part reads the same."""
+    path = tmp_path / "walletdesk.db"
+    db = open_database(path)
+    UserRepository(db).ensure(ALICE)
+    for key in KEYS:
+        CredentialRepository(db, ALICE.id).add(credential_id=key, exchange="MEXC",
+                                               api_key=f"api-{key}", label=key,
+                                               api_secret=b"x")
+    wallets = WalletRepository(db, ALICE.id)
+    held = {"BTC": (1, 2, 3, 9), "ETH": (5, 0, 5, 0)}
+    wallets.replace_wallet("MEXC", StoredWallet(held, {("BTC", "BTCUSDT", True)},
+                                                OnePlaceParts(held, "k1", "earn")), T0)
+    split = {("BTC", "k1", "spot", 1, 0), ("BTC", "k2", "spot", 0, 2)}
+    wallets.replace_wallet("KRAKEN", StoredWallet({"BTC": (1, 2, 3, 0)}, set(), split), T0)
+    parts = {exchange: read_parts(wallets, exchange) for exchange in ("MEXC", "KRAKEN")}
+    assert raw_rows(path, "SELECT credential_id, place FROM balance_sole_sources") == [
+        ("k1", "earn")]
+    db.close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:  # the revision before, as an older version left it
+        command.downgrade(alembic_config(connection), "0006_hidden_assets_refresh_outcomes")
+    engine.dispose()
+    tables = [name for (name,) in raw_rows(
+        path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version'")]
+    assert "balance_sole_sources" not in tables
+    before = {table: raw_rows(path, f"SELECT * FROM {table}") for table in tables}
+    assert set(before["balance_sources"]) == {
+        (wallet_id, *part) for wallet_id, exchange in raw_rows(
+            path, "SELECT id, exchange FROM wallets") for part in parts[str(exchange)]}
+
+    db = open_database(path)  # migrates to the head
+    try:
+        assert {table: raw_rows(path, f"SELECT * FROM {table}") for table in tables} == before
+        assert raw_rows(path, "SELECT * FROM balance_sole_sources") == []
+        wallets = WalletRepository(db, ALICE.id)
+        assert {exchange: read_parts(wallets, exchange) for exchange in parts} == parts
+    finally:
+        db.close()

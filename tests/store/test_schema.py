@@ -89,7 +89,8 @@ def migrated(db: Database) -> Iterator[sqlite3.Connection]:
 
 # Tables the product adds by migration beside the spec's four (never changing those).
 PRODUCT_TABLES = {"history_snapshots", "history_balances", "master_key", "user_identities",
-                  "balance_sources", "balance_valuations", "hidden_assets", "refresh_outcomes"}
+                  "balance_sources", "balance_valuations", "hidden_assets", "refresh_outcomes",
+                  "balance_sole_sources"}
 
 
 def test_database_has_the_four_spec_tables_and_only_the_product_s_own_beside_them(

@@ -32,8 +32,8 @@ _Row = TypeVar("_Row")
 class OnePlaceParts(Set[PartRow]):
     """The parts of a wallet whose every row is one part, held by one key in one place (a
     key's spot account, say): each row's free and locked are its part's. A view of the rows,
-    not 10,000 tuples of their own, and the store's cue that the wallet's ``balance_sources``
-    are its ``balances`` beside that key and place (``store/source_writes.py``)."""
+    not 10,000 tuples of their own, and the store's cue to mark the wallet as held by that
+    key and place instead of writing its parts (``store/source_writes.py``)."""
 
     __slots__ = ("credential_id", "place", "rows")
 
@@ -71,7 +71,7 @@ class StoredWallet:
     without one reads back unpriced, route "", as ``core.balance_table`` has it for a zero
     value). ``parts``: only of assets of ``rows``, none zero, and an asset's parts add up
     exactly to its row. Rows as the tables hold them, in sets: the store compares them with
-    the stored ones as sets (``OnePlaceParts`` in SQLite)."""
+    the stored ones as sets (``OnePlaceParts`` by a mark)."""
 
     rows: dict[str, StoredAmounts]
     valuations: set[ValuationRow]

@@ -1,7 +1,9 @@
 """Removing one key of an exchange that has others: its parts leave the shared wallet.
 
 The wallet holds the exact sum of its keys' parts (``balance_sources``), so each asset's
-row loses exactly this key's free and locked amounts; a row left at zero goes. The USD value
+row loses exactly this key's free and locked amounts; a row left at zero goes. A wallet
+marked as held wholly by one key (``balance_sole_sources``) loses every row with that key,
+and nothing with another. The USD value
 follows the amount at the price of the last refresh (rounded once, half to even). A wallet
 stored before parts were kept cannot be split, so it is deleted as before and the next
 refresh rebuilds it from the remaining keys.
@@ -17,7 +19,11 @@ from walletdesk.core.stored_wallet import StoredAmounts
 from walletdesk.store.balance_writes import usd_sum
 from walletdesk.store.history import snapshot_wallet
 from walletdesk.store.schema import BalanceRow, CredentialRow, WalletRow
-from walletdesk.store.sources_schema import BalanceSourceRow, BalanceValuationRow
+from walletdesk.store.sources_schema import (
+    BalanceSoleSourceRow,
+    BalanceSourceRow,
+    BalanceValuationRow,
+)
 from walletdesk.store.types import as_units, utcnow
 
 
@@ -34,17 +40,23 @@ def subtract_key(session: Session, user_id: str, credential: CredentialRow) -> b
     others = session.scalar(select(func.count()).select_from(CredentialRow).where(
         CredentialRow.user_id == user_id, CredentialRow.exchange == credential.exchange,
         CredentialRow.id != credential.id))
-    recorded = session.scalar(select(BalanceSourceRow.asset).where(
-        BalanceSourceRow.wallet_id == wallet_id).limit(1))
-    if not others or recorded is None:
+    sole_key = session.scalar(select(BalanceSoleSourceRow.credential_id).where(
+        BalanceSoleSourceRow.wallet_id == wallet_id))
+    recorded = sole_key is not None or session.scalar(select(BalanceSourceRow.asset).where(
+        BalanceSourceRow.wallet_id == wallet_id).limit(1)) is not None
+    if not others or not recorded:
         return False
-    parts = session.execute(
-        select(BalanceSourceRow.asset, func.sum(as_units(BalanceSourceRow.free)),
-               func.sum(as_units(BalanceSourceRow.locked)))
-        .where(BalanceSourceRow.wallet_id == wallet_id,
-               BalanceSourceRow.credential_id == credential.id)
-        .group_by(BalanceSourceRow.asset))
-    lost = {asset: (int(free), int(locked)) for asset, free, locked in parts}
+    if sole_key is None:
+        parts = (select(BalanceSourceRow.asset, func.sum(as_units(BalanceSourceRow.free)),
+                        func.sum(as_units(BalanceSourceRow.locked)))
+                 .where(BalanceSourceRow.wallet_id == wallet_id,
+                        BalanceSourceRow.credential_id == credential.id)
+                 .group_by(BalanceSourceRow.asset))
+    else:  # each row is one part, whole: all of them this key's, or none
+        parts = select(BalanceRow.asset, as_units(BalanceRow.free),
+                       as_units(BalanceRow.locked)).where(BalanceRow.wallet_id == wallet_id)
+    lost = {} if sole_key not in (None, credential.id) else {
+        asset: (int(free), int(locked)) for asset, free, locked in session.execute(parts)}
     rows = _remaining_rows(session, wallet_id, lost)
     now = utcnow()
     total_units = usd_sum(rows)

@@ -1,4 +1,8 @@
-"""Reading ``balance_sources`` and ``balance_valuations`` back as each row's ``RowDetail``."""
+"""Reading ``balance_sources`` and ``balance_valuations`` back as each row's ``RowDetail``.
+
+A wallet marked in ``balance_sole_sources`` (held wholly by one key in one place) keeps no
+parts of its own: each of its rows is one part, its balance's free and locked beside the
+mark's key and place (``source_writes.py``)."""
 
 from __future__ import annotations
 
@@ -11,7 +15,12 @@ from sqlalchemy.orm import Session
 from walletdesk.core.balance_table import RowDetail
 from walletdesk.core.models import BalanceSource, Wallet
 from walletdesk.core.money import from_units
-from walletdesk.store.sources_schema import BalanceSourceRow, BalanceValuationRow
+from walletdesk.store.schema import BalanceRow
+from walletdesk.store.sources_schema import (
+    BalanceSoleSourceRow,
+    BalanceSourceRow,
+    BalanceValuationRow,
+)
 from walletdesk.store.types import as_units
 
 
@@ -31,6 +40,18 @@ def read_details(session: Session, wallets: Sequence[Wallet],
     for wallet_id, asset, credential_id, place, free, locked in session.execute(source_query):
         parts[(wallet_id, asset)].append(
             BalanceSource(credential_id, asset, place, from_units(free), from_units(locked)))
+    sole = {wallet_id: (credential_id, place) for wallet_id, credential_id, place
+            in session.execute(select(BalanceSoleSourceRow.wallet_id,
+                                      BalanceSoleSourceRow.credential_id,
+                                      BalanceSoleSourceRow.place)
+                               .where(BalanceSoleSourceRow.wallet_id.in_(ids)))}
+    if sole:
+        held = select(BalanceRow.wallet_id, BalanceRow.asset, as_units(BalanceRow.free),
+                      as_units(BalanceRow.locked)).where(BalanceRow.wallet_id.in_(sole))
+        for wallet_id, asset, free, locked in session.execute(held):
+            credential_id, place = sole[wallet_id]
+            parts[(wallet_id, asset)] = [
+                BalanceSource(credential_id, asset, place, from_units(free), from_units(locked))]
     valuation_query = (select(BalanceValuationRow.wallet_id, BalanceValuationRow.asset,
                               BalanceValuationRow.route, BalanceValuationRow.priced)
                        .where(BalanceValuationRow.wallet_id.in_(ids)))

@@ -7,10 +7,10 @@ Only what changed is written, as for the balances (``balance_writes.py``): a par
 valuation as stored stays, one that is gone is deleted. From one refresh to the next almost
 every part and route of a large account is the same, so the wanted rows and the stored ones
 are compared as sets of whole rows (in C: building a dict of key -> values of 10,000 stored
-rows in Python cost more than reading them), or, for the parts of a wallet held by one key
-in one place, by SQLite (``_ONE_PLACE_MATCH``). A valuation is kept for a priced asset only:
-an unpriced row reads back the same without one (``source_reads.py``), and most assets of a
-large account are unpriced dust."""
+rows in Python cost more than reading them). The parts of a wallet held by one key in one
+place are not written at all: the wallet is marked (``_SOLE_MARK``). A valuation is kept
+for a priced asset only: an unpriced row reads back the same without one
+(``source_reads.py``), and most assets of a large account are unpriced dust."""
 
 from __future__ import annotations
 
@@ -53,63 +53,35 @@ _VALUATIONS = _Table(
 )
 
 
-# A wallet whose every row is one part of one key in one place (``OnePlaceParts``): its
-# parts are its balances beside that key and place, so SQLite checks them against the
-# balances this transaction has just stored, without a row of either in Python (10,000
-# stored parts read and compared cost ~11 ms, the check ~4 ms). Each source row of that key
-# and place that has a balance row is a distinct asset (the key and place are fixed), so the
-# counts tell what to fix: every stored row aligned with a balance row and as many as there
-# are balance rows means no row is stale or missing; as many of them matching means none
-# differs either. Only the statements the counts call for run: when every amount changed,
-# the aligned rows are updated in place (~14 ms) instead of deleted and inserted (~21 ms).
-_ONE_PLACE_MATCH = (
-    "SELECT (SELECT count(*) FROM balance_sources WHERE wallet_id = :wallet), count(*), "
-    "count(*) FILTER (WHERE b.free = s.free AND b.locked = s.locked) "
-    "FROM balance_sources s JOIN balances b ON b.wallet_id = s.wallet_id AND b.asset = s.asset "
-    "WHERE s.wallet_id = :wallet AND s.credential_id = :credential AND s.place = :place"
+# A wallet whose every row is one part of one key in one place (``OnePlaceParts``) is marked
+# in ``balance_sole_sources``: its parts are its balances beside that key and place
+# (``source_reads.py``), so none is written. Keeping them as rows too cost a second copy of
+# every changed amount (10,000 rows of a WITHOUT ROWID table rewritten: ~13 ms, and ~5 ms
+# to find that none had changed).
+_SOLE_MARK = (
+    "INSERT INTO balance_sole_sources (wallet_id, credential_id, place) VALUES (?, ?, ?) "
+    "ON CONFLICT (wallet_id) DO UPDATE SET credential_id = excluded.credential_id, "
+    "place = excluded.place"
 )
-_ONE_PLACE_DELETE = (  # every source row that is not aligned with a balance row
-    "DELETE FROM balance_sources WHERE wallet_id = :wallet AND NOT (credential_id = :credential "
-    "AND place = :place AND EXISTS (SELECT 1 FROM balances b WHERE b.wallet_id = :wallet "
-    "AND b.asset = balance_sources.asset))"
-)
-_ONE_PLACE_UPDATE = (  # the aligned rows whose amounts are not their balance row's
-    "UPDATE balance_sources SET free = b.free, locked = b.locked FROM balances b "
-    "WHERE balance_sources.wallet_id = :wallet AND balance_sources.credential_id = :credential "
-    "AND balance_sources.place = :place AND b.wallet_id = :wallet "
-    "AND b.asset = balance_sources.asset "
-    "AND (b.free != balance_sources.free OR b.locked != balance_sources.locked)"
-)
-_ONE_PLACE_INSERT = (  # after the delete, a row already there is an aligned one
-    "INSERT INTO balance_sources (wallet_id, asset, credential_id, place, free, locked) "
-    "SELECT wallet_id, asset, :credential, :place, free, locked FROM balances "
-    "WHERE wallet_id = :wallet ON CONFLICT DO NOTHING"
-)
+_SOLE_UNMARK = "DELETE FROM balance_sole_sources WHERE wallet_id = ?"
+_ALL_SOURCES = "DELETE FROM balance_sources WHERE wallet_id = ?"
 
 
 def replace_sources(session: Session, wallet_id: int, wallet: StoredWallet) -> None:
-    """Make the wallet's parts and valuations ``wallet``'s; its balances must be stored
-    already (``balance_writes.replace_rows``, in the same transaction)."""
+    """Make the wallet's parts and valuations ``wallet``'s: a wallet held in one place is
+    marked and keeps no parts of its own, any other keeps its parts and no mark."""
     connection = session.connection()
     if isinstance(wallet.parts, OnePlaceParts):
-        _replace_one_place(connection, wallet_id, wallet.parts)
+        connection.exec_driver_sql(_ALL_SOURCES, (wallet_id,))
+        connection.exec_driver_sql(
+            _SOLE_MARK, (wallet_id, wallet.parts.credential_id, wallet.parts.place))
     else:
+        connection.exec_driver_sql(_SOLE_UNMARK, (wallet_id,))
         _replace(connection, _SOURCES, wallet_id, wallet.parts)
     valuations: Set[ValuationRow] = wallet.valuations
     if any(len(route) > ROUTE_MAX for _, route, _ in valuations):
         valuations = {(asset, route[:ROUTE_MAX], priced) for asset, route, priced in valuations}
     _replace(connection, _VALUATIONS, wallet_id, valuations)
-
-
-def _replace_one_place(connection: Connection, wallet_id: int, parts: OnePlaceParts) -> None:
-    names = {"wallet": wallet_id, "credential": parts.credential_id, "place": parts.place}
-    ((stored, aligned, matching),) = fetch_rows(connection, _ONE_PLACE_MATCH, names)
-    if stored != aligned:
-        connection.exec_driver_sql(_ONE_PLACE_DELETE, names)
-    if matching != aligned:
-        connection.exec_driver_sql(_ONE_PLACE_UPDATE, names)
-    if aligned != len(parts):
-        connection.exec_driver_sql(_ONE_PLACE_INSERT, names)
 
 
 def _replace(connection: Connection, table: _Table, wallet_id: int,

@@ -7,6 +7,13 @@ locked amounts; a wallet's parts of an asset add up exactly to its ``balances`` 
 whether a price was found at all (a priced dust amount may be worth $0.00000000).
 Both cascade with their wallet (and the sources with their key). Added by migration
 ``0005_balance_sources``.
+
+``balance_sole_sources``: a wallet whose every row is wholly one key's, in one place (a key's
+spot account, the usual), is marked here instead: its parts are its ``balances`` rows
+beside that key and place, so they are not kept twice and a refresh that changes every
+amount of 10,000 assets rewrites one copy of them, not two. Such a wallet has no
+``balance_sources`` rows; any other wallet has no mark. It cascades with its wallet and its
+key. Added by migration ``0007_balance_sole_sources``.
 """
 
 from __future__ import annotations
@@ -48,3 +55,15 @@ class BalanceValuationRow(Base):
     asset: Mapped[str] = mapped_column(VARCHAR(20), primary_key=True)
     route: Mapped[str] = mapped_column(VARCHAR(ROUTE_MAX), nullable=False)
     priced: Mapped[bool] = mapped_column(BOOLEAN, nullable=False)
+
+
+class BalanceSoleSourceRow(Base):
+    __tablename__ = "balance_sole_sources"
+
+    wallet_id: Mapped[int] = mapped_column(
+        INTEGER, ForeignKey("wallets.id", ondelete="CASCADE"), primary_key=True
+    )
+    credential_id: Mapped[str] = mapped_column(
+        VARCHAR(50), ForeignKey("api_credentials.id", ondelete="CASCADE"), nullable=False
+    )
+    place: Mapped[str] = mapped_column(VARCHAR(20), nullable=False)

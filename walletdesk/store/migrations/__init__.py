@@ -9,5 +9,5 @@ table rebuilds; autogenerate with ``walletdesk.store.migrate.alembic_config()`` 
 ``sqlalchemy.url`` option), then update ``HEAD_REVISION``; a test checks that it matches.
 """
 
-HEAD_REVISION = "0006_hidden_assets_refresh_outcomes"
+HEAD_REVISION = "0007_balance_sole_sources"
 """The newest revision: a database already there is opened without importing Alembic."""
