@@ -34,6 +34,12 @@ def test_amounts_keep_their_eight_decimals_and_priced_follows_the_stored_values(
     assert (atom.priced, ven.priced, nil.priced) == (True, False, True)
 
 
+def test_a_priced_flag_its_value_alone_would_not_give_back_is_kept() -> None:
+    dust = balance("MEXC", "DUST", "0.00000001", priced=True)  # worth under 1e-8 USD
+    partly = balance("MEXC", "BTC", "2", usd="65000", priced=False)  # a group, half priced
+    assert list(BalanceTable.of([dust, partly])) == [dust, partly]
+
+
 def test_columns_are_integer_units_in_row_order() -> None:
     table = BalanceTable.of(mixed_balances())
     assert table.units("usd_value")[:2] == (4_800_012_345_678, 950_000_000_000)

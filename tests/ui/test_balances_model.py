@@ -10,6 +10,7 @@ from pytestqt.modeltest import ModelTester
 from tests.ui.samples import balance, mixed_balances
 from walletdesk.core.balance_table import BalanceTable
 from walletdesk.ui.formatting import Formatter
+from walletdesk.ui.models.asset_groups import group_by_asset
 from walletdesk.ui.models.balance_columns import (
     ASSET,
     EXCHANGE,
@@ -95,6 +96,17 @@ def test_unpriced_and_dust_values_say_so_instead_of_showing_zero() -> None:
     assert model.index(6, USD).data() == "no price"
     assert "No USD price" in model.index(6, USD).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(6, SHARE).data() == "—"
+
+
+def test_a_row_grouped_by_asset_is_priced_only_when_each_of_its_rows_is() -> None:
+    model = BalancesModel(Formatter())
+    grouped = group_by_asset(BalanceTable.of([
+        balance("MEXC", "BTC", "1", usd="65000"), balance("BINANCE", "BTC", "1"),
+        balance("MEXC", "DUST", "0.00000001", priced=True),
+        balance("BINANCE", "DUST", "0.00000002", priced=True)]))
+    model.set_balances(grouped, grouped.usd_value())
+    assert dict(zip(column(model, ASSET), column(model, USD), strict=True)) == {
+        "BTC": "no price", "DUST": "$0.00"}
 
 
 def test_share_is_of_the_whole_portfolio() -> None:

@@ -40,7 +40,13 @@ class RowDetail:
 
 
 Details = Mapping[tuple[int, str], RowDetail]
-"""(wallet key, asset) -> detail; rows stored before details existed have none."""
+"""(wallet key, asset) -> detail; a row without one is priced as ``_priced_by_value`` says."""
+
+
+def _priced_by_value(total: int, usd_value: int) -> bool:
+    """Whether a row without a detail was priced (one stored before details were kept):
+    a zero value of a non-zero amount means no price."""
+    return usd_value != 0 or total == 0
 
 
 class BalanceTable(Sequence[Balance]):
@@ -72,9 +78,11 @@ class BalanceTable(Sequence[Balance]):
         details: dict[tuple[int, str], RowDetail] = {}
         for b in balances:
             key = keys.setdefault((b.exchange, b.wallet_updated), len(keys))
-            rows.append((key, b.asset, to_units(b.free), to_units(b.locked),
-                         to_units(b.total), to_units(b.usd_value)))
-            if b.route or b.sources:
+            total, usd_value = to_units(b.total), to_units(b.usd_value)
+            rows.append((key, b.asset, to_units(b.free), to_units(b.locked), total, usd_value))
+            # Kept whenever the row alone would not give it back (a priced dust total, or a
+            # group of priced and unpriced rows: ui/models/asset_groups.py).
+            if b.route or b.sources or b.priced != _priced_by_value(total, usd_value):
                 details[(key, b.asset)] = RowDetail(b.route, b.priced, b.sources)
         return cls({key: wallet for wallet, key in keys.items()}, rows, details)
 
@@ -143,10 +151,10 @@ class BalanceTable(Sequence[Balance]):
         key, asset, free, locked, total, usd_value = row
         exchange, updated = self._wallets[key]
         detail = self._details.get((key, asset)) if self._details else None
-        if detail is None:  # stored before valuations were kept: a zero value means no price
+        if detail is None:
             return Balance(exchange, asset, from_units(free), from_units(locked),
                            from_units(total), from_units(usd_value),
-                           usd_value != 0 or total == 0, updated)
+                           _priced_by_value(total, usd_value), updated)
         return Balance(exchange, asset, from_units(free), from_units(locked), from_units(total),
                        from_units(usd_value), detail.priced, updated, detail.route,
                        detail.sources)
