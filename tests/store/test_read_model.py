@@ -5,13 +5,18 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterable
 from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
+from alembic import command
+from sqlalchemy import create_engine
+
 from walletdesk.core.balance_table import EMPTY_TABLE
-from walletdesk.core.models import Portfolio
+from walletdesk.core.models import Balance, Portfolio
 from walletdesk.store.database import Database
+from walletdesk.store.migrate import alembic_config
 from walletdesk.store.read_model import read_portfolio_snapshot
 from walletdesk.store.wallets import WalletRepository
 
@@ -88,3 +93,61 @@ def test_ten_thousand_balances_load_as_the_orm_reads_them(
     snapshot = read_portfolio_snapshot(db.path, "user_alice")
     assert snapshot is not None and len(snapshot.balances) == 10_000
     assert snapshot == alice_wallets.portfolio()
+
+
+def dust_wallets(alice: WalletRepository, route: str = "") -> None:
+    """A priced row, a priced dust row (worth less than 1e-8 USD: stored as 0), an unpriced
+    row, whose stored value is 0 as well, and a row worth less than 0 (read last)."""
+    store_balances(alice, "MEXC", [
+        valued("BTC", "1", usd="65000"),
+        valued("DUST", "0.00000001")._replace(priced=True, route=route),
+        valued("OBSCURE", "1000"), valued("OWED", "-1", usd="-3")], T0)
+
+
+def priced(balances: Iterable[Balance]) -> dict[str, bool]:
+    return {b.asset: b.priced for b in balances}
+
+
+def test_a_priced_row_worth_zero_is_priced_at_first_paint(
+        db: Database, alice_wallets: WalletRepository) -> None:
+    dust_wallets(alice_wallets)
+    snapshot = read_portfolio_snapshot(db.path, "user_alice")
+    assert snapshot is not None
+    assert priced(snapshot.balances) == {"BTC": True, "DUST": True, "OBSCURE": False,
+                                       "OWED": True}
+    assert snapshot == alice_wallets.portfolio()
+
+
+def test_the_first_paint_knows_a_dust_row_was_priced_but_not_its_route(
+        db: Database, alice_wallets: WalletRepository) -> None:
+    dust_wallets(alice_wallets, route="DUSTUSDT")
+    snapshot, loaded = read_portfolio_snapshot(db.path, "user_alice"), alice_wallets.portfolio()
+    assert snapshot is not None
+    assert priced(snapshot.balances) == priced(loaded.balances)
+    assert [b._replace(route="") for b in loaded.balances] == list(snapshot.balances)
+    assert snapshot.balances.same_rows(loaded.balances)  # the load keeps the rows shown
+
+
+def test_a_valuation_that_says_unpriced_is_unpriced_at_first_paint_too(
+        db: Database, alice_wallets: WalletRepository) -> None:
+    dust_wallets(alice_wallets)  # the store keeps none such; another version might
+    with closing(sqlite3.connect(db.path)) as connection, connection:
+        connection.execute("INSERT INTO balance_valuations (wallet_id, asset, route, priced) "
+                           "SELECT wallet_id, asset, '', 0 FROM balances WHERE asset = 'OBSCURE'")
+    snapshot = read_portfolio_snapshot(db.path, "user_alice")
+    assert snapshot is not None and priced(snapshot.balances)["OBSCURE"] is False
+    assert snapshot == alice_wallets.portfolio()
+
+
+def test_a_database_before_valuations_were_kept_still_paints(
+        db: Database, alice_wallets: WalletRepository) -> None:
+    dust_wallets(alice_wallets)
+    db.close()
+    engine = create_engine(f"sqlite:///{db.path}")
+    with engine.begin() as connection:  # as a version before migration 0005 left it
+        command.downgrade(alembic_config(connection), "0004_user_identities")
+    engine.dispose()
+    snapshot = read_portfolio_snapshot(db.path, "user_alice")
+    assert snapshot is not None  # a zero value then means no price, as it did
+    assert priced(snapshot.balances) == {"BTC": True, "DUST": False, "OBSCURE": False,
+                                       "OWED": True}

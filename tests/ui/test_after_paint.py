@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import OpenDesk
@@ -107,8 +107,8 @@ def test_start_imports_the_parts_off_the_gui_thread_then_builds_them_on_it(
 
 def test_the_load_after_the_first_paint_keeps_the_row_chosen_meanwhile(
         qtbot: QtBot, open_desk: OpenDesk, services: Services) -> None:
-    # The first paint reads the rows alone; the load brings what is kept beside them: here
-    # that DUST was priced (its value rounds to nothing), which the first paint cannot know.
+    # The first paint reads the rows and which zero values were priced; the load brings the
+    # rest of what is kept beside them: here DUST's price route.
     dust = valued("DUST", "0.00000001")._replace(priced=True, route="DUSTUSDT")
     seed(services.paths.database, {"MEXC": [valued("BTC", "1", usd="65000"),
                                             valued("ETH", "2", usd="6000"), dust]})
@@ -116,14 +116,15 @@ def test_the_load_after_the_first_paint_keeps_the_row_chosen_meanwhile(
     table, model = desk.window.desk.balances.table, desk.balances.model
     qtbot.waitExposed(table)
     assert [model.index(row, ASSET).data() for row in range(3)] == ["BTC", "ETH", "DUST"]
-    assert model.index(2, USD).data() == "no price"
+    assert model.index(2, USD).data(Qt.ItemDataRole.ToolTipRole) == "0.00000000"
     flags = QItemSelectionModel.SelectionFlag  # (selectRow reads the keyboard's modifiers)
     table.selectionModel().select(model.index(1, 0), flags.ClearAndSelect | flags.Rows)
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     with qtbot.waitSignal(desk.loaded, timeout=15_000):
         desk.start()
-    assert model.index(2, USD).data() == "$0.00"  # remade from what the load brought
+    assert model.index(2, USD).data(  # remade from what the load brought
+        Qt.ItemDataRole.ToolTipRole) == "0.00000000\nvia DUSTUSDT"
     assert resets == []
     assert [index.row() for index in table.selectionModel().selectedRows()] == [1]
 

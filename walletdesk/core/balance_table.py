@@ -42,10 +42,14 @@ class RowDetail:
 Details = Mapping[tuple[int, str], RowDetail]
 """(wallet key, asset) -> detail; a row without one is priced as ``_priced_by_value`` says."""
 
+PRICED_UNREAD = RowDetail("", True, ())
+"""A priced row whose route and sources were not read: the first paint's priced dust, one
+shared object however many rows (``store/read_model.py``)."""
+
 
 def _priced_by_value(total: int, usd_value: int) -> bool:
-    """Whether a row without a detail was priced (one stored before details were kept):
-    a zero value of a non-zero amount means no price."""
+    """Whether a row without a detail was priced (one stored before details were kept, or
+    one the first paint read alone): a zero value of a non-zero amount means no price."""
     return usd_value != 0 or total == 0
 
 
