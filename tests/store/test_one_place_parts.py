@@ -7,7 +7,7 @@ and hold them in one form only (a mark and no parts, or parts and no mark)."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from datetime import timedelta
 from pathlib import Path
 
@@ -144,3 +144,39 @@ def test_the_migration_keeps_every_row_and_part_of_a_filled_database(tmp_path: P
         assert {exchange: read_parts(wallets, exchange) for exchange in parts} == parts
     finally:
         db.close()
+
+
+def renamed(wallet: StoredWallet, name: Mapping[str, str]) -> StoredWallet:
+    """``wallet`` with its keys' ids renamed, in the same form (marked or parts)."""
+    if isinstance(wallet.parts, OnePlaceParts):
+        return StoredWallet(wallet.rows, wallet.valuations, OnePlaceParts(
+            wallet.rows, name[wallet.parts.credential_id], wallet.parts.place))
+    return StoredWallet(wallet.rows, wallet.valuations,
+                        {(a, name[c], p, f, lk) for a, c, p, f, lk in wallet.parts})
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(wallet=wallets(), gone=st.sampled_from(KEYS))
+def test_removing_one_of_two_keys_subtracts_exactly_its_parts(
+        wallet: StoredWallet, gone: str, alice_wallets: WalletRepository,
+        alice_credentials: CredentialRepository, db_path: Path) -> None:
+    """Whether the wallet is marked as one key's or keeps its parts, the other key keeps
+    exactly its own: each row loses the gone key's part, a row left at zero goes."""
+    exchange = next(_exchanges)
+    name = {key: f"{key}-{exchange}" for key in KEYS}
+    for key in KEYS:
+        alice_credentials.add(credential_id=name[key], exchange=exchange,
+                              api_key=f"api-{key}", label=key, api_secret=b"x")
+    wallet = renamed(wallet, name)
+    alice_wallets.replace_wallet(exchange, wallet, T0)
+    alice_credentials.remove(name[gone])
+    kept = {part for part in wallet.parts if part[1] != name[gone]}
+    left: dict[str, tuple[int, int]] = {}
+    for asset, _, _, free, locked in kept:
+        known = left.get(asset, (0, 0))
+        left[asset] = (known[0] + free, known[1] + locked)
+    assert {b.asset: (to_units(b.free), to_units(b.locked), to_units(b.total))
+            for b in alice_wallets.balances(exchange)} == {
+        asset: (free, locked, free + locked) for asset, (free, locked) in left.items()}
+    assert stored_parts(db_path, exchange) == read_parts(alice_wallets, exchange) == kept
