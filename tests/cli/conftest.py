@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +26,21 @@ class Result:
 
 
 CliRunner = Callable[..., Result]
+
+
+def add_credential(cli: CliRunner, exchange: str, api_key: str, stdin: str) -> str:
+    """Adds a key through ``credentials add`` (its secret parts on stdin); the new id."""
+    added = cli("credentials", "add", "--exchange", exchange, "--api-key", api_key,
+                "--secret-stdin", stdin=stdin)
+    assert added.code == 0, added.err
+    [row] = json.loads(cli("credentials", "list", "--format", "json").out)
+    return str(row["id"])
+
+
+def balance_sources(cli: CliRunner) -> list[tuple[str, str, list[Any]]]:
+    """``balances --format json`` as (asset, total, sources) per row."""
+    rows = json.loads(cli("balances", "--format", "json").out)
+    return [(r["asset"], r["total"], r["sources"]) for r in rows]
 
 
 @pytest.fixture

@@ -4,13 +4,11 @@ refresh and keeps the balances it had."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
-from tests.cli.conftest import CliRunner
+from tests.cli.conftest import CliRunner, add_credential, balance_sources
 from tests.exchange_server import Fault
 from tests.exchange_server.bybit import EARN_POSITION, BybitVenue
 from tests.exchange_server.venue import VenueAccount, VenueServer
@@ -26,16 +24,7 @@ def bybit(monkeypatch: pytest.MonkeyPatch) -> Iterator[VenueServer[BybitVenue]]:
 
 
 def add_key(cli: CliRunner, account: VenueAccount) -> str:
-    added = cli("credentials", "add", "--exchange", "bybit", "--api-key", account.api_key,
-                "--secret-stdin", stdin=account.secret + "\n")
-    assert added.code == 0, added.err
-    [row] = json.loads(cli("credentials", "list", "--format", "json").out)
-    return str(row["id"])
-
-
-def balances(cli: CliRunner) -> list[tuple[str, str, list[Any]]]:
-    rows = json.loads(cli("balances", "--format", "json").out)
-    return [(r["asset"], r["total"], r["sources"]) for r in rows]
+    return add_credential(cli, "bybit", account.api_key, account.secret + "\n")
 
 
 def test_earn_the_key_may_not_read_is_named_by_the_test_and_left_out_of_the_refresh(
@@ -48,7 +37,7 @@ def test_earn_the_key_may_not_read_is_named_by_the_test_and_left_out_of_the_refr
     assert tested.code == 0, tested.err
     assert "Bybit does not let it read Earn" in tested.out
     assert cli("refresh").code == 0
-    [(asset, total, sources)] = balances(cli)
+    [(asset, total, sources)] = balance_sources(cli)
     assert (asset, total, [s["place"] for s in sources]) == ("BTC", "1.00000000", ["trading"])
 
 
@@ -60,7 +49,7 @@ def test_a_failed_earn_read_fails_the_refresh_and_keeps_the_previous_balances(
     )
     add_key(cli, account)
     assert cli("refresh").code == 0
-    before = balances(cli)
+    before = balance_sources(cli)
     assert [(asset, total) for asset, total, _ in before] == [
         ("BTC", "1.50000000"), ("DOT", "3.00000000")]
     account.set_wallets({"UNIFIED": {"BTC": "7"}})  # what a refresh would store instead
@@ -68,4 +57,4 @@ def test_a_failed_earn_read_fails_the_refresh_and_keeps_the_previous_balances(
     failed = cli("refresh")
     assert failed.code == 1
     assert "Bybit refused the request (error 180018)" in failed.err + failed.out
-    assert balances(cli) == before
+    assert balance_sources(cli) == before

@@ -125,7 +125,8 @@ def _assert_nowhere_on_disk(root: Path, secrets_given: list[str]) -> None:
         ("okx", {"BTC": {"trading", "funding", "earn"}, "USDT": {"funding", "earn"},
                  "ETH": {"earn"}}),
         ("bybit", {"BTC": {"trading", "earn"}, "ETH": {"funding"}, "MNT": {"earn"}}),
-        ("kucoin", {"BTC": {"funding", "trading"}, "KCS": {"trading"}}),
+        ("kucoin", {"BTC": {"funding", "trading", "earn"}, "KCS": {"trading"},
+                    "ETH": {"earn"}}),
     ],
 )
 def test_each_wallet_of_a_key_is_kept_apart_in_sources(

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.cli.conftest import CliRunner
+from tests.cli.conftest import CliRunner, add_credential
 from tests.exchange_server import Fault
 from tests.exchange_server.okx import SAVINGS_BALANCE, OkxVenue
 from tests.exchange_server.samples import PASSPHRASE
@@ -29,11 +29,7 @@ def add_key(cli: CliRunner, server: VenueServer[OkxVenue],
         PASSPHRASE, trading={"BTC": "0.5"}, earn={"BTC": "0.25", "ETH": "2"},
         earn_refusal=earn_refusal,
     )
-    added = cli("credentials", "add", "--exchange", "okx", "--api-key", account.api_key,
-                "--secret-stdin", stdin=f"{account.secret}\n{PASSPHRASE}\n")
-    assert added.code == 0, added.err
-    [row] = json.loads(cli("credentials", "list", "--format", "json").out)
-    return str(row["id"])
+    return add_credential(cli, "okx", account.api_key, f"{account.secret}\n{PASSPHRASE}\n")
 
 
 def test_a_key_refused_simple_earn_is_named_by_the_test_and_refreshed_without_it(

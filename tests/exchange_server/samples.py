@@ -87,11 +87,13 @@ SCENARIOS: dict[str, Scenario] = {
         lambda v: v.add_wallets(
             PASSPHRASE,
             {"main": {"BTC": "0.25"}, "trade": {"BTC": "0.25"}, "trade_hf": {"KCS": "2"}},
+            earn=[("BTC", "0.5"), ("ETH", "1", "0.25")],
         ),
         with_passphrase,
         lambda a: f"not-the-secret\n{PASSPHRASE}\n",
         "the secret or the passphrase is wrong",
-        {"BTC": ("0.50", "32500.15000000"), "KCS": ("2", "19.00000000")},
+        {"BTC": ("1.00", "65000.30000000"), "KCS": ("2", "19.00000000"),
+         "ETH": ("1", "3000.10000000")},
     ),
     "bitget": Scenario(
         BitgetVenue,

@@ -93,11 +93,12 @@ CASES = [
     Case("Kraken", KrakenVenue, kraken, lambda v: v.add_balances({"XXBT": "0.5"}),
          seconds_per_balances=1 / 0.33, seconds_per_prices=1.0,
          venue_follows_virtual_time=True),
-    # Management pool 2000 per 30 s per UID (accounts weigh 5); Public pool 2000 per 30 s per
-    # IP (allTickers weighs 15).
+    # Management pool 2000 per 30 s per UID (accounts weigh 5), Earn pool 2000 per 30 s per
+    # UID (a page of Earn holdings weighs 5), counted in one budget; Public pool 2000 per
+    # 30 s per IP (allTickers weighs 15).
     Case("KuCoin", KucoinVenue, plain(KucoinAdapter),
-         lambda v: v.add_wallets(PASSPHRASE, {"main": {"BTC": "1"}}),
-         seconds_per_balances=5 / (2000 / 30), seconds_per_prices=15 / (2000 / 30),
+         lambda v: v.add_wallets(PASSPHRASE, {"main": {"BTC": "1"}}, earn=[("ETH", "2")]),
+         seconds_per_balances=(5 + 5) / (2000 / 30), seconds_per_prices=15 / (2000 / 30),
          passphrase=PASSPHRASE),
     # Account assets 10 per s per UID; tickers 20 per s per IP.
     Case("Bitget", BitgetVenue, plain(BitgetAdapter),

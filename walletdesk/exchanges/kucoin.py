@@ -3,6 +3,9 @@
 - Balances: ``/api/v1/accounts`` lists one row per currency and account type: ``main``
   (Funding), ``trade``, ``trade_hf`` (high-frequency), ``margin``, ``isolated``. All are read
   and kept apart by place; each row counts once.
+- Earn: ``/api/v1/earn/hold-assets`` (``kucoin_earn.py``), read at once with the accounts,
+  all of it earning, so locked, in place EARN. A key KuCoin will not show it is skipped
+  there and named by the key check.
 - Prices: ``/api/v1/market/allTickers`` (``BTC-USDT``, ``last``).
 - Key check: ``/api/v1/user/api-key`` ``permission`` ("General", "Spot", "Withdrawal", ...).
 - Signing: ms timestamps within 5 s of KuCoin's clock (400002: re-read the clock, sign
@@ -13,7 +16,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import ClassVar
 
@@ -21,6 +26,15 @@ from walletdesk.core.errors import ExchangeAuthError, ExchangeRateLimitError
 from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
 from walletdesk.exchanges.holdings import FUNDING, MARGIN, TRADING, Holding, fold
+from walletdesk.exchanges.kucoin_earn import (
+    EARN_NAME,
+    FEATURE_REFUSALS,
+    HOLD_ASSETS,
+    HOLD_ASSETS_WEIGHT,
+    PAGE_SIZE,
+    EarnRefusedError,
+    earn_page,
+)
 from walletdesk.exchanges.profiles.kucoin import PROFILE
 from walletdesk.exchanges.responses import amount, fail, mapping, price
 from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter
@@ -37,6 +51,8 @@ ALL_TICKERS_WEIGHT = 15
 KEY_VERSION = "2"  # v1 keys were retired in 2021; v2 and v3 sign the passphrase alike
 PLACES = {"main": FUNDING, "trade": TRADING, "trade_hf": TRADING, "margin": MARGIN}
 _TRADING_PERMISSIONS = frozenset({"Spot", "Margin", "Futures", "Earn", "LeverageToken"})
+
+log = logging.getLogger(__name__)
 
 _KEY = "KuCoin rejected the API key: check that it was copied completely and has not been deleted."
 
@@ -63,10 +79,7 @@ class KucoinAdapter(RestAdapter):
             "KuCoin refused this computer's IP address: add it to the key's IP whitelist, or "
             "remove the restriction.",
         ),
-        "400007": (
-            ExchangeAuthError,
-            'The KuCoin key may not read the account: give it the "General" permission.',
-        ),
+        **FEATURE_REFUSALS,
         "429000": (
             ExchangeRateLimitError,
             "KuCoin is limiting requests from this key; wait a minute before refreshing again.",
@@ -76,21 +89,33 @@ class KucoinAdapter(RestAdapter):
     # --- the adapter protocol -------------------------------------------------------------
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
-        info = mapping(
-            self._data(self._get(API_KEY_INFO, creds=creds, weight=API_KEY_INFO_WEIGHT)),
-            self._display,
-            "key",
-        )
+        """The key info proves the key reads and says what else it may do; one look at Earn
+        names it, once, when KuCoin will not show it to this key (a refresh then skips it)."""
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="kucoin-check") as pool:
+            earn = pool.submit(self._earn, creds)
+            info = mapping(
+                self._data(self._get(API_KEY_INFO, creds=creds, weight=API_KEY_INFO_WEIGHT)),
+                self._display,
+                "key",
+            )
+            unreadable = (EARN_NAME,) if earn.result() is None else ()
         permission = info.get("permission")
         if not isinstance(permission, str):
-            return describe_permissions(self._display, None, None)
+            return describe_permissions(self._display, None, None, unreadable=unreadable)
         powers = {part.strip() for part in permission.split(",")}
         return describe_permissions(
-            self._display, bool(powers & _TRADING_PERMISSIONS), "Withdrawal" in powers
+            self._display, bool(powers & _TRADING_PERMISSIONS), "Withdrawal" in powers,
+            unreadable=unreadable,
         )
 
     def fetch_balances(self, creds: ApiCredentials) -> Holdings:
-        rows = self._data(self._get(ACCOUNTS, creds=creds, weight=ACCOUNTS_WEIGHT))
+        """Every account type and Earn, read at once. Earn is skipped where KuCoin will not
+        show it to this key; any other failure of either fails the whole refresh, so the
+        previous balances are kept."""
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="kucoin-account") as pool:
+            earn = pool.submit(self._earn, creds)
+            rows = self._data(self._get(ACCOUNTS, creds=creds, weight=ACCOUNTS_WEIGHT))
+            earned = earn.result() or []
         if not isinstance(rows, list):
             fail(self._display, "the account list is not a list")
         holdings = []
@@ -102,7 +127,24 @@ class KucoinAdapter(RestAdapter):
             free = amount(row.get("available") or "0", self._display, f"{currency} available")
             locked = amount(row.get("holds") or "0", self._display, f"{currency} holds")
             holdings.append(Holding(currency, PLACES.get(kind, kind), free, locked))
-        return fold(holdings, self._display)
+        return fold(holdings + earned, self._display)
+
+    def _earn(self, creds: ApiCredentials) -> list[Holding] | None:
+        """Every Earn holding, page by page, or None where KuCoin will not show Earn to this
+        key (``kucoin_earn.FEATURE_REFUSALS``)."""
+        holdings: list[Holding] = []
+        page = pages = 1
+        while page <= pages:
+            try:
+                payload = self._get(HOLD_ASSETS, f"currentPage={page}&pageSize={PAGE_SIZE}",
+                                    creds=creds, weight=HOLD_ASSETS_WEIGHT)
+            except EarnRefusedError as error:
+                log.info("KuCoin %s skipped: %s", EARN_NAME, type(error).__name__)
+                return None
+            read, pages = earn_page(self._data(payload), self._display)
+            holdings += read
+            page += 1
+        return holdings
 
     def fetch_prices(self) -> dict[str, Decimal]:
         tickers = mapping(
