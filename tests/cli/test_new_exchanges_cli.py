@@ -127,6 +127,7 @@ def _assert_nowhere_on_disk(root: Path, secrets_given: list[str]) -> None:
         ("bybit", {"BTC": {"trading", "earn"}, "ETH": {"funding"}, "MNT": {"earn"}}),
         ("kucoin", {"BTC": {"funding", "trading", "earn"}, "KCS": {"trading"},
                     "ETH": {"earn"}}),
+        ("bitget", {"BTC": {"spot", "earn"}, "BGB": {"spot"}, "ETH": {"earn"}}),
     ],
 )
 def test_each_wallet_of_a_key_is_kept_apart_in_sources(

@@ -97,11 +97,16 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "bitget": Scenario(
         BitgetVenue,
-        lambda v: v.add_spot(PASSPHRASE, {"BTC": ("0.5", "0.5"), "BGB": "4"}),
+        lambda v: v.add_spot(PASSPHRASE, {"BTC": ("0.5", "0.5"), "BGB": "4"},
+                             {"BTC": "0.25", "ETH": "1"}),
         with_passphrase,
         lambda a: f"wrong-secret\n{PASSPHRASE}\n",
         "secret key",
-        {"BTC": ("1.0", "65000.20000000"), "BGB": ("4", "5.00000000")},
+        {
+            "BTC": ("1.25", "81250.25000000"),
+            "BGB": ("4", "5.00000000"),
+            "ETH": ("1", "3000.40000000"),
+        },
     ),
     "gate": Scenario(
         GateVenue,

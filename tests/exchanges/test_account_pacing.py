@@ -100,10 +100,11 @@ CASES = [
          lambda v: v.add_wallets(PASSPHRASE, {"main": {"BTC": "1"}}, earn=[("ETH", "2")]),
          seconds_per_balances=(5 + 5) / (2000 / 30), seconds_per_prices=15 / (2000 / 30),
          passphrase=PASSPHRASE),
-    # Account assets 10 per s per UID; tickers 20 per s per IP.
+    # Spot account/assets and earn/account/assets 10 per s each per UID (a read is one of
+    # each); tickers 20 per s per IP.
     Case("Bitget", BitgetVenue, plain(BitgetAdapter),
-         lambda v: v.add_spot(PASSPHRASE, {"BTC": "1"}),
-         seconds_per_balances=1 / 10, seconds_per_prices=1 / 20, passphrase=PASSPHRASE),
+         lambda v: v.add_spot(PASSPHRASE, {"BTC": "1"}, {"ETH": "3"}),
+         seconds_per_balances=2 / 10, seconds_per_prices=1 / 20, passphrase=PASSPHRASE),
     # 200 per 10 s for each private endpoint per UID, and for each public one per IP.
     Case("Gate", GateVenue, plain(GateAdapter), lambda v: v.add_spot({"BTC": "1"}),
          seconds_per_balances=1 / (200 / 10), seconds_per_prices=1 / (200 / 10)),

@@ -1,7 +1,10 @@
-"""Bitget (API v2, classic account): the spot account.
+"""Bitget (API v2, classic account): the spot account and the Earn account, read at once.
 
 - Balances: ``/api/v2/spot/account/assets`` (``hold_only``: zero rows omitted); used =
   ``frozen`` (open orders) + ``locked`` (fiat merchant, Launchpad).
+- Earn: ``/api/v2/earn/account/assets`` (``bitget_earn.py``), all of it earning, so locked,
+  in place EARN. A key Bitget will not show it (40014) is skipped there and named by the
+  key check.
 - Prices: ``/api/v2/spot/market/tickers`` (``lastPr``), symbols (BTCUSDT) split by
   ``/api/v2/spot/public/symbols``.
 - Key check: ``/api/v2/spot/account/info`` ``authorities``.
@@ -12,13 +15,21 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any, ClassVar
 
 from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeRateLimitError
 from walletdesk.core.models import Holdings
 from walletdesk.exchanges.base import ApiCredentials, KeyCheck, describe_permissions
+from walletdesk.exchanges.bitget_earn import (
+    EARN_ASSETS,
+    EARN_NAME,
+    BitgetPermissionError,
+    earn_holdings,
+)
 from walletdesk.exchanges.cached import Cached
 from walletdesk.exchanges.holdings import SPOT, Holding, fold
 from walletdesk.exchanges.profiles.bitget import PROFILE
@@ -32,6 +43,8 @@ SYMBOLS = "/api/v2/spot/public/symbols"
 TIME = "/api/v2/public/time"
 SYMBOLS_TTL_S = 3600.0
 INFO_WEIGHT = 10  # 1 per second, where the key's budget is 10 assets calls a second
+
+log = logging.getLogger(__name__)
 
 _KEY = "Bitget rejected the API key: check that it was copied completely and has not been deleted."
 
@@ -60,7 +73,7 @@ class BitgetAdapter(RestAdapter):
         ),
         "40011": (ExchangeAuthError, "Bitget needs the key's passphrase: enter it with the key."),
         "40014": (
-            ExchangeAuthError,
+            BitgetPermissionError,
             'The Bitget key may not read the account: give it the "Read-only" permission.',
         ),
         "40018": (
@@ -86,21 +99,47 @@ class BitgetAdapter(RestAdapter):
     # --- the adapter protocol -------------------------------------------------------------
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
-        self._get(ASSETS, creds=creds)  # proves the key reads (and is not a unified account)
-        info = mapping(
-            self._data(self._get(ACCOUNT_INFO, creds=creds, weight=INFO_WEIGHT)),
-            self._display,
-            "info",
-        )
+        """The spot account proves the key reads (and is not a unified account), account
+        info says what else it may do; one look at Earn names it, once, when Bitget will
+        not show it to this key (a refresh then skips it)."""
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="bitget-check") as pool:
+            earn = pool.submit(self._earn, creds)
+            self._get(ASSETS, creds=creds)
+            info = mapping(
+                self._data(self._get(ACCOUNT_INFO, creds=creds, weight=INFO_WEIGHT)),
+                self._display,
+                "info",
+            )
+            unreadable = (EARN_NAME,) if earn.result() is None else ()
         authorities = info.get("authorities")
         if not isinstance(authorities, list):
-            return describe_permissions(self._display, None, None)
+            return describe_permissions(self._display, None, None, unreadable=unreadable)
         powers = {str(a).lower() for a in authorities}
         can_withdraw = any("withdraw" in p or "transfer" in p for p in powers)
         can_trade = any("trade" in p for p in powers)
-        return describe_permissions(self._display, can_trade, can_withdraw)
+        return describe_permissions(self._display, can_trade, can_withdraw,
+                                    unreadable=unreadable)
 
     def fetch_balances(self, creds: ApiCredentials) -> Holdings:
+        """The spot account and the Earn account, read at once. Earn is skipped where
+        Bitget will not show it to this key; any other failure of either fails the whole
+        refresh, so the previous balances are kept."""
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="bitget-account") as pool:
+            earn = pool.submit(self._earn, creds)
+            spot = self._spot(creds)
+            earned = earn.result() or []
+        return fold(spot + earned, self._display)
+
+    def _earn(self, creds: ApiCredentials) -> list[Holding] | None:
+        """The Earn account, or None where Bitget will not show it to this key (40014)."""
+        try:
+            payload = self._get(EARN_ASSETS, creds=creds)
+        except BitgetPermissionError as error:
+            log.info("Bitget %s skipped: %s", EARN_NAME, type(error).__name__)
+            return None
+        return earn_holdings(self._data(payload), self._display)
+
+    def _spot(self, creds: ApiCredentials) -> list[Holding]:
         rows = self._data(self._get(ASSETS, creds=creds))
         if not isinstance(rows, list):
             fail(self._display, "the asset list is not a list")
@@ -114,7 +153,7 @@ class BitgetAdapter(RestAdapter):
             frozen = amount(row.get("frozen") or "0", self._display, f"{coin} frozen")
             locked = amount(row.get("locked") or "0", self._display, f"{coin} locked")
             holdings.append(Holding(coin, SPOT, free, frozen + locked))
-        return fold(holdings, self._display)
+        return holdings
 
     def fetch_prices(self) -> dict[str, Decimal]:
         sides = self._symbol_sides()
