@@ -7,7 +7,9 @@
   holding in the Earn account, whichever product (savings, Shark Fin, ...) holds it. All of
   it is earning, so locked, in place EARN. Frequency limit "10c/1s (Uid)", the same as spot
   account/assets, so it weighs one of the key's budget.
-  [bitget.com/api-doc/earn/account/Earn-Assets]
+  [bitget.com/api-doc/earn/account/Earn-Assets; ccxt's bitget lists
+  ``v2/earn/account/assets`` at cost 2 of its 50 ms unit, 10 a second, as it does spot
+  ``account/assets``; Bitget's official Python SDK (v3-bitget-api-sdk) has no Earn module]
 - Why this endpoint and not ``GET /api/v2/earn/savings/assets``: that one lists savings
   orders alone (``periodType`` flexible or fixed, one call each, paged by ``idLessThan`` /
   ``limit``, ``productCoin`` and ``holdAmount`` per order), so it would take two paged
