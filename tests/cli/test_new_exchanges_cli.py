@@ -128,6 +128,7 @@ def _assert_nowhere_on_disk(root: Path, secrets_given: list[str]) -> None:
         ("kucoin", {"BTC": {"funding", "trading", "earn"}, "KCS": {"trading"},
                     "ETH": {"earn"}}),
         ("bitget", {"BTC": {"spot", "earn"}, "BGB": {"spot"}, "ETH": {"earn"}}),
+        ("gate", {"BTC": {"spot", "earn"}, "GT": {"spot"}, "USDT": {"earn"}}),
     ],
 )
 def test_each_wallet_of_a_key_is_kept_apart_in_sources(

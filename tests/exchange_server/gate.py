@@ -8,6 +8,13 @@ query\\nhex(SHA512(body))\\nTimestamp)) (INVALID_SIGNATURE); the IP allowed (IP_
 the key may read (FORBIDDEN). Rate limit: HTTP 429 TOO_MANY_REQUESTS with the
 ``X-Gate-RateLimit-*`` headers. Spot accounts are a bare array; ``account/detail`` says
 the key's mode (1 classic, 2 unified), and a unified account's spot list is empty.
+
+Simple Earn, ``earn/uni/lends`` ("List user's lending orders"): a bare array, one lending
+per currency in the docs' ``UniLend`` shape (``amount`` the total, of which
+``frozen_amount`` is being redeemed and the rest lent), optional ``currency``, paged by
+``page`` (from 1) and ``limit`` (1 to 100, default 100; else INVALID_PARAM_VALUE, HTTP 400).
+An account made with ``earn_refusal=True`` is answered FORBIDDEN there alone, as a key
+without the Earn permission is. [gateio/gateapi-python docs/EarnUniApi.md, docs/UniLend.md]
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from decimal import Decimal
 from typing import Any
 
 from tests.exchange_server.faults import Fault
@@ -25,7 +33,9 @@ ACCOUNT_DETAIL = "/api/v4/account/detail"
 UNIFIED_ACCOUNTS = "/api/v4/unified/accounts"
 TICKERS = "/api/v4/spot/tickers"
 TIME = "/api/v4/spot/time"
-SIGNED = frozenset({SPOT_ACCOUNTS, ACCOUNT_DETAIL, UNIFIED_ACCOUNTS})
+UNI_LENDS = "/api/v4/earn/uni/lends"
+SIGNED = frozenset({SPOT_ACCOUNTS, ACCOUNT_DETAIL, UNIFIED_ACCOUNTS, UNI_LENDS})
+LENDS_LIMIT = 100  # default and most
 WINDOW_S = 60
 
 PRICES: dict[str, str] = {
@@ -45,6 +55,7 @@ _MESSAGES: dict[str, str] = {
     "INVALID_SIGNATURE": "Signature mismatch",
     "IP_FORBIDDEN": "Request IP not in whitelist: 127.0.0.1",
     "FORBIDDEN": "API key has no permission to read spot accounts",
+    "EARN_FORBIDDEN": "API key has no permission to access earn",
 }
 
 
@@ -61,9 +72,12 @@ class GateVenue(Venue):
     def default_options(self) -> dict[str, Any]:
         return {"mode": 1}
 
-    def add_spot(self, spot: dict[str, object], **flags: Any) -> VenueAccount:
-        """``spot``: currency -> available or (available, locked)."""
-        return self.add_account(wallets={"spot": spot}, **flags)
+    def add_spot(
+        self, spot: dict[str, object], earn: dict[str, object] | None = None, **flags: Any
+    ) -> VenueAccount:
+        """``spot``: currency -> available or (available, locked); ``earn`` (Simple Earn):
+        currency -> amount or (amount, of it pending redemption)."""
+        return self.add_account(wallets={"spot": spot, "earn": earn or {}}, **flags)
 
     # --- the protocol ---------------------------------------------------------------------
 
@@ -97,6 +111,8 @@ class GateVenue(Venue):
             if not unified:
                 return _refused("USER_NOT_FOUND", "unified account not enabled", status=400)
             return Reply.json(200, {"user_id": 10001, "balances": {}})
+        if request.path == UNI_LENDS:
+            return _lends(account, request)
         if unified:
             return Reply.json(200, [])
         wanted = request.params.get("currency")
@@ -148,6 +164,36 @@ class GateVenue(Venue):
         if not account.can_read:
             return "FORBIDDEN"
         return account
+
+
+def _lends(account: VenueAccount, request: Incoming) -> Reply:
+    if account.options.get("earn_refusal"):
+        return _refused("FORBIDDEN", _MESSAGES["EARN_FORBIDDEN"])
+    page_text = request.params.get("page", "1")
+    limit_text = request.params.get("limit", str(LENDS_LIMIT))
+    if not (page_text.isdigit() and limit_text.isdigit()):
+        return _refused("INVALID_PARAM_VALUE", "invalid page or limit", status=400)
+    page, limit = int(page_text), int(limit_text)
+    if page < 1 or not 1 <= limit <= LENDS_LIMIT:
+        return _refused("INVALID_PARAM_VALUE", "invalid page or limit", status=400)
+    wanted = request.params.get("currency")
+    rows = [
+        {
+            "currency": currency,
+            "current_amount": total,
+            "amount": total,
+            "lent_amount": total if frozen == "0" else str(Decimal(total) - Decimal(frozen)),
+            "frozen_amount": frozen,
+            "min_rate": "0.00000001",
+            "interest_status": "interest_reinvest",
+            "reinvest_left_amount": "0",
+            "create_time": 1673247054000,
+            "update_time": 1673247054000,
+        }
+        for currency, (total, frozen) in account.wallet("earn").items()
+        if wanted in (None, currency)
+    ]
+    return Reply.json(200, rows[(page - 1) * limit : page * limit])
 
 
 def _ticker(pair: str, last: str) -> dict[str, str]:

@@ -110,10 +110,14 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "gate": Scenario(
         GateVenue,
-        lambda v: v.add_spot({"BTC": ("0.5", "0.5"), "GT": "2"}),
+        lambda v: v.add_spot({"BTC": ("0.5", "0.5"), "GT": "2"}, {"BTC": "0.25", "USDT": "3"}),
         plain,
         lambda a: "f" * 64 + "\n",
         "secret",
-        {"BTC": ("1.0", "65000.60000000"), "GT": ("2", "14.50000000")},
+        {
+            "BTC": ("1.25", "81250.75000000"),
+            "GT": ("2", "14.50000000"),
+            "USDT": ("3", "3.00000000"),
+        },
     ),
 }

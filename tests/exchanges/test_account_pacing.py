@@ -59,6 +59,12 @@ class BybitOneWalletAtATime(BybitAdapter):
     wallet_readers = 1
 
 
+class GateOneWalletAtATime(GateAdapter):
+    """Gate reads the spot account and Simple Earn at once (see BybitOneWalletAtATime)."""
+
+    wallet_readers = 1
+
+
 @dataclass(frozen=True)
 class Case:
     """One exchange, and what its documentation says one key and one computer may do."""
@@ -105,9 +111,11 @@ CASES = [
     Case("Bitget", BitgetVenue, plain(BitgetAdapter),
          lambda v: v.add_spot(PASSPHRASE, {"BTC": "1"}, {"ETH": "3"}),
          seconds_per_balances=2 / 10, seconds_per_prices=1 / 20, passphrase=PASSPHRASE),
-    # 200 per 10 s for each private endpoint per UID, and for each public one per IP.
-    Case("Gate", GateVenue, plain(GateAdapter), lambda v: v.add_spot({"BTC": "1"}),
-         seconds_per_balances=1 / (200 / 10), seconds_per_prices=1 / (200 / 10)),
+    # 200 per 10 s for each private endpoint per UID (spot accounts, earn/uni/lends: one
+    # budget here), and for each public one per IP.
+    Case("Gate", GateVenue, plain(GateOneWalletAtATime),
+         lambda v: v.add_spot({"BTC": "1"}, {"ETH": "2"}),
+         seconds_per_balances=2 / (200 / 10), seconds_per_prices=1 / (200 / 10)),
     # 30 per s per user; 10 per s per IP.
     Case("Coinbase", CoinbaseVenue, plain(CoinbaseAdapter), lambda v: v.add_wallets({"BTC": "1"}),
          seconds_per_balances=1 / 30, seconds_per_prices=1 / 10),

@@ -94,15 +94,21 @@ def describe_permissions(
         )
     else:
         message = "Key works and is read-only."
-    if unreadable:
-        # The exchanges answer alike for a key without the permission and for an account
-        # (a region, a sub-account) the product is not offered to: the text covers both.
-        it = "them" if len(unreadable) > 1 else "it"
-        message += (
-            f" {exchange} does not let it read {' or '.join(unreadable)}, so what is there is "
-            f"not counted: if you keep anything there, allow the key to read {it} on "
-            f"{exchange}. (If {exchange} does not offer {it} to your account or region, "
-            "there is nothing to count.)"
-        )
-    return KeyCheck(can_trade=can_trade, can_withdraw=can_withdraw, message=message,
+    return KeyCheck(can_trade=can_trade, can_withdraw=can_withdraw,
+                    message=message + unreadable_note(exchange, unreadable),
                     unreadable=unreadable)
+
+
+def unreadable_note(exchange: str, unreadable: tuple[str, ...]) -> str:
+    """What a key check adds for the wallets the key may not read ("" for none)."""
+    if not unreadable:
+        return ""
+    # The exchanges answer alike for a key without the permission and for an account
+    # (a region, a sub-account) the product is not offered to: the text covers both.
+    it = "them" if len(unreadable) > 1 else "it"
+    return (
+        f" {exchange} does not let it read {' or '.join(unreadable)}, so what is there is "
+        f"not counted: if you keep anything there, allow the key to read {it} on "
+        f"{exchange}. (If {exchange} does not offer {it} to your account or region, "
+        "there is nothing to count.)"
+    )

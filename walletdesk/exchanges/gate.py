@@ -1,28 +1,49 @@
-"""Gate (APIv4): the spot accounts, after making sure the key's account is a classic one.
+"""Gate (APIv4): the spot accounts and Simple Earn, read at once, after making sure the
+key's account is a classic one.
 
 - Balances: ``/api/v4/spot/accounts``, a bare array (``available``, ``locked``). A unified
   account's spot list is empty, so when it is empty ``/api/v4/account/detail`` tells the
   mode (``key.mode``: 1 classic, 2 unified) and a unified account is named as such instead
   of showing an empty wallet.
+- Simple Earn (Lend & Earn): ``/api/v4/earn/uni/lends``, every page (``gate_earn.py``), all
+  of it locked in place EARN. A key Gate will not show it to is skipped there and named by
+  the key check.
 - Prices: ``/api/v4/spot/tickers`` (``currency_pair`` with ``_``, ``last``).
-- Key check: Gate reports no key permissions; the check says so.
+- Key check: Gate reports no key permissions; the check says so, and names Simple Earn when
+  the key may not read it.
 - Signing: HMAC-SHA512 over five lines, timestamps in seconds; ``REQUEST_EXPIRED`` is the
   clock (re-read, sign again once).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import ClassVar
 
 from walletdesk.core.errors import ExchangeAuthError, ExchangeError, ExchangeRateLimitError
 from walletdesk.core.models import Holdings
-from walletdesk.exchanges.base import ApiCredentials, KeyCheck
+from walletdesk.exchanges.base import ApiCredentials, KeyCheck, unreadable_note
+from walletdesk.exchanges.gate_earn import (
+    EARN_NAME,
+    EARN_REFUSED,
+    PAGE_LIMIT,
+    UNI_LENDS,
+    EarnRefusedError,
+    check_page,
+    lend_holdings,
+    lend_rows,
+    page_query,
+)
 from walletdesk.exchanges.holdings import SPOT, Holding, fold
+from walletdesk.exchanges.http import HttpReply
 from walletdesk.exchanges.profiles.gate import PROFILE
 from walletdesk.exchanges.responses import amount, fail, mapping, price
 from walletdesk.exchanges.rest_adapter import Refusals, RestAdapter
+
+log = logging.getLogger(__name__)
 
 SPOT_ACCOUNTS = "/api/v4/spot/accounts"
 ACCOUNT_DETAIL = "/api/v4/account/detail"
@@ -42,6 +63,7 @@ class GateAdapter(RestAdapter):
     time_path = TIME
     clock_codes = frozenset({"REQUEST_EXPIRED"})
     unauthorised = _KEY
+    wallet_readers = 2  # the spot account and Simple Earn, at once
     refusals: ClassVar[Refusals] = {
         "INVALID_KEY": (ExchangeAuthError, _KEY),
         "INVALID_SIGNATURE": (
@@ -72,18 +94,38 @@ class GateAdapter(RestAdapter):
     # --- the adapter protocol -------------------------------------------------------------
 
     def check_credentials(self, creds: ApiCredentials) -> KeyCheck:
+        """The spot account proves the key reads; one look at Simple Earn names it, once,
+        when Gate will not show it to this key (a refresh then skips it)."""
         self._require_classic(creds)
-        self._get(SPOT_ACCOUNTS, creds=creds)  # proves the key reads the spot account
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="gate-check") as pool:
+            earn = pool.submit(self._lends_page, 1, creds)
+            self._get(SPOT_ACCOUNTS, creds=creds)  # proves the key reads the spot account
+            unreadable = (EARN_NAME,) if earn.result() is None else ()
         return KeyCheck(
             can_trade=None,
             can_withdraw=None,
             message=(
                 "Key works. Gate does not tell what a key may do, so WalletDesk cannot check "
                 'it: make sure the key has only "read only" permissions.'
+                + unreadable_note(self._display, unreadable)
             ),
+            unreadable=unreadable,
         )
 
     def fetch_balances(self, creds: ApiCredentials) -> Holdings:
+        """The spot account and Simple Earn, read at once. Simple Earn is skipped where Gate
+        will not show it to this key; any other failure of either fails the whole refresh,
+        so the previous balances are kept."""
+        with ThreadPoolExecutor(max_workers=self.wallet_readers,
+                                thread_name_prefix="gate-account") as pool:
+            spot_reply = pool.submit(self._spot_holdings, creds)
+            earn_reply = pool.submit(self._earn_holdings, creds)
+            spot, earn = spot_reply.result(), earn_reply.result()
+        if not fold(spot, self._display):
+            self._require_classic(creds)  # an empty list may be a unified account's
+        return fold(spot + earn, self._display)
+
+    def _spot_holdings(self, creds: ApiCredentials) -> list[Holding]:
         rows = self._get(SPOT_ACCOUNTS, creds=creds)
         if not isinstance(rows, list):
             fail(self._display, "the spot account list is not a list")
@@ -96,10 +138,31 @@ class GateAdapter(RestAdapter):
             free = amount(row.get("available") or "0", self._display, f"{currency} available")
             locked = amount(row.get("locked") or "0", self._display, f"{currency} locked")
             holdings.append(Holding(currency, SPOT, free, locked))
-        amounts = fold(holdings, self._display)
-        if not amounts:
-            self._require_classic(creds)  # an empty list may be a unified account's
-        return amounts
+        return holdings
+
+    def _earn_holdings(self, creds: ApiCredentials) -> list[Holding]:
+        """Every page of Simple Earn lendings, or none where Gate will not show them."""
+        rows = self._lends_page(1, creds)
+        if rows is None:
+            return []
+        every, page = list(rows), 1
+        while len(rows) >= PAGE_LIMIT:  # a full page: there may be more
+            page += 1
+            check_page(page, self._display)
+            rows = self._lends(page, creds)
+            every += rows
+        return lend_holdings(every, self._display)
+
+    def _lends_page(self, page: int, creds: ApiCredentials) -> list[object] | None:
+        """One page of Simple Earn lendings, or None where the key may not read them."""
+        try:
+            return self._lends(page, creds)
+        except EarnRefusedError as error:
+            log.info("Gate %s skipped: %s", EARN_NAME, type(error).__name__)
+            return None
+
+    def _lends(self, page: int, creds: ApiCredentials) -> list[object]:
+        return lend_rows(self._get(UNI_LENDS, page_query(page), creds=creds), self._display)
 
     def fetch_prices(self) -> dict[str, Decimal]:
         rows = self._get(TICKERS)
@@ -126,6 +189,13 @@ class GateAdapter(RestAdapter):
             )
 
     # --- signing and answers --------------------------------------------------------------
+
+    def _refusal(
+        self, path: str, reply: HttpReply, payload: object | None, code: str | None
+    ) -> ExchangeError:
+        if code == EARN_REFUSED and path == UNI_LENDS:
+            return EarnRefusedError(f"This Gate key may not read {EARN_NAME}.")
+        return super()._refusal(path, reply, payload, code)
 
     def _sign(
         self, method: str, path: str, query: str, body: bytes, creds: ApiCredentials

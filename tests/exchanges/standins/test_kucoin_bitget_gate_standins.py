@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from tests.exchange_server.bitget import ASSETS, BitgetVenue
-from tests.exchange_server.gate import ACCOUNT_DETAIL, SPOT_ACCOUNTS, GateVenue
+from tests.exchange_server.gate import ACCOUNT_DETAIL, SPOT_ACCOUNTS, UNI_LENDS, GateVenue
 from tests.exchange_server.kucoin import ACCOUNTS, KucoinVenue
 from tests.exchange_server.venue import VenueAccount, VenueServer
 from walletdesk.exchanges.signers import bitget, gate, kucoin
@@ -203,3 +203,34 @@ def test_gate_unified_account_looks_empty_and_detail_says_why(
     account = gate_server.venue.add_spot({"BTC": "1"}, mode=2)
     assert gate_get(gate_server, account, SPOT_ACCOUNTS).json() == []
     assert gate_get(gate_server, account, ACCOUNT_DETAIL).json()["key"] == {"mode": 2}
+
+
+def test_gate_lendings_are_signed_paged_and_in_the_docs_shape(
+    gate_server: VenueServer[GateVenue],
+) -> None:
+    account = gate_server.venue.add_spot({}, {"BTC": ("0.3", "0.1"), "ETH": "2", "GT": "1"})
+    [btc, *_] = gate_get(gate_server, account, UNI_LENDS).json()
+    assert set(btc) == {"currency", "current_amount", "amount", "lent_amount", "frozen_amount",
+                        "min_rate", "interest_status", "reinvest_left_amount", "create_time",
+                        "update_time"}
+    assert (btc["amount"], btc["lent_amount"], btc["frozen_amount"]) == ("0.3", "0.2", "0.1")
+    pages = [gate_get(gate_server, account, UNI_LENDS, f"page={n}&limit=2").json()
+             for n in (1, 2, 3)]
+    assert [[row["currency"] for row in page] for page in pages] == [["BTC", "ETH"], ["GT"], []]
+    assert [r["currency"] for r in gate_get(gate_server, account, UNI_LENDS,
+                                             "currency=ETH").json()] == ["ETH"]
+    for query in ("limit=101", "limit=0", "page=0"):
+        refused = gate_get(gate_server, account, UNI_LENDS, query)
+        assert (refused.status_code, refused.json()["label"]) == (400, "INVALID_PARAM_VALUE")
+    bad = gate_get(gate_server, account, UNI_LENDS, "page=1&limit=100", secret="nope")
+    assert (bad.status_code, bad.json()["label"]) == (401, "INVALID_SIGNATURE")
+    assert httpx.get(f"{gate_server.url}{UNI_LENDS}").json()["label"] == "MISSING_REQUIRED_HEADER"
+
+
+def test_gate_a_key_without_earn_is_forbidden_there_alone(
+    gate_server: VenueServer[GateVenue],
+) -> None:
+    account = gate_server.venue.add_spot({"BTC": "1"}, {"ETH": "2"}, earn_refusal=True)
+    refused = gate_get(gate_server, account, UNI_LENDS)
+    assert (refused.status_code, refused.json()["label"]) == (401, "FORBIDDEN")
+    assert gate_get(gate_server, account, SPOT_ACCOUNTS).status_code == 200
